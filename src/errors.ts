@@ -1,0 +1,44 @@
+// Typed errors. Every failure the user can cause is one of these; the CLI
+// prints them (one line per problem) and picks the exit code from the type.
+// Nothing here ever holds a password or a private key.
+
+/** One broken rule: where (a config path like `net_config.node_subnet`, or a
+ * node name / flag), the offending value, and the rule in words. */
+export interface Problem {
+  field: string;
+  value?: unknown;
+  rule: string;
+  /** `file:line:col` when the value came from a file with known positions. */
+  at?: string;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.at ? `${p.at}: ` : '';
+  const value = p.value === undefined ? '' : ` = ${JSON.stringify(p.value)}`;
+  return `${where}${p.field}${value}: ${p.rule}`;
+}
+
+/** Bad command line: exit 2 with the usage line. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Bad input (configuration, inventory, flags with wrong values): exit 1. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+  }
+}
+
+/** The APIC (or apic-sim) refused or could not be reached: exit 1. */
+export class ApicError extends Error {
+  override name = 'ApicError';
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
