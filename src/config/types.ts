@@ -11,6 +11,8 @@ export type Config = {
   aci_config: {
     aep: string;
     apic_hosts: (string)[];
+    /** `--apic-oobm-ip`: the APIC's out-of-band address the controller uses. */
+    apic_oobm_ip?: string;
     apic_login: {
       password: unknown;
       timeout: unknown;
@@ -475,6 +477,8 @@ export type Config = {
     [key: string]: unknown;
   };
   user_input: string;
+  /** The user's file as written (subnets made lists): the operator's copy of the input reads it. */
+  user_config?: Record<string, unknown>;
   vendors?: string;
   versions_url?: {
     path: string;

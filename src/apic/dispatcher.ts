@@ -1,0 +1,46 @@
+// The undici dispatcher every APIC request goes through: it carries the TLS
+// trust decision (verify against the configured CA file, or not at all) and
+// the optional forward proxy, so the client itself never touches sockets.
+import { readFileSync } from 'node:fs';
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import { InputError } from '../errors.js';
+
+export interface DispatcherOptions {
+  /** PEM file holding the CA (or the APIC's own self-signed certificate) to trust. */
+  caFile?: string;
+  /** PEM text, instead of a file (tests). */
+  ca?: string;
+  /** Forward proxy URL, e.g. `http://proxy:3128`. */
+  proxy?: string;
+  /** TCP+TLS connect timeout, ms. */
+  connectTimeoutMs: number;
+}
+
+export interface ApicDispatcher {
+  dispatcher: Dispatcher;
+  verified: boolean;
+}
+
+export function makeDispatcher(opts: DispatcherOptions): ApicDispatcher {
+  let ca: string | undefined = opts.ca;
+  if (ca === undefined && opts.caFile) {
+    try {
+      ca = readFileSync(opts.caFile, 'utf8');
+    } catch (e) {
+      throw new InputError([
+        { field: 'aci_config.apic_tls_cert', value: opts.caFile, rule: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` },
+      ]);
+    }
+    if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new InputError([{ field: 'aci_config.apic_tls_cert', value: opts.caFile, rule: 'must hold a PEM certificate' }]);
+    }
+  }
+  const verified = ca !== undefined;
+  const tls = verified ? { ca, rejectUnauthorized: true } : { rejectUnauthorized: false };
+  // `proxy:3128` as users write it means an HTTP proxy.
+  const proxy = opts.proxy && !/^[a-z][a-z0-9+.-]*:\/\//i.test(opts.proxy) ? `http://${opts.proxy}` : opts.proxy;
+  const dispatcher = proxy
+    ? new ProxyAgent({ uri: proxy, requestTls: tls, connect: { timeout: opts.connectTimeoutMs } })
+    : new Agent({ connect: { ...tls, timeout: opts.connectTimeoutMs }, keepAliveTimeout: 10_000 });
+  return { dispatcher, verified };
+}

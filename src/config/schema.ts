@@ -1,0 +1,459 @@
+// The input schema of the Kubernetes flavors: every key a user may write, its
+// type, its enumeration or range, and its default (the Python tool's
+// defaults, value for value). The defaults tree the loader merges under the
+// user's file is derived from this schema, so the two cannot drift apart.
+// Built on first use: zod takes tens of milliseconds to load.
+import type { z as Z } from 'zod';
+import { zodLibrary } from './lazy.js';
+
+type ZodNs = typeof Z;
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'panic'] as const;
+export const ENCAP_TYPES = ['vxlan', 'vlan'] as const;
+export const IMAGE_PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
+export const CONTRACT_SCOPES = ['global', 'tenant', 'context'] as const;
+export const ISTIO_PROFILES = ['demo', 'default', 'minimal', 'sds', 'remote'] as const;
+export const OPFLEX_MODES = ['physical', 'dpu', 'overlay'] as const;
+export const UNKNOWN_MAC_UNICAST_ACTIONS = ['proxy', 'flood'] as const;
+
+/** Image version keys of `registry` (the release table fills those not given). */
+export const IMAGE_VERSION_KEYS = [
+  'cnideploy_version',
+  'aci_containers_host_version',
+  'opflex_agent_version',
+  'aci_containers_controller_version',
+  'aci_containers_operator_version',
+  'openvswitch_version',
+  'aci_containers_webhook_version',
+  'aci_containers_certmanager_version',
+  'aci_containers_host_ovscni_version',
+] as const;
+
+function build(z: ZodNs) {
+  const str = () => z.string({ error: 'must be a string' });
+  const bool = () => z.boolean({ error: 'must be true or false' });
+  const int = () => z.number({ error: 'must be an integer' }).int({ error: 'must be an integer' });
+  const intIn = (min: number, max?: number) => {
+    const rule = max === undefined ? `must be an integer >= ${min}` : `must be an integer from ${min} to ${max}`;
+    const n = z.number({ error: rule }).int({ error: rule }).min(min, { error: rule });
+    return max === undefined ? n : n.max(max, { error: rule });
+  };
+  const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+    z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+  const strList = () => z.array(str(), { error: 'must be a list of strings' });
+  // The Python tool accepts one subnet or a list of subnets and turns the former into a list.
+  const subnets = () =>
+    z.union([str(), strList()], { error: 'must be a subnet (like 10.1.0.1/16) or a list of subnets' });
+  // Values the manifest prints as text ("true"/"false"); YAML booleans are accepted too.
+  const flag = () => z.union([str(), bool()], { error: 'must be "true" or "false"' });
+  const vlan = () => intIn(1, 4094);
+  const memory = () => str().optional();
+  const mapping = { error: 'must be a mapping of keys to values' };
+  const section = <T extends Z.ZodRawShape>(shape: T) => z.looseObject(shape, mapping).prefault({} as never);
+  const optionalSection = <T extends Z.ZodRawShape>(shape: T) => z.looseObject(shape, mapping).optional();
+  const epgRef = () => z.looseObject({ tenant: str(), app_profile: str(), group: str() }, mapping);
+
+  const aci_config = section({
+    system_id: str().nullable().default(null),
+    apic_hosts: strList().optional(),
+    apic_login: optionalSection({
+      username: str().optional(),
+      password: str().nullable().optional(),
+      timeout: int().nullable().optional(),
+    }),
+    apic_proxy: str().nullable().optional(),
+    apic_oobm_ip: str().optional(),
+    apic_version: z.union([str(), z.number()], { error: 'must be a version like "5.2"' }).default('1.0'),
+    apic_tls_cert: str().nullable().default(null),
+    apic_refreshtime: intIn(0, 12 * 60 * 60).nullable().optional(),
+    apic_refreshticker_adjust: intIn(1, 65535).nullable().default(null),
+    apic_subscription_delay: intIn(1, 65535).nullable().default(null),
+    opflex_device_delete_timeout: intIn(1, 65535).nullable().default(null),
+    tenant: section({ name: str().nullable().default(null) }),
+    use_pre_existing_tenant: bool().default(false),
+    use_legacy_kube_naming_convention: bool().default(false),
+    aep: str().nullable().default(null),
+    vrf: section({ name: str().nullable().default(null), tenant: str().nullable().default(null) }),
+    l3out: section({
+      name: str().nullable().default(null),
+      external_networks: strList().nullable().default(null),
+    }),
+    cluster_l3out: section({
+      name: str().nullable().default(null),
+      svi: section({ type: str().default('floating'), mtu: intIn(576, 9216).default(9000) }),
+      bgp: section({
+        peering: section({ prefixes: int().default(500), remote_as_number: int().default(64512) }),
+      }),
+    }),
+    vmm_domain: section({
+      type: str().default('Kubernetes'),
+      encap_type: oneOf(ENCAP_TYPES).default('vxlan'),
+      mcast_fabric: str().default('225.1.2.3'),
+      mcast_range: section({ start: str().default('225.20.1.1'), end: str().default('225.20.255.255') }),
+      vlan_range: optionalSection({ start: vlan().nullable().optional(), end: vlan().nullable().optional() }),
+      nested_inside: section({
+        portgroup: str().nullable().default(null),
+        elag_name: str().nullable().default(null),
+        duplicate_file_router_default_svc: bool().default(false),
+        type: str().optional(),
+        name: str().optional(),
+        vlan_pool: str().optional(),
+        installer_provisioned_lb_ip: str().optional(),
+      }),
+      domain: str().optional(),
+      controller: str().optional(),
+      injected_cluster_type: str().optional(),
+      injected_cluster_provider: str().optional(),
+    }),
+    physical_domain: optionalSection({ domain: str().optional(), vlan_pool: str().optional() }),
+    sync_login: optionalSection({
+      username: str().optional(),
+      password: str().optional(),
+      certfile: str().optional(),
+      keyfile: str().optional(),
+    }),
+    custom_epgs: strList().optional(),
+    cluster_tenant: str().optional(),
+    client_cert: bool().default(false),
+    client_ssl: bool().default(true),
+    kube_default_provide_kube_api: bool().default(false),
+    no_physdom_for_node_epg: bool().default(false),
+    disable_node_subnet_creation: bool().default(false),
+    preexisting_kube_bd: str().nullable().default(null),
+  });
+
+  const net_config = section({
+    node_subnet: subnets().nullable().default(null),
+    pod_subnet: subnets().nullable().default(null),
+    pod_subnet_chunk_size: intIn(1).default(32),
+    extern_dynamic: subnets().nullable().default(null),
+    extern_static: subnets().nullable().default(null),
+    node_svc_subnet: str().nullable().default(null),
+    kubeapi_vlan: vlan().nullable().default(null),
+    service_vlan: vlan().nullable().default(null),
+    infra_vlan: vlan().nullable().optional(),
+    service_monitor_interval: intIn(0, 65535).default(5),
+    pbr_tracking_non_snat: bool().default(false),
+    interface_mtu: intIn(1280, 8900).nullable().default(null),
+    interface_mtu_headroom: intIn(50).nullable().default(null),
+    second_kubeapi_portgroup: bool().default(false),
+    disable_wait_for_network: bool().default(false),
+    duration_wait_for_network: intIn(0).default(210),
+    kubeapi_vlan_mode: str().default('regular'),
+    cluster_svc_subnet: str().nullable().default(null),
+    advertise_cluster_svc_subnet: bool().default(false),
+    opflex_server_port: int().optional(),
+  });
+
+  const kube_config = section({
+    controller: str().default('1.1.1.1'),
+    use_rbac_api: str().default('rbac.authorization.k8s.io/v1'),
+    use_apps_api: str().default('apps/v1'),
+    use_apps_apigroup: str().default('apps'),
+    host_agent_openshift_resource: bool().default(false),
+    use_netpol_apigroup: str().default('networking.k8s.io'),
+    use_cluster_role: bool().default(true),
+    no_wait_for_service_ep_readiness: bool().default(false),
+    add_external_subnets_to_rdconfig: bool().default(false),
+    image_pull_policy: oneOf(IMAGE_PULL_POLICIES).default('Always'),
+    kubectl: str().default('kubectl'),
+    system_namespace: str().default('aci-containers-system'),
+    ovs_memory_request: str().default('128Mi'),
+    ovs_memory_limit: str().default('1Gi'),
+    aci_containers_memory_request: str().default('128Mi'),
+    aci_containers_memory_limit: str().default('3Gi'),
+    reboot_opflex_with_ovs: flag().default('true'),
+    snat_operator: section({
+      name: str().default('snat-operator'),
+      watch_namespace: str().default(''),
+      globalinfo_name: str().default('snatglobalinfo'),
+      rdconfig_name: str().default('routingdomain-config'),
+      port_range: section({
+        start: intIn(1, 65535).default(5000),
+        end: intIn(1, 65535).default(65000),
+        ports_per_node: intIn(1, 65535).default(3000),
+      }),
+      snat_namespace: str().default('aci-containers-system'),
+      contract_scope: oneOf(CONTRACT_SCOPES).default('global'),
+      disable_periodic_snat_global_info_sync: bool().default(false),
+      sleep_time_snat_global_info_sync: intIn(1, 300).nullable().default(null),
+    }),
+    max_nodes_svc_graph: intIn(1, 64).default(32),
+    opflex_mode: z
+      .union([oneOf(OPFLEX_MODES), z.literal('')], { error: `must be one of: ${OPFLEX_MODES.join(', ')}` })
+      .nullable()
+      .default(null),
+    opflex_agent_prometheus: flag().default('false'),
+    host_agent_cni_bin_path: str().default('/opt'),
+    host_agent_cni_conf_path: str().default('/etc'),
+    generate_installer_files: bool().default(false),
+    generate_cnet_file: bool().default(false),
+    generate_apic_file: bool().default(false),
+    use_host_netns_volume: bool().default(false),
+    opflex_startup_enabled: bool().default(false),
+    opflex_startup_policy_file: str().default('/usr/local/var/lib/opflex-agent-ovs/startup/pol.json'),
+    opflex_startup_policy_duration: intIn(0).default(60),
+    opflex_startup_resolve_aft_conn: bool().default(false),
+    opflex_switch_sync_delay: intIn(0).default(5),
+    opflex_switch_sync_dynamic: intIn(0).default(10),
+    opflex_agent_opflex_asyncjson_enabled: flag().default('false'),
+    opflex_agent_ovs_asyncjson_enabled: flag().default('false'),
+    acicni_priority_class_value: int().default(1000000000),
+    // Optional tunables: absent unless written (the manifest applies its own default).
+    allow_kube_api_default_epg: bool().optional(),
+    allow_pods_external_access: bool().optional(),
+    allow_pods_kube_api_access: bool().optional(),
+    use_ds_rolling_update: bool().optional(),
+    no_priority_class: bool().optional(),
+    enable_apic_request_retry_delay: bool().optional(),
+    apic_request_retry_delay_base: intIn(1).optional(),
+    epg_resolve_prioritize: bool().optional(),
+    force_ep_undeclares: bool().optional(),
+    filter_opflex_device: bool().optional(),
+    aci_multipod: bool().optional(),
+    aci_multipod_ubuntu: bool().optional(),
+    opflex_device_reconnect_wait_timeout: intIn(0).optional(),
+    dhcp_renew_max_retry_count: intIn(0).optional(),
+    dhcp_delay: intIn(0).optional(),
+    hpp_optimization: bool().optional(),
+    disable_hpp_rendering: bool().optional(),
+    service_graph_endpoint_add_delay: optionalSection({
+      delay: intIn(0).optional(),
+      services: z
+        .array(
+          z.looseObject({ name: str(), namespace: str(), delay: intIn(0).optional() }, mapping),
+          { error: 'must be a list of {name, namespace, delay}' },
+        )
+        .optional(),
+    }),
+    node_snat_redirect_exclude: z
+      .array(z.looseObject({ group: str(), labels: strList() }, mapping), { error: 'must be a list of {group, labels}' })
+      .optional(),
+    opflex_agent_policy_retry_delay_timer: intIn(1).optional(),
+    use_system_node_priority_class: bool().optional(),
+    aci_containers_controller_memory_request: memory(),
+    aci_containers_controller_memory_limit: memory(),
+    aci_containers_host_memory_request: memory(),
+    aci_containers_host_memory_limit: memory(),
+    mcast_daemon_memory_request: memory(),
+    mcast_daemon_memory_limit: memory(),
+    opflex_agent_memory_request: memory(),
+    opflex_agent_memory_limit: memory(),
+    acc_provision_operator_memory_request: memory(),
+    acc_provision_operator_memory_limit: memory(),
+    aci_containers_operator_memory_request: memory(),
+    aci_containers_operator_memory_limit: memory(),
+    toleration_seconds: intIn(0).optional(),
+    opflex_openssl_compat: bool().optional(),
+    enable_opflex_agent_reconnect: bool().optional(),
+    opflex_agent_statistics: bool().optional(),
+    add_external_contract_to_default_epg: bool().optional(),
+    apic_connection_retry_limit: intIn(1).optional(),
+    taint_not_ready_node: bool().optional(),
+    enable_hpp_direct: bool().optional(),
+    unknown_mac_unicast_action: oneOf(UNKNOWN_MAC_UNICAST_ACTIONS).optional(),
+    opflex_agent_reset_wait_delay: intIn(0).optional(),
+    disable_service_vlan_preprovisioning: bool().optional(),
+    proactive_conf: bool().optional(),
+    disable_resilient_hashing: bool().optional(),
+    disable_opflex_resilient_hashing: bool().optional(),
+    leaf_reboot_check_interval: intIn(1).optional(),
+    use_external_service_ip_allocator: bool().optional(),
+    use_privileged_containers: bool().optional(),
+    use_openshift_security_context_constraints: bool().optional(),
+    default_endpoint_group: epgRef().optional(),
+    namespace_default_endpoint_group: z.record(z.string(), epgRef()).optional(),
+  });
+
+  const registryShape: Record<string, Z.ZodType> = {
+    image_prefix: str().default('noiro'),
+    aci_cni_operator_version: str().nullable().default(null),
+    image_pull_secret: str().optional(),
+    use_digest: bool().optional(),
+    version: z.union([z.number(), str()], { error: 'must be a release number like 6.1' }).optional(),
+    acc_provision_operator_version: str().optional(),
+    opflex_server_version: str().optional(),
+    gbp_version: str().optional(),
+    snat_operator_version: str().optional(),
+    dpu_init_version: str().optional(),
+    dpu_control_server: str().optional(),
+  };
+  for (const k of IMAGE_VERSION_KEYS) registryShape[k] = str().optional();
+
+  return z.looseObject({
+    aci_config,
+    net_config,
+    kube_config,
+    topology: section({ rack: z.any().default({}) }),
+    calico_config: section({
+      net_config: section({
+        block_size: int().default(26),
+        encapsulation: str().default('None'),
+        nat_outgoing: str().default('Disabled'),
+        nodeSelector: str().default('all()'),
+      }),
+    }),
+    istio_config: section({
+      install_istio: bool().optional(),
+      install_profile: oneOf(ISTIO_PROFILES).default('demo'),
+      istio_ns: str().default('istio-system'),
+      istio_operator_ns: str().default('istio-operator'),
+    }),
+    registry: z.looseObject(registryShape, mapping).prefault({}),
+    logging: section({
+      size: z.union([int(), str()], { error: 'must be a size' }).nullable().default(null),
+      controller_log_level: oneOf(LOG_LEVELS).default('info'),
+      hostagent_log_level: oneOf(LOG_LEVELS).default('info'),
+      opflexagent_log_level: oneOf(LOG_LEVELS).default('info'),
+      operator_log_level: oneOf(LOG_LEVELS).optional(),
+      aim_debug: bool().optional(),
+    }),
+    drop_log_config: section({
+      enable: bool().default(true),
+      disable_events: bool().optional(),
+      opflex_redirect_drop_logs: str().optional(),
+    }),
+    operator_managed_config: section({ enable_updates: bool().default(false) }),
+    provision: section({
+      upgrade_cluster: bool().default(false),
+      max_retries: intIn(0).optional(),
+      prov_apic: bool().nullable().optional(),
+      debug_apic: bool().optional(),
+    }),
+    unprovision: optionalSection({ skip_app_profile_check: bool().optional() }),
+    multus: section({ disable: bool().default(true) }),
+    sriov_config: section({
+      enable: bool().default(false),
+      device_info: optionalSection({
+        isRdma: bool().optional(),
+        devices: z.union([str(), int()], { error: 'must be a device id or a list of them' }).optional(),
+      }),
+    }),
+    dpu_config: section({
+      enable: bool().default(false),
+      ip: str().optional(),
+      user: str().optional(),
+      ovsdb_socket_port: z.union([str(), int()], { error: 'must be a port number' }).optional(),
+      masterNodeIp: str().optional(),
+    }),
+    nodepodif_config: section({ enable: bool().default(false) }),
+    lb_config: section({ lb_type: str().default('metallb') }),
+    rke2_config: section({
+      logging_namespace: str().default('cattle-logging'),
+      monitoring_namespace: str().default('cattle-prometheus'),
+    }),
+    chained_cni_config: section({
+      secondary_interface_chaining: bool().default(false),
+      primary_interface_chaining: bool().default(false),
+      primary_cni_path: str().nullable().default(null),
+      skip_node_network_provisioning: bool().default(false),
+      use_global_scope_vlan: bool().default(false),
+      secondary_vlans: z.any().default(null),
+      local_cert_manager_enabled: bool().default(false),
+      require_annotation_for_nad_mutation_webhook: bool().default(true),
+      enable_ovs_cni_support: bool().default(false),
+      named_container_for_fabric_bgp_peer_insertion: str().default('fabric-peer'),
+      enable_container_l3_peering_model: bool().default(false),
+      include_network_attachment_definition_crd: bool().default(false),
+      use_system_id_for_secondary_names: bool().default(false),
+    }),
+    vmm_lite_config: section({
+      aaep_monitoring_enabled: bool().default(false),
+      bridge_name: str().nullable().default(null),
+      cno_identifier: str().default('cno'),
+      bridge_nad_config_file: str().nullable().default(null),
+      kubeapi_vlan: vlan().nullable().default(null),
+      apic_username: str().nullable().default(null),
+    }),
+    acc_provision_operator: optionalSection({ exclude: bool().optional() }),
+    cilium_chaining: optionalSection({ enable: bool().optional() }),
+    versions_url: optionalSection({ path: str().optional() }),
+    // Set by the tool itself (command line, discovery), never by the file.
+    flavor: str().optional(),
+    operator_mode: bool().optional(),
+    discovered: z.any().optional(),
+    user_input: z.any().optional(),
+    user_config: z.any().optional(),
+  });
+}
+
+export type ConfigSchema = ReturnType<typeof build>;
+
+let schema: ConfigSchema | undefined;
+let defaults: Record<string, unknown> | undefined;
+
+export function configSchema(): ConfigSchema {
+  return (schema ??= build(zodLibrary().z));
+}
+
+/** The tool's defaults (a fresh copy each call): what the schema fills into an empty file. */
+export function configDefaults(): Record<string, unknown> {
+  defaults ??= configSchema().parse({}) as Record<string, unknown>;
+  return structuredClone(defaults);
+}
+
+// Top-level keys the file must not set: the tool computes them.
+const INTERNAL_KEYS = new Set(['flavor', 'operator_mode', 'discovered', 'user_input', 'user_config']);
+
+/** A node of the tree of known keys: `object` has children, `map` takes any key. */
+export type KeyNode =
+  | { kind: 'object'; children: Map<string, KeyNode> }
+  | { kind: 'list'; element: KeyNode }
+  | { kind: 'map'; value: KeyNode }
+  | { kind: 'leaf' };
+
+let keyTree: KeyNode | undefined;
+
+/** The known keys, for unknown-key warnings and for normalizing `key:` (null) sections. */
+export function knownKeys(): KeyNode {
+  if (keyTree) return keyTree;
+  const toNode = (s: Z.ZodType): KeyNode => {
+    let t = s as unknown as { _zod: { def: Record<string, unknown> & { type: string } } };
+    for (;;) {
+      const def = t._zod.def;
+      if (['default', 'prefault', 'optional', 'nullable', 'readonly', 'catch', 'nonoptional'].includes(def.type)) {
+        t = def.innerType as typeof t;
+        continue;
+      }
+      break;
+    }
+    const def = t._zod.def;
+    if (def.type === 'object') {
+      const children = new Map<string, KeyNode>();
+      for (const [k, v] of Object.entries(def.shape as Record<string, Z.ZodType>)) children.set(k, toNode(v));
+      return { kind: 'object', children };
+    }
+    if (def.type === 'array') return { kind: 'list', element: toNode(def.element as Z.ZodType) };
+    if (def.type === 'record') return { kind: 'map', value: toNode(def.valueType as Z.ZodType) };
+    if (def.type === 'union') {
+      // A union of a scalar and a list (subnets): a list of scalars is all the tree needs.
+      const options = (def.options as Z.ZodType[]).map(toNode);
+      return options.find((o) => o.kind !== 'leaf') ?? { kind: 'leaf' };
+    }
+    return { kind: 'leaf' };
+  };
+  const root = toNode(configSchema());
+  if (root.kind === 'object') for (const k of INTERNAL_KEYS) root.children.delete(k);
+  keyTree = root;
+  return root;
+}
+
+let paths: string[] | undefined;
+
+/** Every known key as a dotted path (sections and leaves), shallowest first. */
+export function knownPaths(): string[] {
+  if (paths) return paths;
+  const out: string[] = [];
+  const walk = (node: KeyNode, prefix: string): void => {
+    if (node.kind === 'object') {
+      for (const [k, child] of node.children) {
+        const p = prefix ? `${prefix}.${k}` : k;
+        out.push(p);
+        walk(child, p);
+      }
+    }
+  };
+  walk(knownKeys(), '');
+  paths = out.sort((a, b) => a.split('.').length - b.split('.').length);
+  return paths;
+}

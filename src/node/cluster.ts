@@ -1,0 +1,41 @@
+// Loading the cluster configuration for the node commands: the same loader
+// as the main command, then the node networking values out of it.
+import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { nodeNetworkParams, type NodeNetworkParams } from './params.js';
+
+/** The upstream Kubernetes flavor the node commands assume without -f. */
+export const DEFAULT_NODE_FLAVOR = 'kubernetes-1.35';
+
+export interface ClusterOptions {
+  flavor?: string;
+  infraVlan?: number;
+  mtu?: number;
+}
+
+export function readTextFile(path: string, flag: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const rule = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${code ?? (e as Error).message}`;
+    throw new InputError([{ field: flag, value: path, rule }]);
+  }
+}
+
+export async function loadClusterNetwork(configFile: string, opts: ClusterOptions): Promise<{ params: NodeNetworkParams; warnings: string[] }> {
+  const text = readTextFile(configFile, '--config');
+  const { loadConfig } = await import('../config/load.js');
+  const { config, warnings } = loadConfig(text, configFile, {
+    flavor: opts.flavor ?? DEFAULT_NODE_FLAVOR,
+    ...(opts.infraVlan !== undefined ? { infraVlan: opts.infraVlan } : {}),
+  });
+  return { params: nodeNetworkParams(config, { ...(opts.mtu !== undefined ? { mtu: opts.mtu } : {}) }), warnings };
+}
+
+/** A whole-number flag value, or an InputError naming the flag. */
+export function integerFlag(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new InputError([{ field: flag, value, rule: 'must be a whole number' }]);
+  return Number(value);
+}

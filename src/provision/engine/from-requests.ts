@@ -1,0 +1,55 @@
+// Desired roots from request-shaped data (`POST /api/mo/<dn>.json` + body), as
+// the `--apic-dump` file and the Python tool write them. A body may be posted
+// at its own DN or at its parent's (`/api/mo/uni/infra.json` carrying an
+// infraAttEntityP); the object's DN is worked out either way.
+import type { ManagedObject } from '../../aci/types.js';
+import { childDn, lastRn } from '../../aci/dn.js';
+import { fromWire } from '../../aci/json.js';
+import { classTableNaming, type MoNaming } from './naming.js';
+
+export interface PostRequest {
+  /** `/api/mo/uni/tn-kube.json`, `/api/node/mo/...`, or a bare DN. */
+  path: string;
+  body: ManagedObject;
+}
+
+/** `/api/node/mo/uni/tn-a.json?x=y` -> `uni/tn-a`. */
+export function dnOfPath(path: string): string {
+  return decodeURIComponent(path.replace(/\?.*$/, '').replace(/^\/?api\/(node\/)?mo\//, '').replace(/\.(json|xml)$/, ''));
+}
+
+export function desiredFromRequests(requests: readonly PostRequest[], naming: MoNaming = classTableNaming): ManagedObject[] {
+  return requests.map(({ path, body }) => {
+    const at = dnOfPath(path);
+    let dn = body.attributes['dn'];
+    if (!dn) {
+      const rn = naming.rnOf(body);
+      dn = lastRn(at) === rn ? at : childDn(at, rn);
+    }
+    return { ...body, attributes: { ...body.attributes, dn } };
+  });
+}
+
+/** Parses the dump format: a request path on one line, then its JSON body (or `None` for a path only). */
+export function parseApicDump(text: string): PostRequest[] {
+  const out: PostRequest[] = [];
+  const lines = text.split('\n');
+  let path: string | undefined;
+  let body: string[] = [];
+  const flush = (): void => {
+    if (path === undefined) return;
+    const json = body.join('\n').trim();
+    if (json !== '' && json !== 'None' && json !== 'null') out.push({ path, body: fromWire(JSON.parse(json)) });
+  };
+  for (const line of lines) {
+    if (line.startsWith('/api/')) {
+      flush();
+      path = line.trim();
+      body = [];
+    } else {
+      body.push(line);
+    }
+  }
+  flush();
+  return out;
+}

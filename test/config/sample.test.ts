@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { sampleConfig } from '../../src/config/sample.js';
+import { knownPaths } from '../../src/config/schema.js';
+import { load } from './helpers.js';
+
+describe('sampleConfig', () => {
+  it('is a valid input as printed, without warnings', () => {
+    const { config, warnings } = load(sampleConfig('kubernetes-1.35'));
+    expect(warnings).toEqual([]);
+    expect(config.aci_config.system_id).toBe('mykube');
+    expect(config.aci_config.apic_hosts).toEqual(['10.1.1.101']);
+    expect(config.aci_config.aep).toBe('kube-cluster');
+    expect(config.aci_config.vrf).toMatchObject({ name: 'mykube-vrf', tenant: 'common' });
+    expect(config.aci_config.l3out).toEqual({ name: 'mykube_l3out', external_networks: ['mykube_extepg'] });
+    expect(config.aci_config.vmm_domain.mcast_range).toEqual({ start: '225.20.1.1', end: '225.20.255.255' });
+    expect(config.net_config).toMatchObject({
+      node_subnet: ['10.1.0.1/16'],
+      pod_subnet: ['10.2.0.1/24', '10.2.1.1/24'],
+      extern_dynamic: ['10.3.0.1/24'],
+      extern_static: ['10.4.0.1/24'],
+      node_svc_subnet: '10.5.0.1/24',
+      kubeapi_vlan: 4001,
+      service_vlan: 4003,
+      infra_vlan: 4093,
+    });
+    expect(config.registry.image_prefix).toBe('noiro');
+    // The Python sample leaves nested_inside empty: the user file keeps it so.
+    expect((config.user_config as any).aci_config.vmm_domain.nested_inside).toBeNull();
+  });
+
+  it('names the flavor and works for every flavor that has the images', () => {
+    expect(sampleConfig('kubernetes-1.33')).toContain('-f kubernetes-1.33');
+    expect(load(sampleConfig('kubernetes-1.21'), { flavor: 'kubernetes-1.21' }).warnings).toEqual([]);
+  });
+
+  it('only shows (in comments) keys the schema knows', () => {
+    const known = new Set(knownPaths().map((p) => p.split('.').at(-1)));
+    const commented = [...sampleConfig('kubernetes-1.35').matchAll(/^\s*#\s+([A-Za-z_]+):/gm)].map((m) => m[1]!);
+    expect(commented.length).toBeGreaterThan(80);
+    const unknown = commented.filter((k) => !known.has(k) && !['name', 'namespace', 'group', 'labels', 'delay'].includes(k));
+    expect(unknown).toEqual([]);
+  });
+});
