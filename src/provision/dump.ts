@@ -1,7 +1,21 @@
-// The `--apic-dump` file: the requests `-a` would send to an empty fabric.
-// Placeholder signature: the ACI objects work fills this in.
+// The `--apic-dump` file: the requests `-a` would send to an empty fabric,
+// each as its URL path on one line and its JSON body (4-space indent), then
+// the DNs unprovision removes one by one inside it, with the body `None` (the
+// Python tool's format, which its users diff against).
 import type { Config } from '../config/types.js';
+import { buildDesiredState } from './desired/index.js';
+import { postRequests } from './desired/requests.js';
+import type { DesiredState } from './desired/types.js';
 
-export function renderApicDump(_config: Config): string {
-  throw new Error('renderApicDump: not implemented yet');
+export function renderApicDump(config: Config): string {
+  return renderDesiredDump(buildDesiredState(config));
+}
+
+export function renderDesiredDump(state: DesiredState): string {
+  const lines: string[] = [];
+  for (const req of postRequests(state)) {
+    lines.push(req.path, JSON.stringify(req.body, null, 4));
+    for (const m of req.removedByDn) lines.push(`/api/mo/${m.dn}.json`, 'None');
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -1,0 +1,65 @@
+// Config -> the desired ACI objects of a Kubernetes cluster, as one tree.
+// Builders run in the order the Python tool sends its requests, so the dump
+// reads the same; each only adds objects to the tree.
+import type { Config } from '../../config/types.js';
+import { InputError } from '../../errors.js';
+import { TreeBuilder, CLUSTER_ANNOTATION } from './tree.js';
+import type { DesiredState } from './types.js';
+import {
+  addAepBindings,
+  addMulticastPool,
+  addOpflexSettings,
+  addPhysicalDomain,
+  addVlanPools,
+  addVmmDomain,
+} from './fabric-access.js';
+import { addNestedPortGroup, addSecondKubeApiPortGroup } from './nested.js';
+import { addClusterInfo } from './cluster-info.js';
+import { addExternalEpgContracts, addL3outContract } from './l3out.js';
+import { addClusterTenant } from './tenant.js';
+import { addControllerUser } from './user.js';
+
+export type { DesiredMo, DesiredState, Ownership, Post } from './types.js';
+export { CLUSTER_ANNOTATION } from './tree.js';
+
+/**
+ * Flavors whose ACI objects this module builds: the upstream Kubernetes ones.
+ * Calico, chained CNI, OpenShift and flavors with their own contract items
+ * (RKE, Docker UCP, the Cilium flavor) build other trees.
+ */
+export function isSupportedFlavor(config: Config): boolean {
+  const f = config.flavor;
+  const chained = config.chained_cni_config as { secondary_interface_chaining?: unknown; primary_interface_chaining?: unknown } | undefined;
+  const vmmLite = (config as { vmm_lite_config?: { aaep_monitoring_enabled?: unknown } }).vmm_lite_config;
+  return (
+    !f.includes('calico') &&
+    !chained?.secondary_interface_chaining &&
+    !chained?.primary_interface_chaining &&
+    !vmmLite?.aaep_monitoring_enabled &&
+    config.aci_config.vmm_domain.type !== 'OpenShift' &&
+    config.aci_config.items === undefined
+  );
+}
+
+export function buildDesiredState(config: Config): DesiredState {
+  if (!isSupportedFlavor(config)) {
+    throw new InputError([
+      { field: 'flavor', value: config.flavor, rule: 'APIC provisioning is implemented for the Kubernetes flavors (not Calico or chained CNI)' },
+    ]);
+  }
+  const t = new TreeBuilder();
+  addVlanPools(t, config);
+  addMulticastPool(t, config);
+  addVmmDomain(t, config);
+  addNestedPortGroup(t, config);
+  addAepBindings(t, config);
+  addOpflexSettings(t, config);
+  addClusterInfo(t, config);
+  addL3outContract(t, config);
+  addClusterTenant(t, config);
+  addSecondKubeApiPortGroup(t, config);
+  addPhysicalDomain(t, config);
+  addExternalEpgContracts(t, config);
+  addControllerUser(t, config);
+  return { root: t.root, annotation: CLUSTER_ANNOTATION, controllerUser: config.aci_config.sync_login.username };
+}

@@ -1,0 +1,108 @@
+// A Kubernetes cluster whose nodes are VMware VMs ("nested inside" a VMware
+// VMM domain): the port group carrying the infra, service and kube-api VLANs
+// (and the VLAN range for VLAN encapsulation), optionally on an enhanced LAG;
+// and, with a second kube-api port group, the kube-api VLAN added to the
+// VMware domain's pool and the nodes EPG bound to the VMware domain.
+import type { Config } from '../../config/types.js';
+import { mo, POST_SELF, TreeBuilder, type Spec } from './tree.js';
+import { ACI_PREFIX } from './names.js';
+
+function nestedType(config: Config): string | undefined {
+  const t = config.aci_config.vmm_domain.nested_inside?.type;
+  if (!t) return undefined;
+  return t.toLowerCase() === 'vmware' ? 'VMware' : t;
+}
+
+export function addNestedPortGroup(t: TreeBuilder, config: Config): void {
+  if (nestedType(config) !== 'VMware') return;
+  const vmm = config.aci_config.vmm_domain;
+  const nested = vmm.nested_inside;
+  const net = config.net_config;
+  const portgroup = nested.portgroup ?? config.aci_config.system_id;
+  const vlan = (n: number | null) => `vlan-${n}`;
+  const blocks: Spec[] = [net.infra_vlan, net.service_vlan, net.kubeapi_vlan].map((v) =>
+    mo('fvnsEncapBlk', { from: vlan(v), to: vlan(v) }),
+  );
+  if (vmm.encap_type === 'vlan') {
+    blocks.push(mo('fvnsEncapBlk', { from: vlan(vmm.vlan_range.start), to: vlan(vmm.vlan_range.end) }));
+  }
+  if (nested.elag_name) {
+    blocks.push(
+      mo('vmmRsUsrCustomAggrLagPolAtt', {
+        status: '',
+        tDn: `uni/vmmp-VMware/dom-${nested.name}/vswitchpolcont/enlacplagp-${nested.elag_name}`,
+      }),
+    );
+  }
+  const uni = t.context('', 'polUni');
+  const dom = t.context(t.context(uni, 'vmmProvP', { vendor: 'VMware' }), 'vmmDomP', { name: String(nested.name) });
+  t.add(
+    dom,
+    mo('vmmUsrCustomAggr', { name: portgroup, promMode: vmm.encap_type === 'vlan' ? 'Enabled' : 'Disabled' }, blocks, {
+      owner: 'cluster',
+      post: POST_SELF,
+    }),
+  );
+}
+
+/**
+ * The second kube-api port group: the kube-api VLAN goes into the VMware
+ * domain's own pool (the user's, named in nested_inside.vlan_pool), and the
+ * nodes EPG is bound to the VMware domain with that VLAN.
+ */
+export function addSecondKubeApiPortGroup(t: TreeBuilder, config: Config): void {
+  const net = config.net_config;
+  if (nestedType(config) !== 'VMware' || !net.second_kubeapi_portgroup || !net.kubeapi_vlan) return;
+  const a = config.aci_config;
+  const nested = a.vmm_domain.nested_inside;
+  const api = `vlan-${net.kubeapi_vlan}`;
+  const poolDn = nested.vlan_pool ?? '';
+  if (poolDn) {
+    const rn = `from-[${api}]-to-[${api}]`;
+    // The user's pool is shared; the block is ours. Sent as the APIC UI sends it (dn and rn in the body).
+    const pool = t.has(poolDn) ? poolDn : contextFromDn(t, poolDn);
+    t.add(
+      pool,
+      mo('fvnsEncapBlk', { dn: `${poolDn}/${rn}`, allocMode: 'static', from: api, to: api, rn }, [], {
+        annotate: false,
+        owner: 'cluster',
+        emptyChildren: true,
+        post: { api: 'node/mo', wrap: 0, url: 'self' },
+      }),
+    );
+  }
+  const epgDn = `uni/tn-${a.cluster_tenant}/ap-${ACI_PREFIX}${a.system_id}/epg-${ACI_PREFIX}nodes`;
+  if (!t.has(epgDn)) return;
+  const children: Spec[] = [];
+  if (nested.elag_name) {
+    children.push(
+      mo('fvAEPgLagPolAtt', { annotation: '', userdom: ':all:' }, [
+        mo('fvRsVmmVSwitchEnhancedLagPol', {
+          tDn: `uni/vmmp-VMware/dom-${nested.name}/vswitchpolcont/enlacplagp-${nested.elag_name}`,
+          userdom: ':all:',
+        }),
+      ]),
+    );
+  }
+  t.add(
+    epgDn,
+    mo(
+      'fvRsDomAtt',
+      {
+        resImedcy: 'immediate',
+        tDn: `uni/vmmp-VMware/dom-${nested.name}`,
+        instrImedcy: 'immediate',
+        customEpgName: `${a.system_id}_vlan_${net.kubeapi_vlan}`,
+        encap: api,
+      },
+      children,
+      { emptyChildren: true, post: { api: 'node/mo', wrap: 0, url: 'parent' } },
+    ),
+  );
+}
+
+/** Adds shared context nodes for every RN of an existing object's DN. */
+function contextFromDn(t: TreeBuilder, dn: string): string {
+  // Resolved lazily to keep this builder free of DN parsing details.
+  return t.contextPath(dn);
+}
