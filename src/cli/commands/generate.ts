@@ -1,0 +1,160 @@
+// The default job of acc-provision (no -a/-d): configuration -> certificate
+// -> manifest (+ operator CR, operator tarball) -> APIC request dump, every
+// output written at the very end and all at once (see output/atomic.ts).
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { InputError } from '../../errors.js';
+import type { Config } from '../../config/types.js';
+import type { LoadOptions, LoadResult } from '../../config/load.js';
+import type { ManifestFiles } from '../../manifest/index.js';
+import type { ControllerCertificate } from '../../provision/certificate.js';
+import { OutputBatch } from '../output/atomic.js';
+import type { Reporter } from '../output/reporter.js';
+import type { TarFile } from '../output/tarball.js';
+import type { RootOptions } from '../root-options.js';
+
+/** The modules the flow calls; imported lazily, replaceable in tests. */
+export interface GenerateDeps {
+  loadConfig(text: string, file: string, opts: LoadOptions): LoadResult | Promise<LoadResult>;
+  ensureControllerCertificate(username: string, certFile: string, keyFile: string): Promise<ControllerCertificate>;
+  renderManifest(config: Config): ManifestFiles | Promise<ManifestFiles>;
+  renderApicDump(config: Config): string | Promise<string>;
+  operatorTarball(files: TarFile[]): Promise<Uint8Array>;
+  readInput(path: string): Promise<string>;
+  stdout?: (chunk: string | Uint8Array) => void;
+}
+
+export const defaultDeps: GenerateDeps = {
+  loadConfig: async (text, file, opts) => (await import('../../config/load.js')).loadConfig(text, file, opts),
+  ensureControllerCertificate: async (u, c, k) =>
+    (await import('../../provision/certificate.js')).ensureControllerCertificate(u, c, k),
+  renderManifest: async (config) => (await import('../../manifest/index.js')).renderManifest(config),
+  renderApicDump: async (config) => (await import('../../provision/dump.js')).renderApicDump(config),
+  operatorTarball: async (files) => (await import('../output/tarball.js')).operatorTarball(files),
+  readInput,
+};
+
+/** `-` reads standard input; a missing or unreadable file is an input problem. */
+export async function readInput(path: string): Promise<string> {
+  if (path === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const rule = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${code ?? (e as Error).message}`;
+    throw new InputError([{ field: '--config', value: path, rule }]);
+  }
+}
+
+export function loadOptionsOf(opts: RootOptions, flavor: string): LoadOptions {
+  return {
+    flavor,
+    infraVlan: opts.infraVlan,
+    operatorMode: opts.operatorMode,
+    upgrade: opts.upgrade,
+    apicOobmIp: opts.apicOobmIp,
+    versionToken: opts.versionToken,
+    disableMultus: opts.disableMultus,
+    provApic: opts.apic ? true : opts.delete ? false : undefined,
+    skipAppProfileCheck: opts.skipAppProfileCheck,
+    username: opts.username,
+    password: opts.password,
+    timeout: opts.timeout,
+    apicProxy: opts.apicProxy,
+    debug: opts.debug,
+  };
+}
+
+/**
+ * Where the operator tarball goes, as the Python tool decides: `-z FILE`;
+ * else next to the `-o` file as FILE.tar.gz; none when the manifest goes to
+ * standard output or for an upgrade without `-z`.
+ */
+export function tarballPath(opts: Pick<RootOptions, 'output' | 'outputTar' | 'upgrade'>): string | undefined {
+  const asked = opts.outputTar ?? '-';
+  if (asked !== '-') return asked;
+  if (opts.upgrade || opts.output === '-') return undefined;
+  return `${opts.output}.tar.gz`;
+}
+
+/** Files the Python tool treats as "write nothing here". */
+const DISCARD = '/dev/null';
+
+export async function generate(opts: RootOptions, flavor: string, reporter: Reporter, deps: GenerateDeps = defaultDeps): Promise<void> {
+  reporter.info(opts.config === '-' ? 'Loading configuration from "STDIN"' : `Loading configuration from "${opts.config}"`);
+  const text = await deps.readInput(opts.config);
+  const { config, warnings } = await deps.loadConfig(text, opts.config === '-' ? '<stdin>' : opts.config, loadOptionsOf(opts, flavor));
+  for (const w of warnings) reporter.warn(w);
+  reporter.info(`Using configuration flavor ${flavor}`);
+
+  const batch = new OutputBatch();
+  const written: string[] = [];
+  const syncLogin = config.aci_config.sync_login;
+  if (opts.operatorMode) {
+    // The operator runs acc-provision inside the cluster, where the
+    // certificate already lives in the aci-user-cert Secret.
+    syncLogin.key_data = null;
+    syncLogin.cert_data = null;
+    syncLogin.cert_reused = true;
+  } else {
+    const cert = await deps.ensureControllerCertificate(syncLogin.username, syncLogin.certfile, syncLogin.keyfile);
+    reporter.info(cert.reused ? 'Reusing existing certs for kubernetes controller' : 'Generating certs for kubernetes controller');
+    reporter.info(`  Private key file: "${syncLogin.keyfile}"`);
+    reporter.info(`  Certificate file: "${syncLogin.certfile}"`);
+    syncLogin.key_data = cert.keyPem;
+    syncLogin.cert_data = cert.certPem;
+    syncLogin.cert_reused = cert.reused;
+    if (!cert.reused) {
+      halfPairCheck(syncLogin.certfile, syncLogin.keyfile);
+      // A new pair is written only with the other outputs, never over a file.
+      batch.add({ path: syncLogin.certfile, content: cert.certPem, mode: 0o644, noClobber: true, field: 'aci_config.sync_login.certfile' });
+      batch.add({ path: syncLogin.keyfile, content: cert.keyPem, mode: 0o600, noClobber: true, field: 'aci_config.sync_login.keyfile' });
+    }
+  }
+
+  let manifestTarget: string | undefined;
+  if (opts.output !== DISCARD) {
+    const files = await deps.renderManifest(config);
+    manifestTarget = opts.output;
+    batch.add({ path: opts.output, content: files.kube, field: '--output' });
+    written.push(`kubernetes infrastructure YAML to ${opts.output === '-' ? '<stdout>' : opts.output}`);
+    if (opts.operatorCr !== undefined && opts.operatorCr !== '-' && opts.operatorCr !== DISCARD) {
+      batch.add({ path: opts.operatorCr, content: files.operatorCr, field: '--aci_operator_cr' });
+      written.push(`kubernetes ACI operator CR to ${opts.operatorCr}`);
+    }
+    const tarPath = tarballPath(opts);
+    if (tarPath !== undefined && tarPath !== DISCARD) {
+      batch.add({ path: tarPath, content: await deps.operatorTarball(files.tarFiles), field: '--output_tar' });
+      written.push(`ACI CNI operator tar to ${tarPath}`);
+    }
+  }
+  if (opts.apicDump !== undefined) {
+    batch.add({ path: opts.apicDump, content: await deps.renderApicDump(config), field: '--apic-dump' });
+    written.push(`apic configuration to ${opts.apicDump === '-' ? '"STDOUT"' : `"${opts.apicDump}"`}`);
+  }
+
+  batch.commit({ stdout: deps.stdout });
+  for (const w of written) reporter.info(`Wrote ${w}`);
+  if (manifestTarget !== undefined) {
+    const kubectl = config.kube_config?.kubectl ?? 'kubectl';
+    reporter.info('Apply infrastructure YAML using:');
+    reporter.info(`  ${kubectl} apply -f ${manifestTarget === '-' ? '<filename>' : basename(manifestTarget)}`);
+  }
+}
+
+/** One file of the pair without the other: a new pair would replace the
+ * survivor, which may be the certificate the APIC already trusts. */
+function halfPairCheck(certFile: string, keyFile: string): void {
+  const cert = existsSync(certFile);
+  const key = existsSync(keyFile);
+  if (cert && !key) {
+    throw new InputError([{ field: 'aci_config.sync_login.keyfile', value: keyFile, rule: `is missing while its certificate ${certFile} exists: restore the key, or remove the certificate to make a new pair` }]);
+  }
+  if (key && !cert) {
+    throw new InputError([{ field: 'aci_config.sync_login.certfile', value: certFile, rule: `is missing while its key ${keyFile} exists: restore the certificate, or remove the key to make a new pair` }]);
+  }
+}

@@ -1,0 +1,275 @@
+// The REST API: routes an HTTP request to login, reads, writes,
+// subscriptions or the fault control, and answers as an APIC does.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { classInfo } from '../aci/classes.js';
+import { authenticate, hashPassword, signatureOf, verifySignature, type Caller, type Sessions, type Session } from './auth.js';
+import { CODE, errorBody, SimError } from './errors.js';
+import type { Faults } from './faults.js';
+import { parseFilter } from './filter.js';
+import { cookie, parseCookies, parseJsonBody, readBody, sendJson } from './http.js';
+import { answerToXml, parseXmlMo } from './xml.js';
+import { present, queryClass, queryMo, queryTag, type QueryAnswer } from './query.js';
+import type { MoStore } from './store.js';
+import { DEFAULT_SUBSCRIPTION_TIMEOUT, type SubscriptionQuery, type Subscriptions } from './subscriptions.js';
+import { deleteMo, postMo, type MoEvent } from './write.js';
+
+export interface ApiContext {
+  store: MoStore;
+  sessions: Sessions;
+  subscriptions: Subscriptions;
+  faults: Faults;
+  clock: () => number;
+  secure: boolean;
+  version: () => string;
+  /** Optional handler for everything outside /api and /sim (the web view). */
+  ui?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** Called after each committed write, with its changes. */
+  onChange?: (events: readonly MoEvent[]) => void;
+}
+
+const EMPTY: QueryAnswer = { totalCount: '0', imdata: [] };
+const MO_PATH = /^\/api\/(?:node\/)?mo\/(.+)\.json$/;
+const CLASS_PATH = /^\/api\/(?:node\/)?class\/(.+)\.json$/;
+const TAG_PATH = /^\/api\/(?:node\/)?tag\/(.+)\.json$/;
+
+/** The API answers in the form the URL asks for: `.json` or `.xml`. */
+type Format = 'json' | 'xml';
+
+function reply(res: ServerResponse, fmt: Format, status: number, answer: QueryAnswer, headers: Record<string, string> = {}): void {
+  if (fmt === 'json') return sendJson(res, status, answer, headers);
+  const text = answerToXml(answer);
+  res.writeHead(status, { 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function parseBody(body: string, fmt: Format): unknown {
+  return fmt === 'xml' ? parseXmlMo(body) : parseJsonBody(body);
+}
+
+export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const url = new URL(req.url ?? '/', 'http://apic-sim');
+  const path = url.pathname;
+  const fmt: Format = path.startsWith('/api/') && path.endsWith('.xml') ? 'xml' : 'json';
+  try {
+    const body = await readBody(req);
+    if (path.startsWith('/api/')) {
+      const fault = ctx.faults.decide(method, path);
+      if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs));
+      if (fault.drop) {
+        req.socket.destroy();
+        return;
+      }
+      if (fault.errorStatus !== undefined) {
+        throw new SimError(fault.errorStatus, String(fault.errorStatus), 'Service temporarily unavailable (injected fault)');
+      }
+      await api(ctx, req, res, method, url, body, fmt);
+      return;
+    }
+    if (path === '/sim/faults') {
+      faultControl(ctx, req, res, method, body);
+      return;
+    }
+    if (ctx.ui && (await ctx.ui(req, res))) return;
+    throw new SimError(404, CODE.notFound, `No such resource ${path}`);
+  } catch (e) {
+    if (res.headersSent || res.destroyed) return;
+    if (e instanceof SimError) reply(res, fmt, e.status, errorBody(e.code, e.text));
+    else {
+      // Never echo the request (it may carry a password); the message is ours.
+      process.stderr.write(`apic-sim: internal error on ${method} ${path}: ${(e as Error)?.message ?? e}\n`);
+      reply(res, fmt, 500, errorBody('500', 'Internal error'));
+    }
+  }
+}
+
+async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, method: string, url: URL, body: string, fmt: Format): Promise<void> {
+  // Routes are written for .json; .xml differs only in the body and the answer.
+  const path = fmt === 'xml' ? `${url.pathname.slice(0, -'.xml'.length)}.json` : url.pathname;
+  if (path === '/api/aaaLogin.json' && method === 'POST') return login(ctx, res, url, body, fmt);
+  if (path === '/api/aaaLogout.json' && (method === 'POST' || method === 'GET')) return logout(ctx, req, res, fmt);
+
+  const caller = identify(ctx, req, method, body);
+  if (path === '/api/aaaRefresh.json' && (method === 'GET' || method === 'POST')) {
+    if (!caller.session) throw new SimError(403, CODE.forbidden, 'aaaRefresh needs a session token (APIC-cookie)');
+    ctx.sessions.refresh(caller.session);
+    return reply(res, fmt, 200, loginAnswer(ctx, caller.session), sessionCookie(ctx, caller.session));
+  }
+  if (path === '/api/subscriptionRefresh.json' && method === 'GET') {
+    const id = url.searchParams.get('id') ?? '';
+    if (!ctx.subscriptions.refresh(id)) throw new SimError(400, CODE.badRequest, `Subscription ${id} does not exist or has expired`);
+    return reply(res, fmt, 200, EMPTY);
+  }
+
+  let m = MO_PATH.exec(path);
+  if (m) {
+    const dn = decodeDn(m[1]!);
+    if (method === 'GET') return read(ctx, res, fmt, caller, url, () => queryMo(ctx.store, dn, url.searchParams), moQuery(dn, url));
+    if (method === 'POST') {
+      const parsed = parseBody(body, fmt);
+      write(ctx, (c) => postMo(c, dn, parsed));
+      return reply(res, fmt, 200, EMPTY);
+    }
+    if (method === 'DELETE') {
+      write(ctx, (c) => deleteMo(c, dn));
+      return reply(res, fmt, 200, EMPTY);
+    }
+    throw new SimError(405, CODE.badRequest, `Method ${method} not allowed on ${path}`);
+  }
+  m = CLASS_PATH.exec(path);
+  if (m && method === 'GET') {
+    const className = decodeURIComponent(m[1]!);
+    return read(ctx, res, fmt, caller, url, () => queryClass(ctx.store, className, url.searchParams), () => {
+      const f = url.searchParams.get('query-target-filter');
+      return { kind: 'class', className, filter: f ? parseFilter(f) : undefined };
+    });
+  }
+  m = TAG_PATH.exec(path);
+  if (m && method === 'GET') return reply(res, fmt, 200, queryTag(ctx.store, decodeURIComponent(m[1]!)));
+  throw new SimError(400, CODE.badRequest, `Unsupported request ${method} ${path}`);
+}
+
+function decodeDn(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new SimError(400, CODE.badRequest, `Invalid DN in URL: ${raw}`);
+  }
+}
+
+function moQuery(dn: string, url: URL): () => SubscriptionQuery {
+  return () => {
+    const p = url.searchParams;
+    const target = (p.get('query-target') ?? 'self') as 'self' | 'children' | 'subtree';
+    const classes = p.get('target-subtree-class');
+    const f = p.get('query-target-filter');
+    return { kind: 'mo', dn, target, classes: classes ? new Set(classes.split(',')) : undefined, filter: f ? parseFilter(f) : undefined };
+  };
+}
+
+function read(ctx: ApiContext, res: ServerResponse, fmt: Format, caller: Caller, url: URL, run: () => QueryAnswer, sub: () => SubscriptionQuery): void {
+  const answer: QueryAnswer & { subscriptionId?: string } = run();
+  if (url.searchParams.get('subscription') === 'yes') {
+    if (!caller.session) throw new SimError(400, CODE.badRequest, 'Subscriptions need a session token (APIC-cookie)');
+    const t = url.searchParams.get('refresh-timeout');
+    const timeout = t && /^\d+$/.test(t) ? Math.min(Number(t), 43200) : DEFAULT_SUBSCRIPTION_TIMEOUT;
+    answer.subscriptionId = ctx.subscriptions.add(caller.session.token, sub(), timeout);
+  }
+  reply(res, fmt, 200, answer);
+}
+
+/** Runs a write all or nothing, then tells subscribers what changed. */
+function write(ctx: ApiContext, fn: (c: Parameters<typeof postMo>[0]) => void): void {
+  const events: MoEvent[] = [];
+  ctx.store.transaction(() => fn({ store: ctx.store, now: new Date(ctx.clock()), hashPassword, events }));
+  if (events.length === 0) return;
+  ctx.subscriptions.publish(events, (e) => eventWire(ctx, e));
+  ctx.onChange?.(events);
+}
+
+function eventWire(ctx: ApiContext, e: MoEvent): unknown {
+  if (e.status === 'created' && classInfo(e.className)?.relation) {
+    const row = ctx.store.get(e.dn);
+    if (row) {
+      const wire = present(ctx.store, row) as Record<string, { attributes: Record<string, string> }>;
+      wire[e.className]!.attributes.status = 'created';
+      return wire;
+    }
+  }
+  const attributes: Record<string, string> =
+    e.status === 'deleted' ? { dn: e.dn, status: 'deleted', childAction: '', modTs: new Date(ctx.clock()).toISOString().replace('Z', '+00:00') } : { childAction: '', ...e.attrs, status: e.status };
+  return { [e.className]: { attributes } };
+}
+
+/** The caller from a session cookie or a signed request; the APIC's 403 otherwise. */
+function identify(ctx: ApiContext, req: IncomingMessage, method: string, body: string): Caller {
+  const cookies = parseCookies(req.headers.cookie);
+  const sig = signatureOf(cookies);
+  if (sig) return { user: verifySignature(ctx.store, sig, method, req.url ?? '/', body) };
+  const header = req.headers['apic-cookie'];
+  const token = cookie(cookies, 'APIC-cookie') ?? (typeof header === 'string' ? header : undefined);
+  const session: Session = ctx.sessions.require(token);
+  if (session.challenge !== undefined) {
+    const given = req.headers['apic-challenge'] ?? new URL(req.url ?? '/', 'http://x').searchParams.get('challenge');
+    if (given !== session.challenge) throw new SimError(403, CODE.forbidden, 'Token was invalid (Error: Challenge token mismatch)');
+  }
+  return { user: session.user, session };
+}
+
+function login(ctx: ApiContext, res: ServerResponse, url: URL, body: string, fmt: Format): void {
+  const parsed = parseBody(body, fmt) as { aaaUser?: { attributes?: { name?: unknown; pwd?: unknown } } };
+  const a = parsed?.aaaUser?.attributes;
+  if (!a || typeof a.name !== 'string' || typeof a.pwd !== 'string') {
+    throw new SimError(400, CODE.badRequest, 'aaaLogin needs {"aaaUser":{"attributes":{"name":"...","pwd":"..."}}}');
+  }
+  authenticate(ctx.store, a.name, a.pwd);
+  const session = ctx.sessions.open(a.name, url.searchParams.get('gui-token-request') === 'yes');
+  reply(res, fmt, 200, loginAnswer(ctx, session), sessionCookie(ctx, session));
+}
+
+function logout(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, fmt: Format): void {
+  const token = cookie(parseCookies(req.headers.cookie), 'APIC-cookie');
+  if (token) {
+    ctx.subscriptions.dropSession(token);
+    ctx.sessions.close(token);
+  }
+  reply(res, fmt, 200, EMPTY, { 'Set-Cookie': 'APIC-cookie=; Path=/; Max-Age=0' });
+}
+
+function sessionCookie(ctx: ApiContext, s: Session): Record<string, string> {
+  return { 'Set-Cookie': `APIC-cookie=${s.token}; Path=/; HttpOnly${ctx.secure ? '; Secure' : ''}` };
+}
+
+function loginAnswer(ctx: ApiContext, s: Session): QueryAnswer {
+  const created = Math.floor(s.created / 1000);
+  const attributes: Record<string, string> = {
+    token: s.token,
+    siteFingerprint: 'apic-sim',
+    refreshTimeoutSeconds: String(ctx.sessions.refreshTimeoutSeconds),
+    maximumLifetimeSeconds: '86400',
+    guiIdleTimeoutSeconds: '1200',
+    restTimeoutSeconds: '90',
+    creationTime: String(created),
+    firstLoginTime: String(created),
+    userName: s.user,
+    remoteUser: 'false',
+    unixUserId: '15374',
+    sessionId: s.token.slice(0, 24),
+    lastName: '',
+    firstName: '',
+    changePassword: 'no',
+    version: ctx.version(),
+    buildTime: '',
+    node: 'topology/pod-1/node-1',
+  };
+  if (s.challenge !== undefined) attributes.urlToken = s.challenge;
+  return {
+    totalCount: '1',
+    imdata: [
+      {
+        aaaLogin: {
+          attributes,
+          children: [{ aaaUserDomain: { attributes: { name: 'all', rolesR: 'admin', rolesW: 'admin' } } }],
+        },
+      },
+    ],
+  };
+}
+
+/** GET/POST/DELETE /sim/faults: the fault rules (needs a session, like the API). */
+function faultControl(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, method: string, body: string): void {
+  identify(ctx, req, method, body);
+  if (method === 'GET') return sendJson(res, 200, { rules: ctx.faults.list() });
+  if (method === 'DELETE') {
+    ctx.faults.set([]);
+    return sendJson(res, 200, { rules: [] });
+  }
+  if (method === 'POST' || method === 'PUT') {
+    const parsed = parseJsonBody(body) as { rules?: unknown };
+    if (!parsed || !Array.isArray(parsed.rules)) throw new SimError(400, CODE.badRequest, 'expected {"rules": [...]}');
+    ctx.faults.set(parsed.rules as never);
+    return sendJson(res, 200, { rules: ctx.faults.list() });
+  }
+  throw new SimError(405, CODE.badRequest, `Method ${method} not allowed on /sim/faults`);
+}
+
