@@ -1,5 +1,7 @@
-// The controller's certificate (`sync_login.certfile` / `keyfile`).
-// Placeholder signature: the manifest work fills this in.
+// The controller's certificate (`sync_login.certfile` / `keyfile`): the
+// controller signs its APIC requests with this key, and the APIC user holds
+// the certificate.
+import { readFile } from 'node:fs/promises';
 
 export interface ControllerCertificate {
   certPem: string;
@@ -8,13 +10,62 @@ export interface ControllerCertificate {
   reused: boolean;
 }
 
+// Subject and serial as the Python acc-provision sets them, so APIC users
+// provisioned by either tool look the same.
+const SERIAL_HEX = '03e8'; // 1000
+const HALF_DAY_MS = 12 * 60 * 60 * 1000;
+const TEN_YEARS_MS = 10 * 365 * 24 * 60 * 60 * 1000;
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+function pem(label: string, der: ArrayBuffer): string {
+  const b64 = Buffer.from(der).toString('base64').replace(/.{1,64}/g, '$&\n');
+  return `-----BEGIN ${label}-----\n${b64}-----END ${label}-----\n`;
+}
+
+/** A new RSA 2048 key and a self-signed SHA-256 certificate for `username`,
+ * valid from 12 hours ago for 10 years. */
+export async function generateControllerCertificate(username: string, now = new Date()): Promise<{ certPem: string; keyPem: string }> {
+  // Loaded only when a certificate is really made: most runs reuse files.
+  await import('./reflect-metadata.js');
+  const x509 = await import('@peculiar/x509');
+  const { webcrypto } = await import('node:crypto');
+  const alg = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const cert = await x509.X509CertificateGenerator.createSelfSigned(
+    {
+      serialNumber: SERIAL_HEX,
+      name: [{ C: ['US'] }, { O: ['Cisco Systems'] }, { CN: [`User ${username}`] }],
+      notBefore: new Date(now.getTime() - HALF_DAY_MS),
+      notAfter: new Date(now.getTime() + TEN_YEARS_MS),
+      keys,
+      signingAlgorithm: alg,
+      // An end-entity certificate; also keeps the extensions list non-empty,
+      // which strict DER parsers require when it is present.
+      extensions: [new x509.BasicConstraintsExtension(false, undefined, true)],
+    },
+    webcrypto as unknown as Crypto,
+  );
+  const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
+  return { certPem: cert.toString('pem') + '\n', keyPem: pem('PRIVATE KEY', pkcs8) };
+}
+
 /** Reads the pair when both files exist; otherwise generates an RSA 2048 key
  * and a self-signed SHA-256 certificate for `username`. Writes nothing: the
  * caller writes (key with mode 0600) once every other output is ready. */
 export async function ensureControllerCertificate(
-  _username: string,
-  _certFile: string,
-  _keyFile: string,
+  username: string,
+  certFile: string,
+  keyFile: string,
 ): Promise<ControllerCertificate> {
-  throw new Error('ensureControllerCertificate: not implemented yet');
+  const [certPem, keyPem] = await Promise.all([readIfExists(certFile), readIfExists(keyFile)]);
+  if (certPem !== undefined && keyPem !== undefined) return { certPem, keyPem, reused: true };
+  return { ...(await generateControllerCertificate(username)), reused: false };
 }

@@ -133,7 +133,7 @@ export async function generate(opts: RootOptions, flavor: string, reporter: Repo
     }
   }
   if (opts.apicDump !== undefined) {
-    batch.add({ path: opts.apicDump, content: await deps.renderApicDump(config), field: '--apic-dump' });
+    batch.add({ path: opts.apicDump, content: await deps.renderApicDump(withDumpPassword(config)), field: '--apic-dump' });
     written.push(`apic configuration to ${opts.apicDump === '-' ? '"STDOUT"' : `"${opts.apicDump}"`}`);
   }
 
@@ -144,6 +144,18 @@ export async function generate(opts: RootOptions, flavor: string, reporter: Repo
     reporter.info('Apply infrastructure YAML using:');
     reporter.info(`  ${kubectl} apply -f ${manifestTarget === '-' ? '<filename>' : basename(manifestTarget)}`);
   }
+}
+
+/** The password the dump shows for the controller's APIC user. The dump is a
+ * file users share and diff: it never carries the real (random or configured)
+ * password, and a fixed placeholder keeps it deterministic. It is the value
+ * the Python tool's own dumps carry, so dumps of both tools compare equal. */
+export const DUMP_PASSWORD_PLACEHOLDER = 'NotRandom!';
+
+function withDumpPassword(config: Config): Config {
+  const copy = structuredClone(config);
+  copy.aci_config.sync_login.password = DUMP_PASSWORD_PLACEHOLDER;
+  return copy;
 }
 
 /** One file of the pair without the other: a new pair would replace the
