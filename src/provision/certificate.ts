@@ -34,7 +34,7 @@ function pem(label: string, der: ArrayBuffer): string {
  * valid from 12 hours ago for 10 years. */
 export async function generateControllerCertificate(username: string, now = new Date()): Promise<{ certPem: string; keyPem: string }> {
   // Loaded only when a certificate is really made: most runs reuse files.
-  await import('./reflect-metadata.js');
+  await import('../crypto/reflect-metadata.js');
   const x509 = await import('@peculiar/x509');
   const { webcrypto } = await import('node:crypto');
   const alg = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };

@@ -1,7 +1,7 @@
 // The server's certificate: the user's (--tls-cert/--tls-key), or a
 // self-signed one made on first start and kept in the data folder so
 // clients that pin it keep working across restarts.
-import './reflect-shim.js';
+import '../crypto/reflect-metadata.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ensureControllerCertificate } from '../../src/provision/certificate.js';
-import '../../src/provision/reflect-metadata.js';
+import '../../src/crypto/reflect-metadata.js';
 
 describe('ensureControllerCertificate', () => {
   it('reuses existing files unchanged', async () => {

@@ -1,5 +1,5 @@
 // A throwaway self-signed certificate for 127.0.0.1, made per test run.
-import './reflect-shim.js';
+import '../../../src/crypto/reflect-metadata.js';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
