@@ -272,5 +272,9 @@ export function loadConfig(text: string, file: string, opts: LoadOptions): LoadR
     registry.aci_containers_operator_version = registry.aci_cni_operator_version;
     registry.acc_provision_operator_version = registry.aci_cni_operator_version;
   }
+  // The controller trusts the APIC through this CA (the apic-ca-cert Secret).
+  if (typeof tlsCert === 'string' && tlsCert !== '') {
+    (config.aci_config as Tree).apic_tls_cert_data = readFileSync(tlsCert, 'utf8');
+  }
   return { config: config as Config, warnings };
 }

@@ -24,6 +24,8 @@ export type Config = {
     apic_refreshtime?: number;
     apic_subscription_delay: null | number;
     apic_tls_cert: unknown;
+    /** The CA file's content, read by the loader when apic_tls_cert is set. */
+    apic_tls_cert_data?: string;
     apic_version: string;
     app_profile: string;
     client_cert: boolean;

@@ -1,0 +1,61 @@
+// The configuration verify checks against: the cluster's file, loaded as
+// the main command loads it, with the controller's certificate read from its
+// file (never created: verify writes nothing). Without the file, only the
+// certificate's presence on the APIC can be checked.
+import { existsSync, readFileSync } from 'node:fs';
+import type { Config } from '../config/types.js';
+import { InputError } from '../errors.js';
+
+export const DEFAULT_VERIFY_FLAVOR = 'kubernetes-1.35';
+
+export interface VerifyConfig {
+  config: Config;
+  warnings: string[];
+  /** Attributes not to compare for want of local data. */
+  ignore: Set<string>;
+  notes: string[];
+}
+
+export interface VerifyConfigOptions {
+  flavor?: string;
+  infraVlan?: number;
+}
+
+function readText(path: string, flag: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const rule = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${code ?? (e as Error).message}`;
+    throw new InputError([{ field: flag, value: path, rule }]);
+  }
+}
+
+export async function loadVerifyConfig(file: string, opts: VerifyConfigOptions = {}): Promise<VerifyConfig> {
+  const text = readText(file, '--config');
+  const { loadConfig } = await import('../config/load.js');
+  const { config, warnings } = loadConfig(text, file, {
+    flavor: opts.flavor ?? DEFAULT_VERIFY_FLAVOR,
+    ...(opts.infraVlan !== undefined ? { infraVlan: opts.infraVlan } : {}),
+  });
+  return withCertificate(config, warnings);
+}
+
+/** Puts the controller's certificate (from `sync_login.certfile`) into the config, or notes its absence. */
+export function withCertificate(config: Config, warnings: string[] = []): VerifyConfig {
+  const login = config.aci_config.sync_login;
+  const ignore = new Set<string>();
+  const notes: string[] = [];
+  const certfile = typeof login.certfile === 'string' ? login.certfile : undefined;
+  if (certfile && existsSync(certfile)) {
+    login.cert_data = readText(certfile, 'aci_config.sync_login.certfile');
+  } else {
+    // Still check that a certificate is there; its content cannot be compared.
+    login.cert_data = '';
+    ignore.add('aaaUserCert.data');
+    notes.push(`certificate file ${certfile ?? '(none)'} not found: only the presence of the controller's certificate on the APIC is checked`);
+  }
+  // Never sent and never compared (write-only on the APIC); cleared so no secret travels further.
+  login.key_data = null;
+  return { config, warnings, ignore, notes };
+}
