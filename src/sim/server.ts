@@ -15,6 +15,7 @@ import { applySeed, defaultSeed, loadSeedFile, type SeedSpec } from './seed.js';
 import { MoStore } from './store.js';
 import { Subscriptions } from './subscriptions.js';
 import { dataDirCertificate } from './tls.js';
+import { serveFabricView } from './ui/index.js';
 import type { MoEvent } from './write.js';
 
 export interface SimOptions {
@@ -37,7 +38,7 @@ export interface SimOptions {
   refreshTimeoutSeconds?: number;
   /** Milliseconds since the epoch; tests move time forward with it. */
   clock?: () => number;
-  /** The web view (issue 8) plugs in here: return true when it answered. */
+  /** The web view (issue 8) plugs in here: return true when it answered. Default: the fabric view at `/`. */
   ui?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
   onChange?: (events: readonly MoEvent[]) => void;
   /** Receives one line per request (method, path, status, milliseconds); never bodies or cookies. */
@@ -98,7 +99,7 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
     faults,
     clock,
     secure,
-    ui: opts.ui,
+    ui: opts.ui ?? serveFabricView,
     onChange: opts.onChange,
     version: () => store.get('topology/pod-1/node-1/sys/ctrlrfwstatuscont/ctrlrrunning')?.attrs.version ?? spec.version,
   };
