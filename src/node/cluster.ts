@@ -1,26 +1,18 @@
 // Loading the cluster configuration for the node commands: the same loader
 // as the main command, then the node networking values out of it.
-import { readFileSync } from 'node:fs';
+import { DEFAULT_FLAVOR, readTextFile } from '../config/file.js';
 import { InputError } from '../errors.js';
+
+export { readTextFile };
 import { nodeNetworkParams, type NodeNetworkParams } from './params.js';
 
 /** The upstream Kubernetes flavor the node commands assume without -f. */
-export const DEFAULT_NODE_FLAVOR = 'kubernetes-1.35';
+export const DEFAULT_NODE_FLAVOR = DEFAULT_FLAVOR;
 
 export interface ClusterOptions {
   flavor?: string;
   infraVlan?: number;
   mtu?: number;
-}
-
-export function readTextFile(path: string, flag: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const rule = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${code ?? (e as Error).message}`;
-    throw new InputError([{ field: flag, value: path, rule }]);
-  }
 }
 
 export async function loadClusterNetwork(configFile: string, opts: ClusterOptions): Promise<{ params: NodeNetworkParams; warnings: string[] }> {

@@ -2,11 +2,11 @@
 // the main command loads it, with the controller's certificate read from its
 // file (never created: verify writes nothing). Without the file, only the
 // certificate's presence on the APIC can be checked.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { DEFAULT_FLAVOR, readTextFile } from '../config/file.js';
 import type { Config } from '../config/types.js';
-import { InputError } from '../errors.js';
 
-export const DEFAULT_VERIFY_FLAVOR = 'kubernetes-1.35';
+export const DEFAULT_VERIFY_FLAVOR = DEFAULT_FLAVOR;
 
 export interface VerifyConfig {
   config: Config;
@@ -21,18 +21,8 @@ export interface VerifyConfigOptions {
   infraVlan?: number;
 }
 
-function readText(path: string, flag: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const rule = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${code ?? (e as Error).message}`;
-    throw new InputError([{ field: flag, value: path, rule }]);
-  }
-}
-
 export async function loadVerifyConfig(file: string, opts: VerifyConfigOptions = {}): Promise<VerifyConfig> {
-  const text = readText(file, '--config');
+  const text = readTextFile(file, '--config');
   const { loadConfig } = await import('../config/load.js');
   const { config, warnings } = loadConfig(text, file, {
     flavor: opts.flavor ?? DEFAULT_VERIFY_FLAVOR,
@@ -48,7 +38,7 @@ export function withCertificate(config: Config, warnings: string[] = []): Verify
   const notes: string[] = [];
   const certfile = typeof login.certfile === 'string' ? login.certfile : undefined;
   if (certfile && existsSync(certfile)) {
-    login.cert_data = readText(certfile, 'aci_config.sync_login.certfile');
+    login.cert_data = readTextFile(certfile, 'aci_config.sync_login.certfile');
   } else {
     // Still check that a certificate is there; its content cannot be compared.
     login.cert_data = '';
