@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Start-up and generation timings of bin/acc-provision (median wall time of
-// repeated runs), printed as a table. Not a test: no pass/fail, just numbers.
-// Needs dist/ (npm ci or npx tsc -p .). Usage: npm run bench [-- --runs N]
+// `npm run bench`: every benchmark of the project in one table (medians, not
+// tests: nothing passes or fails here). Needs dist/ (npm ci or npm run build).
+//   - start-up: --help, --sample
+//   - command-line generation (manifest + operator CR + tarball + APIC dump) for three configurations
+//   - in-process generation per cluster (no Node start-up)
+//   - provisioning base_case on apic-sim with 20 ms latency per request: first run and re-run (bench/provision.mjs)
+//   - apic-sim throughput (bench/sim.mjs)
+// With ACC_PY_REF=<checkout of the Python acc-provision>, the Python tool's
+// command-line generation is measured in the same run and the ratios printed.
+// Usage: npm run bench [-- --runs N] [-- --quick]  (--quick: start-up and generation only)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,97 +19,136 @@ import { performance } from 'node:perf_hooks';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'acc-provision');
 const conformance = resolve(root, '..', 'shared', 'conformance');
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 20;
+const argv = process.argv.slice(2);
+const runsArg = argv.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : 15;
+const QUICK = argv.includes('--quick');
 const FLAVOR = 'kubernetes-1.35';
+const PY_REF = process.env.ACC_PY_REF;
+const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 
 if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
-  console.error('dist/ is missing: run `npx tsc -p .` (or npm ci) first');
+  console.error('dist/ is missing: run `npm run build` (or npm ci) first');
   process.exit(1);
 }
 
-function median(xs) {
+const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+  return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
-/** One timed spawn: wall time in ms and the first failure, if any. */
-function spawnOnce(args, cwd) {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
-  const ms = performance.now() - t0;
-  return { ms, failure: r.status === 0 ? undefined : `exit ${r.status}: ${(r.stderr || '').trim().split('\n').pop()}` };
-}
-
-const commands = [
-  { label: 'node -e 0 (Node start-up alone)', args: ['-e', '0'], cwd: root },
-  { label: 'acc-provision --help', args: [cli, '--help'], cwd: root },
-  { label: 'acc-provision -v', args: [cli, '-v'], cwd: root },
-  { label: `acc-provision --sample -f ${FLAVOR}`, args: [cli, '--sample', '-f', FLAVOR], cwd: root },
-];
-
-let scratch;
+/** rows: [area, measurement, ours, python, ratio, note] */
 const rows = [];
-if (existsSync(join(conformance, 'cases.json'))) {
-  scratch = mkdtempSync(join(tmpdir(), 'acc-bench-'));
-  for (const f of ['user.crt', 'user.key', 'user-mykube.crt', 'user-mykube.key', 'base_case.inp.yaml']) {
-    copyFileSync(join(conformance, 'testdata', f), join(scratch, f));
+const row = (area, what, ours, python = '', ratio = '', note = '') => rows.push([area, what, ours, python, ratio, note]);
+
+function timeSpawn(cmd, args, cwd) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { ms: performance.now() - t0, failure: r.status === 0 ? undefined : `exit ${r.status}: ${(r.stderr || '').trim().split('\n').pop()}` };
+}
+
+// --- start-up and command-line generation -----------------------------------
+const scratch = mkdtempSync(join(tmpdir(), 'acc-bench-'));
+const configs = ['base_case.inp.yaml', 'dualstack_base.inp.yaml', 'nested-vlan.inp.yaml'];
+const haveConformance = existsSync(join(conformance, 'cases.json'));
+if (haveConformance) {
+  for (const f of ['user.crt', 'user.key', 'user-mykube.crt', 'user-mykube.key', ...configs]) copyFileSync(join(conformance, 'testdata', f), join(scratch, f));
+}
+const jobs = [
+  { area: 'start-up', what: 'node -e 0 (Node alone)', cmd: process.execPath, args: ['-e', '0'] },
+  { area: 'start-up', what: 'acc-provision --help', cmd: process.execPath, args: [cli, '--help'] },
+  { area: 'start-up', what: `acc-provision --sample -f ${FLAVOR}`, cmd: process.execPath, args: [cli, '--sample', '-f', FLAVOR] },
+];
+if (haveConformance) {
+  for (const c of configs) {
+    const job = {
+      area: 'generation (CLI)',
+      what: `${c.replace('.inp.yaml', '')}: manifest, CR, tar, dump`,
+      cmd: process.execPath,
+      args: [cli, '-c', c, '-f', FLAVOR, '-o', 'out.kube.yaml', '-r', 'out.cr.yaml', '--apic-dump', 'out.apic.txt', '--version-token', 'dummy'],
+    };
+    if (PY_REF) {
+      const code = [
+        'import sys',
+        `sys.path.insert(0, ${JSON.stringify(join(PY_REF, 'provision'))})`,
+        'from acc_provision import acc_provision',
+        `sys.argv = ['acc-provision', '-c', ${JSON.stringify(c)}, '-f', '${FLAVOR}', '-o', 'py.kube.yaml', '-r', 'py.cr.yaml', '--version-token', 'dummy']`,
+        'acc_provision.main()',
+      ].join('\n');
+      job.python = { cmd: PYTHON, args: ['-c', code] };
+    }
+    jobs.push(job);
   }
-  commands.push({
-    label: 'base_case: manifest + operator CR + tar + APIC dump',
-    args: [cli, '-c', 'base_case.inp.yaml', '-f', FLAVOR, '-o', 'out.kube.yaml', '-r', 'out.cr.yaml', '--apic-dump', 'out.apic.txt', '--version-token', 'dummy'],
-    cwd: scratch,
-  });
 }
-
 // Round-robin, so a burst of load on a shared machine hits every row alike.
-const times = commands.map(() => []);
-const failures = commands.map(() => undefined);
+const times = jobs.map(() => ({ ours: [], python: [] }));
+const failures = jobs.map(() => undefined);
 for (let i = 0; i < RUNS; i++) {
-  commands.forEach((c, k) => {
-    const r = spawnOnce(c.args, c.cwd);
-    times[k].push(r.ms);
+  jobs.forEach((j, k) => {
+    const r = timeSpawn(j.cmd, j.args, scratch);
+    times[k].ours.push(r.ms);
     failures[k] ??= r.failure;
+    if (j.python && i < Math.min(RUNS, 5)) {
+      const p = timeSpawn(j.python.cmd, j.python.args, scratch);
+      if (!p.failure) times[k].python.push(p.ms);
+    }
   });
 }
-commands.forEach((c, k) => {
-  rows.push({ label: c.label, runs: RUNS, median: median(times[k]), min: Math.min(...times[k]), max: Math.max(...times[k]), note: failures[k] ?? '' });
+jobs.forEach((j, k) => {
+  const ours = median(times[k].ours);
+  const py = median(times[k].python);
+  row(j.area, j.what, `${fmt(ours)} ms`, j.python ? `${fmt(py)} ms` : '', j.python ? `${fmt(py / ours)}x faster` : '', failures[k] ?? `median of ${RUNS}`);
 });
-if (!scratch) rows.push({ label: 'base_case generation', runs: 0, median: NaN, min: NaN, max: NaN, note: `skipped: ${conformance} not found` });
+if (!haveConformance) row('generation (CLI)', 'three configurations', '-', '', '', `skipped: ${conformance} not found`);
 
-const fmt = (n) => (Number.isFinite(n) ? n.toFixed(1) : '-');
-const header = ['command', 'runs', 'median ms', 'min ms', 'max ms', 'note'];
-const table = rows.map((r) => [r.label, String(r.runs), fmt(r.median), fmt(r.min), fmt(r.max), r.note]);
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-const line = (cells) => cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+// --- in-process generation ---------------------------------------------------
+if (haveConformance) {
+  const load = await import(pathToFileURL(join(root, 'dist', 'config', 'load.js')).href);
+  const manifest = await import(pathToFileURL(join(root, 'dist', 'manifest', 'index.js')).href);
+  const dump = await import(pathToFileURL(join(root, 'dist', 'provision', 'dump.js')).href);
+  const text = readFileSync(join(scratch, configs[0]), 'utf8');
+  const once = () => {
+    const { config } = load.loadConfig(text, configs[0], { flavor: FLAVOR, versionToken: 'dummy' });
+    Object.assign(config.aci_config.sync_login, { key_data: 'dummy\n', cert_data: 'dummy\n', cert_reused: true });
+    manifest.renderManifest(config);
+    dump.renderApicDump(config);
+  };
+  once(); // warm-up: lazy data, JIT
+  const t = [];
+  for (let i = 0; i < RUNS * 4; i++) {
+    const t0 = performance.now();
+    once();
+    t.push(performance.now() - t0);
+  }
+  row('generation (in-process)', 'base_case: load + manifest + dump, per cluster', `${fmt(median(t))} ms`, '', '', `median of ${RUNS * 4}`);
+}
+rmSync(scratch, { recursive: true, force: true });
+
+// --- provisioning and simulator (their own scripts, as JSON rows) -------------
+function sub(script, area) {
+  const r = spawnSync(process.execPath, [join(root, 'bench', script), '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 16 << 20 });
+  const lines = (r.stdout || '').split('\n').filter((l) => l.startsWith('{'));
+  if (r.status !== 0 || lines.length === 0) {
+    row(area, script, '-', '', '', `failed: ${(r.stderr || '').trim().split('\n').pop() ?? ''}`);
+    return;
+  }
+  for (const l of lines) {
+    const m = JSON.parse(l);
+    row(area, m.what, m.value, '', '', m.note ?? '');
+  }
+}
+if (!QUICK) {
+  sub('provision.mjs', 'provisioning (20 ms latency)');
+  sub('sim.mjs', 'apic-sim');
+}
+
+// --- the table ------------------------------------------------------------------
+const header = ['area', 'measurement', 'acc-provision (TS)', PY_REF ? 'Python acc-provision' : '', PY_REF ? 'ratio' : '', 'note'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const row of table) console.log(line(row));
-
-// In-process cost of one cluster (no Node start-up): load + manifest + dump.
-if (scratch) {
-  try {
-    const load = await import(pathToFileURL(join(root, 'dist', 'config', 'load.js')).href);
-    const manifest = await import(pathToFileURL(join(root, 'dist', 'manifest', 'index.js')).href);
-    const dump = await import(pathToFileURL(join(root, 'dist', 'provision', 'dump.js')).href);
-    const text = readFileSync(join(scratch, 'base_case.inp.yaml'), 'utf8');
-    const once = () => {
-      const { config } = load.loadConfig(text, 'base_case.inp.yaml', { flavor: FLAVOR, versionToken: 'dummy' });
-      Object.assign(config.aci_config.sync_login, { key_data: 'dummy\n', cert_data: 'dummy\n', cert_reused: true });
-      manifest.renderManifest(config);
-      dump.renderApicDump(config);
-    };
-    once(); // warm-up (lazy data, JIT)
-    const times = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
-      once();
-      times.push(performance.now() - t0);
-    }
-    console.log(`\nin-process, per cluster (base_case load + manifest + APIC dump): median ${fmt(median(times))} ms over ${RUNS} runs`);
-  } catch (e) {
-    console.log(`\nin-process, per cluster: not available yet (${e instanceof Error ? e.message.split('\n')[0] : e})`);
-  }
-  rmSync(scratch, { recursive: true, force: true });
-}
+for (const r of rows) console.log(line(r));
+if (!PY_REF) console.log('\n(set ACC_PY_REF to a checkout of the Python acc-provision to measure it in the same run)');

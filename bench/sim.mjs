@@ -107,6 +107,11 @@ row('memory (RSS growth) per 100k objects', sim.store.count(), per100k / (1024 *
 await agent.close();
 await sim.close();
 
+if (process.argv.includes('--json')) {
+  // For bench/run.mjs: one JSON row per line.
+  for (const r of rows) console.log(JSON.stringify({ what: `${r.what} @ ${r.objects} objects`, value: `${r.value} ${r.unit}`, note: `${CONCURRENCY} clients, HTTPS` }));
+  process.exit(0);
+}
 console.log(`apic-sim bench: ${CONCURRENCY} concurrent clients, ${SECONDS}s per measurement, HTTPS, in-memory store`);
 console.log(`${'measurement'.padEnd(44)}${'objects'.padStart(10)}${'result'.padStart(12)}`);
 for (const r of rows) console.log(`${r.what.padEnd(44)}${String(r.objects).padStart(10)}${String(r.value).padStart(10)} ${r.unit}`);

@@ -15,12 +15,14 @@ import { packageVersion } from './version.js';
  * top-level imports light (import heavy modules inside the action): every
  * module here is loaded on each start, `--help` included.
  * To add one: append `() => import('./commands/<name>.js')`.
- * Planned: plan, demo.
+ * Each module adds one subcommand.
  */
 const COMMAND_MODULES: (() => Promise<{ register(program: Command): void }>)[] = [
   () => import('./commands/node-config.js'),
   () => import('./commands/node-check.js'),
   () => import('./commands/verify.js'),
+  () => import('./commands/plan.js'),
+  () => import('./commands/demo.js'),
 ];
 
 export async function main(argv: string[]): Promise<number> {

@@ -14,8 +14,6 @@ export interface RunState {
   options?: RootOptions;
 }
 
-export const APIC_ISSUE = 'issue 6';
-
 export function buildProgram(version: string, reporter: Reporter, state: RunState): Command {
   const program = new Command('acc-provision');
   program
@@ -46,6 +44,7 @@ export function buildProgram(version: string, reporter: Reporter, state: RunStat
     .option('--disable-multus <bool>', 'true or false: disable or enable Multus', 'true')
     .addOption(new Option('--operator-mode <bool>', 'true when run by the acc-provision operator inside the cluster').default('false').hideHelp())
     .option('--apic-oobm-ip <ip>', 'APIC out-of-band management address, used instead of apic_hosts for day-0 provisioning')
+    .option('--plan', 'with -a or -d: print what would change on the APIC and write nothing (--output-format json: as data)')
     .option('--skip-app-profile-check', 'with -d: delete the tenant even when other application profiles remain in it')
     .option('--apic-dump <file>', 'write the APIC requests -a would send to an empty fabric (- is standard output)')
     .option('--infra-vlan <vlan>', "the fabric's infra VLAN, overriding the configuration as discovery from the APIC does")
@@ -59,21 +58,28 @@ export function buildProgram(version: string, reporter: Reporter, state: RunStat
         '  acc-provision --sample -f kubernetes-1.35 > cluster.yaml',
         '  acc-provision -c cluster.yaml -f kubernetes-1.35 -o aci-containers.yaml',
         '  acc-provision -c cluster.yaml -f kubernetes-1.35 -o aci-containers.yaml --apic-dump apic.txt',
+        '  acc-provision -c cluster.yaml -f kubernetes-1.35 -o aci-containers.yaml -a -u admin   (password: -p or ACC_PROVISION_PASS)',
+        '  acc-provision -c cluster.yaml -f kubernetes-1.35 -a --plan -u admin',
+        '  acc-provision -c cluster.yaml -f kubernetes-1.35 -d -u admin',
         '',
         'Exit status: 0 done, 1 bad input or APIC failure, 2 usage error.',
       ].join('\n'),
     )
     .action(async () => {
-      const opts = checkRootOptions(program.opts<RawRootOptions>());
+      const raw = program.opts<RawRootOptions & { plan?: boolean }>();
+      const opts = checkRootOptions(raw);
       state.options = opts;
       reporter.addSecret(opts.password);
-      state.exitCode = await runRoot(opts, reporter);
+      if (raw.plan && !opts.apic && !opts.delete) {
+        throw new InputError([{ field: '--plan', rule: 'goes with -a (plan of the apply) or -d (plan of the delete); or use: acc-provision plan' }]);
+      }
+      state.exitCode = await runRoot(opts, reporter, Boolean(raw.plan));
     });
   return program;
 }
 
 /** The no-subcommand behaviour, in the Python tool's order of checks. */
-async function runRoot(opts: RootOptions, reporter: Reporter): Promise<number> {
+async function runRoot(opts: RootOptions, reporter: Reporter, planOnly: boolean): Promise<number> {
   const { flavorListText, loadCatalog } = await import('./catalog.js');
   if (opts.listFlavors) {
     const catalog = await loadCatalog();
@@ -92,12 +98,8 @@ async function runRoot(opts: RootOptions, reporter: Reporter): Promise<number> {
     return 0;
   }
   if (opts.apic || opts.delete) {
-    // Nothing is sent: the APIC client and provisioner land with another issue.
-    reporter.error(
-      `${opts.apic ? '-a/--apic' : '-d/--delete'}: provisioning the APIC is not wired into this command yet (${APIC_ISSUE}); nothing was sent. ` +
-        'Use --apic-dump FILE to see the requests -a would send to an empty fabric.',
-    );
-    return 1;
+    const { runApic } = await import('./commands/provision.js');
+    return runApic(opts, opts.flavor, reporter, { mode: opts.apic ? 'apply' : 'delete', planOnly });
   }
   const { generate } = await import('./commands/generate.js');
   await generate(opts, opts.flavor, reporter);

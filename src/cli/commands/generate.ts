@@ -84,12 +84,39 @@ export function tarballPath(opts: Pick<RootOptions, 'output' | 'outputTar' | 'up
 /** Files the Python tool treats as "write nothing here". */
 const DISCARD = '/dev/null';
 
-export async function generate(opts: RootOptions, flavor: string, reporter: Reporter, deps: GenerateDeps = defaultDeps): Promise<void> {
+/**
+ * How `-a` joins the flow (see commands/provision.ts): after the whole
+ * configuration is validated and before any output is prepared, it talks to
+ * the APIC (discovery may change the configuration, so the manifest is built
+ * from what the fabric reports); after every output is ready and before any
+ * is written, it provisions. A failure there leaves every file untouched.
+ */
+export interface ApicHooks {
+  afterLoad(config: Config, reload: (overrides: Partial<LoadOptions>) => Promise<Config>): Promise<Config>;
+  beforeWrite(config: Config): Promise<void>;
+}
+
+export async function generate(
+  opts: RootOptions,
+  flavor: string,
+  reporter: Reporter,
+  deps: GenerateDeps = defaultDeps,
+  hooks?: ApicHooks,
+): Promise<void> {
   reporter.info(opts.config === '-' ? 'Loading configuration from "STDIN"' : `Loading configuration from "${opts.config}"`);
   const text = await deps.readInput(opts.config);
-  const { config, warnings } = await deps.loadConfig(text, opts.config === '-' ? '<stdin>' : opts.config, loadOptionsOf(opts, flavor));
-  for (const w of warnings) reporter.warn(w);
+  const file = opts.config === '-' ? '<stdin>' : opts.config;
+  const loaded = await deps.loadConfig(text, file, loadOptionsOf(opts, flavor));
+  let config = loaded.config;
+  for (const w of loaded.warnings) reporter.warn(w);
   reporter.info(`Using configuration flavor ${flavor}`);
+  if (hooks) {
+    config = await hooks.afterLoad(config, async (overrides) => {
+      const again = await deps.loadConfig(text, file, { ...loadOptionsOf(opts, flavor), ...overrides });
+      for (const w of again.warnings) if (!loaded.warnings.includes(w)) reporter.warn(w);
+      return again.config;
+    });
+  }
 
   const batch = new OutputBatch();
   const written: string[] = [];
@@ -137,6 +164,7 @@ export async function generate(opts: RootOptions, flavor: string, reporter: Repo
     written.push(`apic configuration to ${opts.apicDump === '-' ? '"STDOUT"' : `"${opts.apicDump}"`}`);
   }
 
+  if (hooks) await hooks.beforeWrite(config);
   batch.commit({ stdout: deps.stdout });
   for (const w of written) reporter.info(`Wrote ${w}`);
   if (manifestTarget !== undefined) {

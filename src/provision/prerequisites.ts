@@ -1,0 +1,94 @@
+// What must already be on the fabric before `-a` writes anything: the
+// objects the cluster's objects point at but never create. Posting into a
+// missing AEP or L3Out would silently create an empty one, and a missing VRF
+// leaves the bridge domains unresolved, so each missing one stops the run
+// with a problem naming the configuration key, its value and the DN looked for.
+import type { Config } from '../config/types.js';
+import type { ManagedObject } from '../aci/types.js';
+import { InputError, type Problem } from '../errors.js';
+
+/** The part of the client the checks need. */
+export interface PrerequisiteReader {
+  getMo(dn: string): Promise<ManagedObject | undefined>;
+  getChildren(dn: string, classes?: readonly string[]): Promise<ManagedObject[]>;
+}
+
+interface Requirement {
+  field: string;
+  value: unknown;
+  dn: string;
+  what: string;
+  /** Checked only when this one exists (a VRF inside its tenant). */
+  within?: Requirement;
+}
+
+function nestedVmware(config: Config): string | undefined {
+  const nested = config.aci_config.vmm_domain.nested_inside;
+  if (!nested?.type || String(nested.type).toLowerCase() !== 'vmware' || !nested.name) return undefined;
+  return String(nested.name);
+}
+
+export function requirements(config: Config): Requirement[] {
+  const a = config.aci_config;
+  const tenant: Requirement = { field: 'aci_config.vrf.tenant', value: a.vrf.tenant, dn: `uni/tn-${a.vrf.tenant}`, what: 'tenant' };
+  const l3out: Requirement = {
+    field: 'aci_config.l3out.name',
+    value: a.l3out.name,
+    dn: `uni/tn-${a.vrf.tenant}/out-${a.l3out.name}`,
+    what: 'L3Out',
+    within: tenant,
+  };
+  const out: Requirement[] = [
+    { field: 'aci_config.aep', value: a.aep, dn: `uni/infra/attentp-${a.aep}`, what: 'attachable entity profile (AEP)' },
+    tenant,
+    { field: 'aci_config.vrf.name', value: a.vrf.name, dn: a.vrf.dn || `uni/tn-${a.vrf.tenant}/ctx-${a.vrf.name}`, what: 'VRF', within: tenant },
+    l3out,
+  ];
+  a.l3out.external_networks.forEach((net, i) =>
+    out.push({
+      field: `aci_config.l3out.external_networks[${i}]`,
+      value: net,
+      dn: `${l3out.dn}/instP-${net}`,
+      what: 'external network (external EPG) of the L3Out',
+      within: l3out,
+    }),
+  );
+  const nested = nestedVmware(config);
+  if (nested !== undefined) {
+    out.push({
+      field: 'aci_config.vmm_domain.nested_inside.name',
+      value: nested,
+      dn: `uni/vmmp-VMware/dom-${nested}`,
+      what: 'VMware VMM domain the nodes are nested inside',
+    });
+  }
+  return out;
+}
+
+/** Reads each prerequisite (in parallel) and throws one InputError naming every missing one. Sends no write. */
+export async function checkPrerequisites(apic: PrerequisiteReader, config: Config): Promise<void> {
+  const reqs = requirements(config);
+  const found = await Promise.all(reqs.map(async (r) => (await apic.getMo(r.dn)) !== undefined));
+  const exists = new Map(reqs.map((r, i) => [r, found[i]!]));
+  const problems: Problem[] = [];
+  for (const r of reqs) {
+    if (exists.get(r)) continue;
+    // Inside a missing parent only the parent is reported.
+    if (r.within && !exists.get(r.within)) continue;
+    problems.push({ field: r.field, value: r.value, rule: `no such ${r.what} on the APIC (${r.dn}): create it first, or fix the configuration` });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}
+
+/**
+ * With a second kube-api port group, the kube-api VLAN goes into the VLAN pool
+ * of the VMware domain the nodes are nested inside; the APIC says which pool
+ * that is (as the Python tool asks it). Returns the pool's DN, if any.
+ */
+export async function discoverNestedVlanPool(apic: PrerequisiteReader, config: Config): Promise<string | undefined> {
+  const nested = nestedVmware(config);
+  if (nested === undefined || !config.net_config.second_kubeapi_portgroup) return undefined;
+  const rels = await apic.getChildren(`uni/vmmp-VMware/dom-${nested}`, ['infraRsVlanNs']);
+  const tDn = rels[0]?.attributes['tDn'];
+  return tDn ? tDn : undefined;
+}

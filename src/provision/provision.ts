@@ -1,0 +1,129 @@
+// Provisioning an APIC from the desired tree: discovery (what the fabric
+// reports before anything is built), the plan of `-a` and its application,
+// and the removal plan of `-d`. Everything is derived from the one desired
+// tree: its POST requests become the desired roots the plan compares with
+// the APIC, its removal targets become the objects `-d` may delete.
+import type { ManagedObject } from '../aci/types.js';
+import { fromWire } from '../aci/json.js';
+import type { ApicClient } from '../apic/client.js';
+import { readApicVersion, readInfraVlan, type ApicVersion } from '../apic/discovery.js';
+import type { Config } from '../config/types.js';
+import { applyPlan, type ApplyProgress, type ApplySummary } from './apply.js';
+import { postRequests } from './desired/requests.js';
+import type { DesiredState } from './desired/types.js';
+import { desiredFromRequests } from './engine/from-requests.js';
+import { apicStateReader } from './engine/state.js';
+import { ownedObjects, type OwnershipOptions } from './ownership.js';
+import { planChanges, type Plan } from './plan.js';
+import { applyUnprovision, planUnprovision, type UnprovisionPlan } from './unprovision.js';
+
+/** What provisioning needs of the APIC client (tests may hand in another implementation). */
+export type ProvisionApic = Pick<ApicClient, 'get' | 'getMo' | 'getChildren' | 'post' | 'delete'>;
+
+/**
+ * A certificate cannot be changed in place: when the controller's user holds
+ * another certificate, the user is deleted and created again with the new one
+ * (the Python tool recreates it on every run; here only when the certificate
+ * differs). Other differences of the user are updated in place.
+ */
+export const REPLACE_ON_CHANGE: readonly string[] = ['aaaUser'];
+const CERTIFICATE_CLASS = 'aaaUserCert';
+
+/** Requests at a time: enough to hide latency, few enough not to flood an APIC. */
+const CONCURRENCY = 8;
+
+export interface FabricFacts {
+  apicVersion?: ApicVersion;
+  infraVlan?: number;
+}
+
+/** Reads the controller version and the infra VLAN (two GETs, in parallel). */
+export async function discoverFabric(apic: Pick<ApicClient, 'get'>): Promise<FabricFacts> {
+  const [apicVersion, infraVlan] = await Promise.all([readApicVersion(apic), readInfraVlan(apic)]);
+  return { ...(apicVersion ? { apicVersion } : {}), ...(infraVlan !== undefined ? { infraVlan } : {}) };
+}
+
+/** The desired roots of the plan: the tree's POST requests, each body located at its DN. */
+export function desiredRoots(state: DesiredState): ManagedObject[] {
+  return desiredFromRequests(postRequests(state).map((r) => ({ path: r.path, body: fromWire(r.body) })));
+}
+
+/**
+ * The VMM inventory (`comp/...`) of a controller exists only once the APIC has
+ * the controller's policy (`uni/vmmp-.../dom-...`), which it then creates; so
+ * inventory roots are applied after every policy root.
+ */
+export function inventoryLast(plan: Plan): Plan {
+  const policy = plan.batches.filter((b) => !b.root.startsWith('comp/')).map((b) => b.root);
+  for (const b of plan.batches) if (b.root.startsWith('comp/')) b.after = [...new Set([...b.after, ...policy])];
+  return plan;
+}
+
+/** Reads the current state of every desired root and computes what `-a` changes. Sends no write. */
+export async function planProvision(apic: ProvisionApic, state: DesiredState): Promise<Plan> {
+  const reader = apicStateReader(apic);
+  const roots = desiredRoots(state);
+  let plan = await planChanges(reader, roots, { concurrency: CONCURRENCY });
+  if (plan.changes.some((c) => c.className === CERTIFICATE_CLASS && c.action === 'update')) {
+    // Rare (a new certificate): read again and plan the user's replacement.
+    plan = await planChanges(reader, roots, { replaceOnChange: REPLACE_ON_CHANGE, concurrency: CONCURRENCY });
+  }
+  return inventoryLast(plan);
+}
+
+export async function applyProvision(apic: ProvisionApic, plan: Plan, onProgress?: (p: ApplyProgress) => void): Promise<ApplySummary> {
+  return applyPlan(apic, plan, { concurrency: CONCURRENCY, onProgress });
+}
+
+/** Reads the state of what the cluster owns and decides what `-d` deletes. Sends no write. */
+export async function planRemoval(apic: ProvisionApic, state: DesiredState, config: Config, opts: OwnershipOptions = {}): Promise<UnprovisionPlan> {
+  return planUnprovision(apicStateReader(apic), ownedObjects(state, config, opts), { annotation: state.annotation, concurrency: CONCURRENCY });
+}
+
+export async function applyRemoval(
+  apic: ProvisionApic,
+  plan: UnprovisionPlan,
+  onProgress?: (p: { sent: number; total: number; dn: string }) => void,
+): Promise<number> {
+  return applyUnprovision(apic, plan, { concurrency: CONCURRENCY, onProgress });
+}
+
+/** `-d --output-format json`, `plan --delete --output-format json`: the removal plan as data. */
+export function removalToJson(plan: UnprovisionPlan): unknown {
+  return {
+    summary: {
+      delete: plan.items.filter((i) => i.decision === 'delete').length,
+      keep: plan.items.filter((i) => i.decision === 'keep').length,
+      absent: plan.items.filter((i) => i.decision === 'absent').length,
+      requests: plan.deletes.length,
+    },
+    items: plan.items,
+    requests: plan.deletes.map((dn) => ({ method: 'DELETE', path: `/api/mo/${dn}.json` })),
+  };
+}
+
+/** APIC properties that hold secrets: the user's password, the controller's private key (cluster info). */
+const SECRET_ATTRIBUTE = /^(pwd|.*[Pp]assword|userKey|.*[Pp]rivateKey)$/;
+const MASK = '(secret, not shown)';
+
+function maskMo(mo: ManagedObject): ManagedObject {
+  const attributes: Record<string, string> = {};
+  for (const [k, v] of Object.entries(mo.attributes)) attributes[k] = SECRET_ATTRIBUTE.test(k) ? MASK : v;
+  return { className: mo.className, attributes, children: mo.children.map(maskMo) };
+}
+
+/** A copy of the plan safe to print: secret properties masked in changes and request bodies. */
+export function redactPlan(plan: Plan): Plan {
+  return {
+    summary: plan.summary,
+    changes: plan.changes.map((c) => {
+      if (!c.attributes) return c;
+      const attributes: NonNullable<typeof c.attributes> = {};
+      for (const [k, v] of Object.entries(c.attributes)) {
+        attributes[k] = SECRET_ATTRIBUTE.test(k) ? { ...(v.current === undefined ? {} : { current: MASK }), desired: MASK } : v;
+      }
+      return { ...c, attributes };
+    }),
+    batches: plan.batches.map((b) => ({ ...b, requests: b.requests.map((r) => (r.body ? { ...r, body: maskMo(r.body) } : r)) })),
+  };
+}

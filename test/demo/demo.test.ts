@@ -1,0 +1,50 @@
+// `acc-provision demo` (npm start): the whole integration against an embedded
+// apic-sim, run in-process through the real command entry point.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { main } from '../../src/cli/main.js';
+import { demoConfig, exampleInventory, runDemo } from '../../src/demo/demo.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'acc-demo-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('demo', () => {
+  it('provisions, re-provisions with no change, configures three nodes and verifies, all with exit 0', async () => {
+    const passBefore = process.env.ACC_PROVISION_PASS;
+    const said: string[] = [];
+    const result = await runDemo({ dir, run: (argv) => main(argv), say: (l) => said.push(l) });
+    expect(result.steps.map((s) => [s.argv[0] === '-c' ? 'provision' : s.argv[0], s.code])).toEqual([
+      ['provision', 0],
+      ['provision', 0],
+      ['node-config', 0],
+      ['verify', 0],
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(said.join('\n')).toContain(`fabric view: ${result.url}`);
+
+    // What a user takes away: the manifest, the dump, the certificate pair, node files.
+    const kinds = parseAllDocuments(readFileSync(join(dir, 'aci-containers.yaml'), 'utf8')).map((d) => d.toJS()?.kind);
+    expect(kinds).toContain('DaemonSet');
+    expect(readFileSync(join(dir, 'apic-requests.txt'), 'utf8')).toContain('/api/mo/uni/tn-mykube.json');
+    expect(statSync(join(dir, 'user-mykube.key')).mode & 0o777).toBe(0o600);
+    for (const n of ['node-1', 'node-2', 'node-3']) {
+      expect(existsSync(join(dir, 'nodes', n, 'etc/netplan/01-aci.yaml'))).toBe(true);
+    }
+    // The simulator is gone once the demo ends.
+    await expect(fetch(result.url)).rejects.toThrow();
+    // The demo hands its password to the commands through the environment, then restores it.
+    expect(process.env.ACC_PROVISION_PASS).toBe(passBefore);
+  });
+
+  it('points the sample configuration at the simulator and trusts its certificate', () => {
+    const cfg = demoConfig('127.0.0.1:9443', '/d', '/d/ca.pem');
+    expect(cfg).toContain('- 127.0.0.1:9443');
+    expect(cfg).toContain('apic_tls_cert: /d/ca.pem');
+    expect(cfg).toContain('certfile: /d/user-mykube.crt');
+    expect(exampleInventory().match(/node_ip: 10\.1\.0\.\d+/g)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,116 @@
+// ownedObjects(): the objects -d may remove, read off the real desired tree of
+// the conformance unprovision configurations; applied to the APIC states the
+// Python tool saw, they remove what it removed and keep what it kept.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fromImData } from '../../src/aci/json.js';
+import type { ManagedObject } from '../../src/aci/types.js';
+import { loadConfig } from '../../src/config/load.js';
+import { buildDesiredState } from '../../src/provision/desired/index.js';
+import { isBelow } from '../../src/provision/engine/naming.js';
+import { ownedObjects, systemIdPattern } from '../../src/provision/ownership.js';
+import { unprovision } from '../../src/provision/unprovision.js';
+import { MemoryApic } from './engine/support/memory-apic.js';
+
+const ANN = 'orchestrator:aci-containers-controller';
+const CONFORMANCE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'conformance');
+const mo = (className: string, attributes: Record<string, string>, children: ManagedObject[] = []): ManagedObject => ({ className, attributes, children });
+
+interface StateFile {
+  gets: Record<string, { imdata: unknown[] }>;
+  deletes: string[];
+}
+
+const dnOf = (path: string): string => path.replace(/^\/api\/(node\/)?mo\//, '').replace(/\.json$/, '');
+
+/** The fabric the Python tool saw: its answers about the tenant, plus the objects it deleted by DN (so they exist). */
+function fabricFrom(data: StateFile, tenant: string): MemoryApic {
+  const answer = (path: string): ManagedObject[] => fromImData(data.gets[path] ?? { imdata: [] });
+  const tenantSelf = answer(`/api/node/mo/uni/tn-${tenant}.json?query-target=self`)[0]!;
+  const apDn = `uni/tn-${tenant}/ap-aci-containers-kube`;
+  const apChildren = answer(`/api/mo/${apDn}.json?query-target=children`);
+  const children = answer(`/api/mo/uni/tn-${tenant}.json?query-target=children`).map((c) =>
+    c.attributes['dn'] === apDn ? { ...c, children: apChildren } : c,
+  );
+  const seed: ManagedObject[] = [{ ...tenantSelf, children }];
+  for (const path of data.deletes) {
+    const dn = dnOf(path);
+    if (!dn.startsWith(`uni/tn-${tenant}`)) seed.push(mo('vzFilter', { dn, annotation: ANN }));
+  }
+  seed.push(mo('fvTenant', { dn: 'uni/tn-common', name: 'common' }));
+  seed.push(mo('infraAttEntityP', { dn: 'uni/infra/attentp-kube-aep', name: 'kube-aep', annotation: ANN }));
+  for (const net of ['default', 'test_ext_net']) seed.push(mo('l3extInstP', { dn: `uni/tn-common/out-l3out/instP-${net}`, name: net }));
+  const flat: ManagedObject[] = [];
+  const visit = (m: ManagedObject): void => {
+    flat.push({ ...m, children: [] });
+    m.children.forEach(visit);
+  };
+  seed.forEach(visit);
+  return new MemoryApic(flat);
+}
+
+const CASES = [
+  { name: 'unprovision_delete_tenant', tenant: 'kube', kept: ['uni/tn-common', 'uni/infra/attentp-kube-aep'] },
+  { name: 'unprovision_custom_ap_with_annotation', tenant: 'test', kept: ['uni/tn-test', 'uni/tn-test/eptags'] },
+  { name: 'unprovision_custom_ap_without_annotation', tenant: 'test', kept: ['uni/tn-test'] },
+  { name: 'unprovision_custom_epg', tenant: 'test', kept: ['uni/tn-test', 'uni/tn-test/ap-aci-containers-kube', 'uni/tn-test/ap-aci-containers-kube/epg-testepg'] },
+];
+
+interface CaseArgs {
+  name: string;
+  input: string;
+  args: { skip_app_profile_check?: boolean };
+}
+
+describe.skipIf(!existsSync(CONFORMANCE))('ownedObjects on the conformance unprovision cases', () => {
+  const all = existsSync(CONFORMANCE) ? (JSON.parse(readFileSync(join(CONFORMANCE, 'cases.json'), 'utf8')) as { cases: CaseArgs[] }).cases : [];
+  for (const c of CASES) {
+    it(`${c.name}: the desired tree's ownership removes what the Python tool removed and keeps the rest`, async () => {
+      const spec = all.find((x) => x.name === c.name)!;
+      const file = join(CONFORMANCE, 'testdata', spec.input);
+      const { config } = loadConfig(readFileSync(file, 'utf8'), file, { flavor: 'kubernetes-1.35', provApic: false, password: 'test' });
+      const state = buildDesiredState(config);
+      const owned = ownedObjects(state, config, { skipAppProfileCheck: spec.args.skip_app_profile_check === true });
+      const data = JSON.parse(readFileSync(join(CONFORMANCE, 'testdata', `test_${c.name}_data.json`), 'utf8')) as StateFile;
+      const apic = fabricFrom(data, c.tenant);
+      const { plan } = await unprovision(apic, apic, owned, { annotation: ANN });
+      const expected = new Set(data.deletes.map(dnOf));
+      for (const dn of plan.deletes) expect(expected, dn).toContain(dn);
+      for (const dn of expected) {
+        expect(plan.deletes.some((d) => d === dn || isBelow(dn, d)), dn).toBe(true);
+        expect(await apic.read(dn, 'children'), dn).toBeUndefined();
+      }
+      for (const dn of c.kept) expect(await apic.read(dn, 'children'), dn).toBeDefined();
+      const again = await unprovision(apic, apic, owned, { annotation: ANN });
+      expect(again.sent).toBe(0);
+    });
+  }
+});
+
+describe('ownership rules', () => {
+  it('matches names made from the system id as the Python tool does', () => {
+    const p = systemIdPattern('kube');
+    expect(p.test('aci-containers-kube-pod-bd')).toBe(true);
+    expect(p.test('aci-containers-kube')).toBe(true);
+    expect(p.test('aci-containers-kube2-pod-bd')).toBe(false);
+    expect(p.test('kube-pod-bd')).toBe(false);
+  });
+
+  it('keeps a cluster tenant that holds the user\'s VRF, even with --skip-app-profile-check', async () => {
+    const text = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'conformance', 'testdata', 'with_tenant_l3out.inp.yaml'), 'utf8');
+    const { config } = loadConfig(text, 'x.yaml', { flavor: 'kubernetes-1.35', provApic: false, password: 'p' });
+    const owned = ownedObjects(buildDesiredState(config), config, { skipAppProfileCheck: true });
+    const tenant = `uni/tn-${config.aci_config.cluster_tenant}`;
+    const apic = new MemoryApic([
+      mo('fvTenant', { dn: tenant, name: config.aci_config.cluster_tenant, annotation: ANN }),
+      mo('fvCtx', { dn: `${tenant}/ctx-${config.aci_config.vrf.name}`, name: config.aci_config.vrf.name }),
+      mo('fvBD', { dn: `${tenant}/BD-kube-pod-bd`, name: 'kube-pod-bd', annotation: ANN }),
+    ]);
+    const { plan } = await unprovision(apic, apic, owned, { annotation: ANN });
+    // Legacy naming (this configuration): the pod BD is `kube-pod-bd`.
+    expect(plan.deletes).toEqual([`${tenant}/BD-kube-pod-bd`]);
+    expect(plan.items.find((i) => i.dn === tenant)).toMatchObject({ decision: 'keep', reason: expect.stringContaining('fvCtx') });
+  });
+});
