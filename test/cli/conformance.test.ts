@@ -129,6 +129,6 @@ describe.skipIf(!present)('conformance (../shared/conformance)', () => {
   }
 });
 
-describe.skipIf(present)('conformance', () => {
+if (!present) describe('conformance', () => {
   it.skip(`skipped: ${conformanceDir} not found (the shared conformance cases live next to the repository)`, () => {});
 });
