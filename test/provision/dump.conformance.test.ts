@@ -64,7 +64,7 @@ const deleteCases: DeleteCase[] = existsSync(join(conformance, 'cases.json'))
     )
   : [];
 
-describe('removal targets cover what the Python tool deletes', () => {
+describe.skipIf(deleteCases.length === 0)('removal targets cover what the Python tool deletes', () => {
   for (const c of deleteCases) {
     it(c.name, () => {
       const file = join(testdata, c.input);

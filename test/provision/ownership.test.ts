@@ -13,6 +13,7 @@ import { isBelow } from '../../src/provision/engine/naming.js';
 import { ownedObjects, systemIdPattern } from '../../src/provision/ownership.js';
 import { unprovision } from '../../src/provision/unprovision.js';
 import { MemoryApic } from './engine/support/memory-apic.js';
+import { VALID } from '../config/helpers.js';
 
 const ANN = 'orchestrator:aci-containers-controller';
 const CONFORMANCE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'conformance');
@@ -99,8 +100,9 @@ describe('ownership rules', () => {
   });
 
   it('keeps a cluster tenant that holds the user\'s VRF, even with --skip-app-profile-check', async () => {
-    const text = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'conformance', 'testdata', 'with_tenant_l3out.inp.yaml'), 'utf8');
-    const { config } = loadConfig(text, 'x.yaml', { flavor: 'kubernetes-1.35', provApic: false, password: 'p' });
+    // The VRF lives in the cluster's own tenant (as in the conformance case with_tenant_l3out).
+    const text = VALID.replace('    tenant: common', '    tenant: kube').replace('  system_id: kube', '  system_id: kube\n  use_legacy_kube_naming_convention: true');
+    const { config } = loadConfig(text, 'x.yaml', { flavor: 'kubernetes-1.35', provApic: false, username: 'admin', password: 'p' });
     const owned = ownedObjects(buildDesiredState(config), config, { skipAppProfileCheck: true });
     const tenant = `uni/tn-${config.aci_config.cluster_tenant}`;
     const apic = new MemoryApic([

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { Agent, fetch } from 'undici';
 import { loadConfig } from '../../src/config/load.js';
-import { sampleConfig } from '../../src/config/index.js';
+import { VALID } from '../config/helpers.js';
 import type { Config } from '../../src/config/types.js';
 import { buildDesiredState } from '../../src/provision/desired/index.js';
 import { postRequests } from '../../src/provision/desired/requests.js';
@@ -26,7 +26,8 @@ const baseCase = resolve(repoRoot, '..', 'shared', 'conformance', 'testdata', 'b
 /** The conformance base case (legacy names: tenant kube, EPGs kube-default/-nodes/-system), else the sample. */
 export function clusterConfig(): Config {
   const opts = { flavor: 'kubernetes-1.35', versionToken: 'dummy', fixedSyncPassword: true };
-  const text = existsSync(baseCase) ? readFileSync(baseCase, 'utf8') : sampleConfig('kubernetes-1.35');
+  // Without ../shared: the configuration tests' own file, with the same legacy names.
+  const text = existsSync(baseCase) ? readFileSync(baseCase, 'utf8') : VALID.replace('  system_id: kube', '  system_id: kube\n  use_legacy_kube_naming_convention: true');
   return loadConfig(text, 'base_case.inp.yaml', opts).config;
 }
 
