@@ -1,7 +1,8 @@
 // The default job of acc-provision (no -a/-d): configuration -> certificate
 // -> manifest (+ operator CR, operator tarball) -> APIC request dump, every
 // output written at the very end and all at once (see output/atomic.ts).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readTextFile } from '../../config/file.js';
 import { basename } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Config } from '../../config/types.js';
@@ -41,13 +42,7 @@ export async function readInput(path: string): Promise<string> {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   }
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const rule = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${code ?? (e as Error).message}`;
-    throw new InputError([{ field: '--config', value: path, rule }]);
-  }
+  return readTextFile(path, '--config');
 }
 
 export function loadOptionsOf(opts: RootOptions, flavor: string): LoadOptions {

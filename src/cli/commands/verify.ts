@@ -1,17 +1,9 @@
 // `acc-provision verify`: the post-install checklist, read from the APIC and
 // compared with the objects provisioning creates for the configuration.
 import { Command, Option } from 'commander';
+import type { VerifyCommandFlags } from '../../verify/command.js';
 
-export interface VerifyFlags {
-  config: string;
-  flavor?: string;
-  username?: string;
-  password?: string;
-  timeout?: string;
-  infraVlan?: string;
-  apicProxy?: string;
-  outputFormat: 'text' | 'json';
-}
+type VerifyFlags = VerifyCommandFlags;
 
 export function register(program: Command): void {
   program
