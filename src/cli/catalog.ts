@@ -8,7 +8,12 @@ export interface FlavorCatalog {
 }
 
 export async function loadCatalog(): Promise<FlavorCatalog> {
-  return import('../config/index.js');
+  // Not config/index.js: that would load the whole loader for `--sample`.
+  const [{ sampleConfig }, { listFlavors, isKnownFlavor }] = await Promise.all([
+    import('../config/sample.js'),
+    import('../config/flavors.js'),
+  ]);
+  return { sampleConfig, listFlavors, isKnownFlavor };
 }
 
 export function flavorListText(catalog: FlavorCatalog): string {

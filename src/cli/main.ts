@@ -3,7 +3,7 @@
 // APIC failure, 2 usage error). Stack traces only for internal errors and
 // only with --debug; known secrets are masked in everything printed.
 import type { Command } from 'commander';
-import { CommanderError } from 'commander';
+import { CommanderError } from './commander.js';
 import { ApicError, InputError, UsageError } from '../errors.js';
 import { Reporter, wantsColor } from './output/reporter.js';
 import { buildProgram, usageLine, type RunState } from './program.js';

@@ -1,7 +1,7 @@
 // The command line of acc-provision: the Python tool's flags (same names,
 // short forms, defaults and meaning) plus the new ones, and the default
 // action (no subcommand) that behaves as the Python tool does.
-import { Command, Option } from 'commander';
+import { Command, Option } from './commander.js';
 import { InputError } from '../errors.js';
 import type { Reporter } from './output/reporter.js';
 import type { RawRootOptions, RootOptions } from './root-options.js';

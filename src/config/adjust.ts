@@ -3,6 +3,9 @@
 // subnets), the EPGs namespaces land in. The result fills only what the
 // configuration leaves unset, as in the Python tool, except the few values it
 // always overrides (naming-convention names, the pre-existing tenant flag).
+// node:crypto rather than globalThis.crypto: the command line has node:crypto
+// loaded already (output/atomic.ts), Web Crypto would cost it another module.
+import { randomFillSync, randomUUID } from 'node:crypto';
 import { normalizeCidr, splitSubnet } from './ip.js';
 import { getPath, isTree, type Tree } from './merge.js';
 
@@ -16,7 +19,7 @@ export function syncLoginPassword(fixed: boolean): string {
   const pool = [...chars];
   const out: string[] = [];
   const bytes = new Uint32Array(20);
-  globalThis.crypto.getRandomValues(bytes);
+  randomFillSync(bytes);
   // Sampling without replacement, as the Python tool does.
   for (let i = 0; i < 20; i++) {
     const k = bytes[i]! % pool.length;
@@ -175,7 +178,7 @@ export function deriveConfig(config: Tree, opts: { versionToken?: string; fixedP
       }),
       service_ip_pool: externDynamic.map(pool),
     },
-    registry: { configuration_version: opts.versionToken ?? globalThis.crypto.randomUUID() },
+    registry: { configuration_version: opts.versionToken ?? randomUUID() },
   };
 
   const sriov = config.sriov_config as Tree;

@@ -2,12 +2,12 @@
 // schema so the documented keys, types and defaults are the ones the loader
 // enforces. Only the meanings are written by hand (reference-descriptions.ts);
 // a test fails when a key has none or when the file on disk is stale.
-import type { z as Z } from 'zod';
+import type { z as Z } from 'zod/v3';
 import { KUBERNETES_FLAVORS } from './data/flavors.js';
 import { RELEASE_VERSIONS } from './data/versions.js';
 import { releaseKey } from './flavors.js';
 import { KEY_DESCRIPTIONS } from './reference-descriptions.js';
-import { configDefaults, configSchema, IMAGE_VERSION_KEYS, knownKeys } from './schema.js';
+import { configDefaults, configSchema, IMAGE_VERSION_KEYS, knownKeys, numberRange, unwrapSchema, type NumberRange, type SchemaDef } from './schema.js';
 
 /** One documented key: its dotted path (`[]` for list items, `<name>` for map keys). */
 export interface ReferenceEntry {
@@ -19,34 +19,17 @@ export interface ReferenceEntry {
   nullable: boolean;
 }
 
-type Def = Record<string, unknown> & { type: string };
-const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
-
-const WRAPPERS = new Set(['default', 'prefault', 'optional', 'nullable', 'readonly', 'catch', 'nonoptional']);
-
 /** Strips default/optional/nullable wrappers; reports whether null is accepted. */
-function unwrap(s: Z.ZodType): { inner: Z.ZodType; nullable: boolean } {
-  let t = s;
-  let nullable = false;
-  while (WRAPPERS.has(defOf(t).type)) {
-    if (defOf(t).type === 'nullable') nullable = true;
-    t = defOf(t).innerType as Z.ZodType;
-  }
-  return { inner: t, nullable };
+function unwrap(s: Z.ZodTypeAny): { inner: Z.ZodTypeAny; def: SchemaDef; nullable: boolean } {
+  const nullable = { value: false };
+  const inner = unwrapSchema(s, nullable);
+  return { inner, def: inner._def as SchemaDef, nullable: nullable.value };
 }
 
-/** The integer range a number schema enforces, from its checks. */
-function numberType(def: Def): string {
-  let integer = false;
-  let min: number | undefined;
-  let max: number | undefined;
-  for (const c of (def.checks as { _zod: { def: Record<string, unknown> } }[] | undefined) ?? []) {
-    const d = c._zod.def;
-    if (d.check === 'number_format' && String(d.format).includes('int')) integer = true;
-    if (d.check === 'greater_than') min = Number(d.value) + (d.inclusive ? 0 : 1);
-    if (d.check === 'less_than') max = Number(d.value) - (d.inclusive ? 0 : 1);
-  }
-  const base = integer ? 'integer' : 'number';
+/** The integer range a number schema enforces. */
+function numberType(range: NumberRange): string {
+  const { min, max } = range;
+  const base = range.integer ? 'integer' : 'number';
   if (min !== undefined && max !== undefined) return `${base}, ${min} to ${max}`;
   if (min !== undefined) return `${base}, at least ${min}`;
   if (max !== undefined) return `${base}, at most ${max}`;
@@ -54,39 +37,40 @@ function numberType(def: Def): string {
 }
 
 /** A short, user-facing name of a schema's type. */
-function typeName(s: Z.ZodType): string {
-  const { inner } = unwrap(s);
-  const def = defOf(inner);
-  switch (def.type) {
-    case 'string':
+function typeName(s: Z.ZodTypeAny): string {
+  const { inner, def } = unwrap(s);
+  const range = numberRange(inner);
+  if (range) return numberType(range);
+  switch (def.typeName) {
+    case 'ZodString':
       return 'string';
-    case 'boolean':
+    case 'ZodBoolean':
       return 'boolean';
-    case 'number':
-      return numberType(def);
-    case 'enum':
-      return `one of: ${Object.values(def.entries as Record<string, string>).join(', ')}`;
-    case 'literal':
-      return (def.values as unknown[]).map((v) => JSON.stringify(v)).join(', ');
-    case 'array': {
-      const element = defOf(unwrap(def.element as Z.ZodType).inner);
-      return element.type === 'object' ? 'list of mappings' : `list of ${plural(typeName(def.element as Z.ZodType))}`;
+    case 'ZodNumber':
+      return 'number';
+    case 'ZodEnum':
+      return `one of: ${def.values!.join(', ')}`;
+    case 'ZodLiteral':
+      return JSON.stringify(def.value);
+    case 'ZodArray': {
+      const element = unwrap(def.type!).def;
+      return element.typeName === 'ZodObject' ? 'list of mappings' : `list of ${plural(typeName(def.type!))}`;
     }
-    case 'object':
+    case 'ZodObject':
       return 'mapping';
-    case 'record':
+    case 'ZodRecord':
       return 'mapping of names to mappings';
-    case 'any':
-    case 'unknown':
+    case 'ZodAny':
+    case 'ZodUnknown':
       return 'any';
-    case 'union':
-      return unionName(def.options as Z.ZodType[]);
+    case 'ZodUnion':
+      return unionName(def.options!);
     default:
-      return def.type;
+      return def.typeName.replace(/^Zod/, '').toLowerCase();
   }
 }
 
-function unionName(options: Z.ZodType[]): string {
+function unionName(options: Z.ZodTypeAny[]): string {
   const names = options.map(typeName);
   // `enum | ""` reads better as one enumeration.
   const enums = names.filter((n) => n.startsWith('one of: '));
@@ -126,14 +110,13 @@ export function referenceEntries(): ReferenceEntry[] {
   const userKeys = root.kind === 'object' ? new Set(root.children.keys()) : new Set<string>();
   const out: ReferenceEntry[] = [];
 
-  const walk = (shape: Record<string, Z.ZodType>, prefix: string, path: string[] | null): void => {
+  const walk = (shape: Record<string, Z.ZodTypeAny>, prefix: string, path: string[] | null): void => {
     for (const [key, schema] of Object.entries(shape)) {
       if (prefix === '' && !userKeys.has(key)) continue;
       const full = prefix ? `${prefix}.${key}` : key;
       const keyPath = path ? [...path, key] : null;
-      const { inner, nullable } = unwrap(schema);
-      const def = defOf(inner);
-      const isSection = def.type === 'object';
+      const { def, nullable } = unwrap(schema);
+      const isSection = def.typeName === 'ZodObject';
       out.push({
         path: full,
         type: typeName(schema),
@@ -141,18 +124,18 @@ export function referenceEntries(): ReferenceEntry[] {
         default: keyPath && !isSection ? formatDefault(lookup(defaults, keyPath)) : undefined,
         nullable,
       });
-      if (isSection) walk(def.shape as Record<string, Z.ZodType>, full, keyPath);
-      if (def.type === 'array') {
-        const element = unwrap(def.element as Z.ZodType).inner;
-        if (defOf(element).type === 'object') walk(defOf(element).shape as Record<string, Z.ZodType>, `${full}[]`, null);
+      if (isSection) walk(def.shape!(), full, keyPath);
+      if (def.typeName === 'ZodArray') {
+        const element = unwrap(def.type!).def;
+        if (element.typeName === 'ZodObject') walk(element.shape!(), `${full}[]`, null);
       }
-      if (def.type === 'record') {
-        const value = unwrap(def.valueType as Z.ZodType).inner;
-        if (defOf(value).type === 'object') walk(defOf(value).shape as Record<string, Z.ZodType>, `${full}.<name>`, null);
+      if (def.typeName === 'ZodRecord') {
+        const value = unwrap(def.valueType!).def;
+        if (value.typeName === 'ZodObject') walk(value.shape!(), `${full}.<name>`, null);
       }
     }
   };
-  walk(defOf(configSchema()).shape as Record<string, Z.ZodType>, '', []);
+  walk((configSchema()._def as SchemaDef).shape!(), '', []);
   return out;
 }
 

@@ -139,6 +139,9 @@ export async function generate(
   }
 
   let manifestTarget: string | undefined;
+  // The tarball compresses off the main thread while the dump renders; the
+  // outputs still join the batch in their usual order.
+  let tarball: { path: string; bytes: Promise<Uint8Array> } | undefined;
   if (opts.output !== DISCARD) {
     const files = await deps.renderManifest(config);
     manifestTarget = opts.output;
@@ -150,12 +153,19 @@ export async function generate(
     }
     const tarPath = tarballPath(opts);
     if (tarPath !== undefined && tarPath !== DISCARD) {
-      batch.add({ path: tarPath, content: await deps.operatorTarball(files.tarFiles), field: '--output_tar' });
-      written.push(`ACI CNI operator tar to ${tarPath}`);
+      const bytes = deps.operatorTarball(files.tarFiles);
+      bytes.catch(() => undefined); // awaited below; a dump failure first must not leave it unhandled
+      tarball = { path: tarPath, bytes };
     }
   }
+  const dump = opts.apicDump !== undefined ? Promise.resolve().then(() => deps.renderApicDump(withDumpPassword(config))) : undefined;
+  dump?.catch(() => undefined); // awaited below, after the tarball
+  if (tarball) {
+    batch.add({ path: tarball.path, content: await tarball.bytes, field: '--output_tar' });
+    written.push(`ACI CNI operator tar to ${tarball.path}`);
+  }
   if (opts.apicDump !== undefined) {
-    batch.add({ path: opts.apicDump, content: await deps.renderApicDump(withDumpPassword(config)), field: '--apic-dump' });
+    batch.add({ path: opts.apicDump, content: await dump!, field: '--apic-dump' });
     written.push(`apic configuration to ${opts.apicDump === '-' ? '"STDOUT"' : `"${opts.apicDump}"`}`);
   }
 

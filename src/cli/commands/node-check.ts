@@ -1,6 +1,6 @@
 // `acc-provision node-check`: the node preparation checklist, run on the
 // node itself or on command output saved from it.
-import { Command, Option } from 'commander';
+import { Command, Option } from '../commander.js';
 
 interface NodeCheckFlags {
   config: string;

@@ -1,7 +1,7 @@
 // `acc-provision node-config`: each node's host network configuration
 // (uplink or bond, infra and node VLAN subinterfaces, dhclient, management
 // routes) from the cluster configuration and a node inventory.
-import { Command, Option } from 'commander';
+import { Command, Option } from '../commander.js';
 import { UsageError } from '../../errors.js';
 
 interface NodeConfigFlags {

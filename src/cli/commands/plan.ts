@@ -1,7 +1,7 @@
 // `acc-provision plan`: what `-a` (or, with --delete, `-d`) would change on
 // the APIC, read from the APIC itself; sends no write and writes no file.
 // The same as `-a --plan` / `-d --plan`, as a command of its own.
-import { Command } from 'commander';
+import { Command } from '../commander.js';
 import { checkRootOptions, type RawRootOptions } from '../root-options.js';
 
 interface PlanFlags {

@@ -1,6 +1,6 @@
 // `acc-provision verify`: the post-install checklist, read from the APIC and
 // compared with the objects provisioning creates for the configuration.
-import { Command, Option } from 'commander';
+import { Command, Option } from '../commander.js';
 import type { VerifyCommandFlags } from '../../verify/command.js';
 
 type VerifyFlags = VerifyCommandFlags;

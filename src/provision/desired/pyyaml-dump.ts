@@ -4,7 +4,14 @@
 // tool produces (PyYAML `safe_dump(..., sort_keys=False)`), because the value
 // is compared byte for byte. Covers the data YAML configuration files hold:
 // mappings, sequences, strings, numbers, booleans, nulls and dates.
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yamlLibrary } from '../../config/lazy.js';
+
+// yaml through require, as the configuration loader has it: importing the
+// same package as an ES module costs a command-line run a few milliseconds more.
+const isMap = (node: unknown) => yamlLibrary().isMap(node);
+const isScalar = (node: unknown) => yamlLibrary().isScalar(node);
+const isSeq = (node: unknown) => yamlLibrary().isSeq(node);
 
 const WIDTH = 80;
 const BREAKS = '\n\x85\u2028\u2029';
@@ -309,7 +316,7 @@ function emit(node: Node | null, out: Out, indent: number, ctx: 'top' | 'mapValu
 /** Loads YAML text (YAML 1.1, as PyYAML) and dumps it as PyYAML's safe_dump(sort_keys=False) would. */
 export function pyyamlRoundTrip(text: string): string {
   // Parsed without type resolution: PyYAML's own rules decide each plain scalar's type.
-  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false });
+  const doc = yamlLibrary().parseDocument(text, { schema: 'failsafe', uniqueKeys: false });
   const out = new Out();
   const root = doc.contents as Node | null;
   if (root === null) return 'null\n...\n';
