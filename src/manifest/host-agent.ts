@@ -1,13 +1,12 @@
 // aci-containers-host: the per-node DaemonSet running the host agent, the
-import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 // OpFlex agent and the multicast daemon (or the DPU sync daemon).
-import type { IDaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import { compact, Ctx, pyJson, pyStr } from './context.js';
-import { toKube, type KubeObject } from './object.js';
+import { nodeDaemonSet } from './node-daemonset.js';
+import type { KubeObject } from './object.js';
 import { hostPathVolume, hostRunMounts, logMounts, logVolumes, mount } from './pod-parts.js';
 
 function privileged(ctx: Ctx): { privileged?: boolean } {
@@ -178,33 +177,10 @@ export function buildHostAgentDaemonSet(ctx: Ctx): KubeObject {
       volumeMounts: [mount('cni-bin', '/mnt/cni-bin')],
     }]
     : undefined;
-  const ds: IDaemonSet = {
-    apiVersion: ctx.appsApi as 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'aci-containers-host', namespace: ctx.systemNs, labels: ctx.pluginLabels() },
-    spec: {
-      updateStrategy: { type: ctx.on('provision.upgrade_cluster') ? 'OnDelete' : 'RollingUpdate' },
-      selector: { matchLabels: { name: 'aci-containers-host', 'network-plugin': 'aci-containers' } },
-      template: {
-        metadata: {
-          labels: { name: 'aci-containers-host', 'network-plugin': 'aci-containers' },
-          annotations: annotations as Record<string, string>,
-        },
-        spec: compact<IPodSpec>({
-          hostNetwork: true,
-          hostPID: true,
-          hostIPC: true,
-          serviceAccountName: 'aci-containers-host-agent',
-          imagePullSecrets: ctx.imagePullSecrets(),
-          tolerations: [{ operator: 'Exists' }],
-          initContainers,
-          priorityClassName: ctx.priorityClass('system-cluster-critical'),
-          containers,
-          restartPolicy: 'Always',
-          volumes: volumes(ctx),
-        }),
-      },
-    },
-  };
-  return toKube(ds);
+  return nodeDaemonSet(ctx, 'aci-containers-host', {
+    initContainers,
+    containers,
+    volumes: volumes(ctx),
+    annotations: annotations as Record<string, string>,
+  });
 }
