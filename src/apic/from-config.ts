@@ -1,6 +1,7 @@
 // ApicClient options from the loaded configuration and the command line,
-// with the Python tool's choices: `--apic-oobm-ip` replaces the APIC hosts,
-// `aci_config.ssl: false` means plain HTTP, `-w` is in seconds.
+// with the Python tool's choices: `--apic-proxy` (the address of a tunnel or
+// reverse proxy in front of the APIC) and `--apic-oobm-ip` replace the APIC
+// hosts, in that order; `aci_config.ssl: false` means plain HTTP; `-w` is in seconds.
 import type { Config } from '../config/types.js';
 import { InputError } from '../errors.js';
 import type { ApicClientOptions } from './client.js';
@@ -12,7 +13,7 @@ export interface ApicLoginInput {
   password?: string;
   /** `-w`, seconds; default `aci_config.apic_login.timeout`, else 90 s. */
   timeoutSeconds?: number;
-  /** `--apic-proxy`; default `aci_config.apic_proxy`. */
+  /** `--apic-proxy`: the address connected to in place of the APIC; default `aci_config.apic_proxy`. */
   proxy?: string;
 }
 
@@ -27,8 +28,9 @@ export function apicClientOptions(
 ): ApicClientOptions {
   const aci = config.aci_config as Config['aci_config'] & { apic_oobm_ip?: unknown; ssl?: unknown };
   const oobm = str(aci.apic_oobm_ip);
+  const inFront = login.proxy ?? str(aci.apic_proxy);
   const plainHttp = aci.ssl === false;
-  const hosts = (oobm ? [oobm] : aci.apic_hosts.map(String)).map((h) =>
+  const hosts = (inFront ? [inFront] : oobm ? [oobm] : aci.apic_hosts.map(String)).map((h) =>
     plainHttp && !/^[a-z][a-z0-9+.-]*:\/\//i.test(h) ? `http://${h}` : h,
   );
   const username = login.username ?? str(aci.apic_login.username);
@@ -47,7 +49,6 @@ export function apicClientOptions(
     timeoutMs: timeout !== undefined && timeout > 0 ? timeout * 1000 : undefined,
     maxRetries: typeof maxRetries === 'number' ? maxRetries : undefined,
     caFile: str(aci.apic_tls_cert),
-    proxy: login.proxy ?? str(aci.apic_proxy),
     ...extra,
   };
 }
