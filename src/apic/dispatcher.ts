@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import { InputError } from '../errors.js';
+import { rootCertificates } from 'node:tls';
+import { handedOverExtraCa } from './extra-ca.js';
 
 export interface DispatcherOptions {
   /** PEM file holding the CA (or the APIC's own self-signed certificate) to trust. */
@@ -39,8 +41,27 @@ export function makeDispatcher(opts: DispatcherOptions): ApicDispatcher {
   const tls = verified ? { ca, rejectUnauthorized: true } : { rejectUnauthorized: false };
   // `proxy:3128` as users write it means an HTTP proxy.
   const proxy = opts.proxy && !/^[a-z][a-z0-9+.-]*:\/\//i.test(opts.proxy) ? `http://${opts.proxy}` : opts.proxy;
+  // An https:// proxy is checked against the default trust.
+  const proxyCa = proxy?.startsWith('https:') ? defaultTrust() : undefined;
   const dispatcher = proxy
-    ? new ProxyAgent({ uri: proxy, requestTls: tls, connect: { timeout: opts.connectTimeoutMs } })
+    ? new ProxyAgent({ uri: proxy, requestTls: tls, proxyTls: proxyCa && { ca: proxyCa }, connect: { timeout: opts.connectTimeoutMs } })
     : new Agent({ connect: { ...tls, timeout: opts.connectTimeoutMs }, keepAliveTimeout: 10_000 });
   return { dispatcher, verified };
+}
+
+/**
+ * Node's default trust when bin/acc-provision handed NODE_EXTRA_CA_CERTS over
+ * (see extra-ca.ts): the root certificates plus that file. Undefined when
+ * nothing was handed over, and Node's own default applies. An unreadable file
+ * is skipped with a warning, as Node does at start.
+ */
+export function defaultTrust(): string[] | undefined {
+  const file = handedOverExtraCa();
+  if (file === undefined) return undefined;
+  try {
+    return [...rootCertificates, readFileSync(file, 'utf8')];
+  } catch (e) {
+    process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    return undefined;
+  }
 }

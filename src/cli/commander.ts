@@ -3,7 +3,8 @@
 // milliseconds more (`--help` included).
 import { createRequire } from 'node:module';
 
-const commander = createRequire(import.meta.url)('commander') as typeof import('commander');
+const require = createRequire(import.meta.url);
+const commander = require('commander') as typeof import('commander');
 
 export const { Command, CommanderError, Option } = commander;
 export type Command = import('commander').Command;

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { CommanderError } from './commander.js';
 import { ApicError, InputError, UsageError } from '../errors.js';
+import { restoreExtraCaVariable } from '../apic/extra-ca.js';
 import { Reporter, wantsColor } from './output/reporter.js';
 import { buildProgram, usageLine, type RunState } from './program.js';
 import { outputFormatOf } from './root-options.js';
@@ -26,6 +27,7 @@ const COMMAND_MODULES: (() => Promise<{ register(program: Command): void }>)[] =
 ];
 
 export async function main(argv: string[]): Promise<number> {
+  restoreExtraCaVariable();
   ignoreClosedPipe();
   const reporter = new Reporter({ format: outputFormatOf({ outputFormat: flagValue(argv, '--output-format') }), color: wantsColor(argv.includes('--no-color')) });
   reporter.addSecret(process.env.ACC_PROVISION_PASS);

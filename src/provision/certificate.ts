@@ -1,7 +1,7 @@
 // The controller's certificate (`sync_login.certfile` / `keyfile`): the
 // controller signs its APIC requests with this key, and the APIC user holds
 // the certificate.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 export interface ControllerCertificate {
   certPem: string;
@@ -16,9 +16,9 @@ const SERIAL_HEX = '03e8'; // 1000
 const HALF_DAY_MS = 12 * 60 * 60 * 1000;
 const TEN_YEARS_MS = 10 * 365 * 24 * 60 * 60 * 1000;
 
-async function readIfExists(path: string): Promise<string | undefined> {
+function readIfExists(path: string): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
@@ -65,7 +65,7 @@ export async function ensureControllerCertificate(
   certFile: string,
   keyFile: string,
 ): Promise<ControllerCertificate> {
-  const [certPem, keyPem] = await Promise.all([readIfExists(certFile), readIfExists(keyFile)]);
+  const [certPem, keyPem] = [readIfExists(certFile), readIfExists(keyFile)];
   if (certPem !== undefined && keyPem !== undefined) return { certPem, keyPem, reused: true };
   return { ...(await generateControllerCertificate(username)), reused: false };
 }

@@ -33,7 +33,8 @@ export function runCli(args: string[], opts: CliOptions = {}): CliResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...opts.env };
   // Tests set ACC_PROVISION_PASS explicitly when they need it.
   if (!opts.env || !('ACC_PROVISION_PASS' in opts.env)) delete env.ACC_PROVISION_PASS;
-  const r = spawnSync(process.execPath, [cliPath, ...args], {
+  // As users run it: the shell launcher (see bin/acc-provision).
+  const r = spawnSync(cliPath, args, {
     cwd: opts.cwd ?? repoRoot,
     input: opts.input ?? '',
     env: env as NodeJS.ProcessEnv,

@@ -6,7 +6,6 @@
 import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { InputError } from '../../errors.js';
 
 export interface PlannedOutput {
@@ -78,7 +77,8 @@ function stageFile(out: PlannedOutput): Staged {
   if (existing && out.noClobber) throw writeProblem(out, Object.assign(new Error(), { code: 'EEXIST' }));
   // Renaming over a device or a pipe would replace it; those are written in place.
   if (existing && !existing.isFile()) return { out };
-  const temp = join(dirname(out.path), `.${basename(out.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Opened with O_EXCL ('wx'): the name only has to be unlikely to be taken.
+  const temp = join(dirname(out.path), `.${basename(out.path)}.${process.pid}${Math.random().toString(16).slice(2, 8)}.tmp`);
   let fd: number;
   try {
     fd = openSync(temp, 'wx', out.mode ?? 0o644);

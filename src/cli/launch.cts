@@ -1,0 +1,96 @@
+// What bin/acc-provision starts. Most of a short run's time used to go to
+// loading: resolving ~300 module files and compiling them. `npm run build`
+// therefore also writes dist/bundle/acc-provision.cjs, the whole command line
+// as one script (scripts/bundle.mjs), plus V8's compiled code for it
+// (acc-provision.cjs.cache, made by a training run of the build). Starting
+// from both skips resolution and compilation.
+//
+// The cache is only an accelerator: V8 rejects one made by another Node or
+// V8 version, or with other V8 flags, and the run then compiles as usual and
+// leaves a fresh cache behind (when the directory is writable). Its first line
+// records the size and modification time of the bundle it was made from, so a
+// rebuilt bundle never meets an old cache. Without a bundle (dist/ built by
+// tsc alone), the ES modules of dist/ run directly.
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+type Main = (argv: string[]) => Promise<number>;
+
+const BUNDLE = join(__dirname, '..', 'bundle', 'acc-provision.cjs');
+const CACHE = `${BUNDLE}.cache`;
+const MAGIC = 'acc-provision code cache';
+
+interface LoadedBundle {
+  main: Main;
+  /** Set when there was no usable cache: writes one from this run's code. */
+  saveCache?: () => void;
+}
+
+function loadBundle(): LoadedBundle | undefined {
+  let source: string;
+  let stamp: string;
+  try {
+    const st = statSync(BUNDLE);
+    stamp = `${MAGIC} ${st.size} ${st.mtimeMs}\n`;
+    source = readFileSync(BUNDLE, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const cachedData = readCache(stamp);
+  // The same wrapper Node gives a CommonJS module.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
+  // The bundle holds no import() (scripts/bundle.mjs sees to it): code from
+  // a cache would have no dynamic-import callback.
+  const script = new Script(wrapped, { filename: BUNDLE, cachedData });
+  const mod = { exports: {} as { main?: Main } };
+  script.runInThisContext()(mod.exports, require, mod, BUNDLE, dirname(BUNDLE));
+  const main = mod.exports.main;
+  if (typeof main !== 'function') return undefined;
+  const fresh = cachedData === undefined || script.cachedDataRejected === true;
+  return { main, saveCache: fresh ? () => writeCache(stamp, script.createCachedData()) : undefined };
+}
+
+function readCache(stamp: string): Buffer | undefined {
+  try {
+    const data = readFileSync(CACHE);
+    const head = Buffer.from(stamp);
+    return data.subarray(0, head.length).equals(head) ? data.subarray(head.length) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Atomic and best effort: a read-only installation simply runs uncached. */
+function writeCache(stamp: string, code: Buffer): void {
+  const temp = `${CACHE}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(temp, 'w', 0o644);
+    try {
+      writeSync(fd, stamp);
+      writeSync(fd, code);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, CACHE);
+  } catch {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // nothing was created
+    }
+  }
+}
+
+async function start(argv: string[]): Promise<void> {
+  const bundle = loadBundle();
+  if (!bundle) {
+    const { main } = (await import('./main.js')) as { main: Main };
+    await main(argv);
+    return;
+  }
+  await bundle.main(argv);
+  bundle.saveCache?.();
+}
+
+void start(process.argv.slice(2));
