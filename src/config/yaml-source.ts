@@ -38,14 +38,13 @@ export function parseSource(text: string, file: string): ParsedSource {
     uniqueKeys: true,
     prettyErrors: false,
   });
-  const positions = new Map<string, SourcePosition>();
   const where = (offset: number | undefined): SourcePosition | undefined => {
     if (offset === undefined) return undefined;
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
 
-  const walk = (node: unknown, path: string): void => {
+  const walk = (node: unknown, path: string, positions: Map<string, SourcePosition>): void => {
     if (Y.isMap(node)) {
       for (const pair of node.items) {
         const key = Y.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -57,18 +56,27 @@ export function parseSource(text: string, file: string): ParsedSource {
         const valuePos = where(valueNode?.range?.[0]);
         const pos = valuePos && keyPos && valuePos.line === keyPos.line ? valuePos : (keyPos ?? valuePos);
         if (pos) positions.set(childPath, pos);
-        walk(pair.value, childPath);
+        walk(pair.value, childPath, positions);
       }
     } else if (Y.isSeq(node)) {
       node.items.forEach((item, i) => {
         const childPath = joinPath(path, i);
         const pos = where((item as { range?: [number, number, number] } | null)?.range?.[0]);
         if (pos) positions.set(childPath, pos);
-        walk(item, childPath);
+        walk(item, childPath, positions);
       });
     }
   };
-  walk(doc.contents, '');
+  // Positions are looked up only to report a problem or a warning: the walk
+  // that records them runs on the first lookup.
+  let positions: Map<string, SourcePosition> | undefined;
+  const positionOf = (path: string): SourcePosition | undefined => {
+    if (positions === undefined) {
+      positions = new Map();
+      walk(doc.contents, '', positions);
+    }
+    return positions.get(path);
+  };
 
   const problems: Problem[] = [...doc.errors].map((e) => {
     const pos = where(e.pos?.[0]);
@@ -93,7 +101,7 @@ export function parseSource(text: string, file: string): ParsedSource {
     problems,
     at(path: string): string | undefined {
       for (let p: string | undefined = path; p; p = parentPath(p)) {
-        const pos = positions.get(p);
+        const pos = positionOf(p);
         if (pos) return `${file}:${pos.line}:${pos.col}`;
       }
       return undefined;

@@ -48,12 +48,25 @@ function literal(s: string, indent: number): string | undefined {
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+// Keys repeat by the thousand (type, description, properties, ...): each is
+// checked once.
+const keyText = new Map<string, string>();
+
+function renderKey(k: string): string {
+  let text = keyText.get(k);
+  if (text === undefined) {
+    text = scalar(k);
+    keyText.set(k, text);
+  }
+  return text;
+}
+
 /** `key: value` lines for a mapping at `indent`. */
 function emitMap(m: Record<string, unknown>, indent: number, out: string[]): void {
   const pad = ' '.repeat(indent);
   for (const [k, v] of Object.entries(m)) {
     if (v === undefined) continue;
-    const key = scalar(k);
+    const key = renderKey(k);
     if (isMap(v) && Object.keys(v).length > 0) {
       out.push(`${pad}${key}:`);
       emitMap(v, indent + 2, out);

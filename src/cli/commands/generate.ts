@@ -139,8 +139,7 @@ export async function generate(
   }
 
   let manifestTarget: string | undefined;
-  // The tarball compresses off the main thread while the dump renders; the
-  // outputs still join the batch in their usual order.
+  // Outputs join the batch in the Python tool's order: manifest, CR, tarball, dump.
   let tarball: { path: string; bytes: Promise<Uint8Array> } | undefined;
   if (opts.output !== DISCARD) {
     const files = await deps.renderManifest(config);
