@@ -103,15 +103,19 @@ await build({
   banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   define: { 'import.meta.url': '__bundleUrl' },
   plugins: [packagesOutside, plainRequire, lazyChildProcess, jsonAsString],
+  // Non-ASCII characters escaped: the launcher reads the file as latin1.
+  charset: 'ascii',
   // Less source to read and keep in memory; names stay for stack traces.
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
 });
 
-if (/\bimport\(/.test(readFileSync(outfile, 'utf8'))) {
+const bundled = readFileSync(outfile, 'utf8');
+if (/\bimport\(/.test(bundled)) {
   throw new Error(`${outfile} holds an import() call, which fails when run from the code cache`);
 }
+if (/[^\x00-\x7f]/.test(bundled)) throw new Error(`${outfile} is not ASCII; the launcher reads it as latin1`);
 
 // Training run: no cache yet, so the launcher writes one when it finishes.
 const scratch = mkdtempSync(join(tmpdir(), 'acc-provision-training-'));

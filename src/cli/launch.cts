@@ -33,7 +33,8 @@ function loadBundle(): LoadedBundle | undefined {
   try {
     const st = statSync(BUNDLE);
     stamp = `${MAGIC} ${st.size} ${st.mtimeMs}\n`;
-    source = readFileSync(BUNDLE, 'utf8');
+    // ASCII only (scripts/bundle.mjs escapes the rest): read without UTF-8 decoding.
+    source = readFileSync(BUNDLE, 'latin1');
   } catch {
     return undefined;
   }
