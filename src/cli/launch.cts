@@ -9,8 +9,9 @@
 // V8 version, or with other V8 flags, and the run then compiles as usual and
 // leaves a fresh cache behind (when the directory is writable). Its first line
 // records the size and modification time of the bundle it was made from, so a
-// rebuilt bundle never meets an old cache. Without a bundle (dist/ built by
-// tsc alone), the ES modules of dist/ run directly.
+// rebuilt bundle never meets an old cache. Without a bundle, or with one
+// older than dist/ (tsc ran, scripts/bundle.mjs not yet), the ES modules of
+// dist/ run directly.
 import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -32,6 +33,7 @@ function loadBundle(): LoadedBundle | undefined {
   let stamp: string;
   try {
     const st = statSync(BUNDLE);
+    if (statSync(join(__dirname, 'main.js')).mtimeMs > st.mtimeMs) return undefined;
     stamp = `${MAGIC} ${st.size} ${st.mtimeMs}\n`;
     // ASCII only (scripts/bundle.mjs escapes the rest): read without UTF-8 decoding.
     source = readFileSync(BUNDLE, 'latin1');

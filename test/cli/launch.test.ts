@@ -72,6 +72,19 @@ describe.skipIf(!haveBundle)('the bundle and its code cache', () => {
     expect(viaModules.stdout).toContain('kind: DaemonSet');
   });
 
+  it('a bundle older than dist/ (tsc ran after it) is not used: dist/ modules run', () => {
+    const pkg = packageCopy();
+    const version = join(pkg.root, 'dist', 'cli', 'version.js');
+    writeFileSync(version, "export function packageVersion() { return 'rebuilt-by-tsc'; }\n");
+    // As tsc leaves it: every file of dist/ newer than the bundle.
+    expect(run(pkg.bin, ['-v'], pkg.root).stdout.trim()).not.toBe('rebuilt-by-tsc');
+    const later = new Date(statSync(pkg.bundle).mtimeMs + 5_000);
+    utimesSync(join(pkg.root, 'dist', 'cli', 'main.js'), later, later);
+    const r = run(pkg.bin, ['-v'], pkg.root);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe('rebuilt-by-tsc');
+  });
+
   it('the build leaves a cache made for its bundle', () => {
     const bundle = join(repoRoot, 'dist', 'bundle', 'acc-provision.cjs');
     const st = statSync(bundle);
