@@ -48,15 +48,22 @@ function literal(s: string, indent: number): string | undefined {
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-// Keys repeat by the thousand (type, description, properties, ...): each is
-// checked once.
-const keyText = new Map<string, string>();
+function hasKeys(m: Record<string, unknown>): boolean {
+  for (const k in m) if (Object.hasOwn(m, k)) return true;
+  return false;
+}
 
-function renderKey(k: string): string {
-  let text = keyText.get(k);
+// Keys repeat by the thousand (type, description, properties, ...), and so do
+// short values (string, object, true): each is checked once.
+const SHORT = 64;
+const scalarText = new Map<string, string>();
+
+function stringScalar(s: string): string {
+  if (s.length > SHORT) return scalar(s);
+  let text = scalarText.get(s);
   if (text === undefined) {
-    text = scalar(k);
-    keyText.set(k, text);
+    text = scalar(s);
+    scalarText.set(s, text);
   }
   return text;
 }
@@ -64,10 +71,11 @@ function renderKey(k: string): string {
 /** `key: value` lines for a mapping at `indent`. */
 function emitMap(m: Record<string, unknown>, indent: number, out: string[]): void {
   const pad = ' '.repeat(indent);
-  for (const [k, v] of Object.entries(m)) {
+  for (const k of Object.keys(m)) {
+    const v = m[k];
     if (v === undefined) continue;
-    const key = renderKey(k);
-    if (isMap(v) && Object.keys(v).length > 0) {
+    const key = stringScalar(k);
+    if (isMap(v) && hasKeys(v)) {
       out.push(`${pad}${key}:`);
       emitMap(v, indent + 2, out);
     } else if (Array.isArray(v) && v.length > 0) {
@@ -81,22 +89,22 @@ function emitMap(m: Record<string, unknown>, indent: number, out: string[]): voi
 function emitSeq(a: unknown[], indent: number, out: string[]): void {
   const pad = ' '.repeat(indent);
   for (const v of a) {
-    if (isMap(v) && Object.keys(v).length > 0) {
-      const sub: string[] = [];
-      emitMap(v, indent + 2, sub);
-      out.push(`${pad}- ${sub[0].slice(indent + 2)}`, ...sub.slice(1));
-    } else if (Array.isArray(v) && v.length > 0) {
-      const sub: string[] = [];
-      emitSeq(v, indent + 2, sub);
-      out.push(`${pad}- ${sub[0].slice(indent + 2)}`, ...sub.slice(1));
-    } else out.push(`${pad}- ${leaf(v, indent + 2)}`);
+    const first = out.length;
+    if (isMap(v) && hasKeys(v)) emitMap(v, indent + 2, out);
+    else if (Array.isArray(v) && v.length > 0) emitSeq(v, indent + 2, out);
+    else {
+      out.push(`${pad}- ${leaf(v, indent + 2)}`);
+      continue;
+    }
+    // The item's first line goes after the dash; the others follow as they are.
+    out[first] = `${pad}- ${out[first].slice(indent + 2)}`;
   }
 }
 
 function leaf(v: unknown, indent: number): string {
   if (Array.isArray(v)) return '[]';
   if (isMap(v)) return '{}';
-  if (typeof v === 'string') return literal(v, indent) ?? scalar(v);
+  if (typeof v === 'string') return literal(v, indent) ?? stringScalar(v);
   return scalar(v);
 }
 
