@@ -10,12 +10,23 @@ export function isTree(v: unknown): v is Tree {
 
 /** `top` with every key it lacks taken from `under`, recursively into mappings both have. */
 export function fillFrom(top: unknown, under: unknown): unknown {
-  if (!isTree(top) || !isTree(under)) return structuredClone(top);
+  if (!isTree(top) || !isTree(under)) return copyOf(top);
   const out: Tree = {};
-  for (const [k, v] of Object.entries(top)) out[k] = structuredClone(v);
-  for (const [k, v] of Object.entries(under)) {
-    out[k] = Object.prototype.hasOwnProperty.call(top, k) ? fillFrom(top[k], v) : structuredClone(v);
-  }
+  for (const k of Object.keys(top)) out[k] = Object.hasOwn(under, k) ? fillFrom(top[k], under[k]) : copyOf(top[k]);
+  for (const k of Object.keys(under)) if (!Object.hasOwn(top, k)) out[k] = copyOf(under[k]);
+  return out;
+}
+
+/** A deep copy; plain data is copied here (a configuration is thousands of
+ * small values, each a costly structuredClone call), anything else (dates,
+ * binary) by structuredClone. */
+function copyOf(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(copyOf);
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return structuredClone(v);
+  const out: Tree = {};
+  for (const k of Object.keys(v)) out[k] = copyOf((v as Tree)[k]);
   return out;
 }
 
