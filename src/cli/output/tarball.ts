@@ -17,24 +17,38 @@ const BLOCK = 512;
 
 export async function operatorTarball(files: TarFile[], mtime: Date = new Date()): Promise<Uint8Array> {
   const seconds = Math.floor(mtime.getTime() / 1000);
-  const parts: Buffer[] = [];
-  for (const f of files) {
+  const entries = files.map((f) => {
     // Names come from object kinds and names; keep only the last path segment.
     const name = f.name.split('/').pop() ?? f.name;
-    const body = Buffer.from(f.content, 'utf8');
-    if (Buffer.byteLength(name) > 100) {
-      const pax = paxRecord('path', name);
-      parts.push(header(`PaxHeader/${name.slice(0, 80)}`, pax.length, seconds, 'x'), padded(pax));
+    const pax = Buffer.byteLength(name) > 100 ? paxRecord('path', name) : undefined;
+    return { name, pax, content: f.content, size: Buffer.byteLength(f.content, 'utf8') };
+  });
+  // One buffer for the whole archive, zero-filled: the padding and the two
+  // empty blocks that end it are already there.
+  let total = BLOCK * 2;
+  for (const e of entries) total += (e.pax ? BLOCK + blocks(e.pax.length) : 0) + BLOCK + blocks(e.size);
+  const tar = Buffer.alloc(total);
+  let at = 0;
+  for (const e of entries) {
+    if (e.pax) {
+      writeHeader(tar.subarray(at, at + BLOCK), `PaxHeader/${e.name.slice(0, 80)}`, e.pax.length, seconds, 'x');
+      e.pax.copy(tar, at + BLOCK);
+      at += BLOCK + blocks(e.pax.length);
     }
-    parts.push(header(name, body.length, seconds, '0'), padded(body));
+    writeHeader(tar.subarray(at, at + BLOCK), e.name, e.size, seconds, '0');
+    tar.write(e.content, at + BLOCK, 'utf8');
+    at += BLOCK + blocks(e.size);
   }
-  parts.push(Buffer.alloc(BLOCK * 2)); // end of archive
-  const tar = Buffer.concat(parts);
   return gzipSync(tar, { level: 1 });
 }
 
-function header(name: string, size: number, mtime: number, type: '0' | 'x'): Buffer {
-  const h = Buffer.alloc(BLOCK);
+/** `n` bytes rounded up to whole blocks. */
+function blocks(n: number): number {
+  return Math.ceil(n / BLOCK) * BLOCK;
+}
+
+/** A ustar header into `h` (one zero-filled block). */
+function writeHeader(h: Buffer, name: string, size: number, mtime: number, type: '0' | 'x'): void {
   h.write(name.slice(0, 100), 0, 100, 'utf8');
   h.write(octal(0o644, 7), 100);
   h.write(octal(0, 7), 108);
@@ -47,16 +61,10 @@ function header(name: string, size: number, mtime: number, type: '0' | 'x'): Buf
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += h[i];
   h.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 'latin1');
-  return h;
 }
 
 function octal(n: number, digits: number): string {
   return `${n.toString(8).padStart(digits, '0')}\u0000`;
-}
-
-function padded(data: Buffer): Buffer {
-  const rest = data.length % BLOCK;
-  return rest === 0 ? data : Buffer.concat([data, Buffer.alloc(BLOCK - rest)]);
 }
 
 /** A pax record `LEN key=value\n`, LEN counting its own digits. */
