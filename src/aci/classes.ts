@@ -448,17 +448,23 @@ export function requireClass(className: string): AciClassInfo {
   return info;
 }
 
-const childIndex = new Map<string, AciClassInfo[]>();
-for (const info of classTable.values()) {
-  for (const p of info.parents) {
-    const list = childIndex.get(p) ?? [];
-    list.push(info);
-    childIndex.set(p, list);
+// Built on first use: a manifest or a dump never asks for it.
+let childIndex: Map<string, AciClassInfo[]> | undefined;
+
+function buildChildIndex(): Map<string, AciClassInfo[]> {
+  const index = new Map<string, AciClassInfo[]>();
+  for (const info of classTable.values()) {
+    for (const p of info.parents) {
+      const list = index.get(p) ?? [];
+      list.push(info);
+      index.set(p, list);
+    }
   }
-}
-// Formats with longer leading literals first, so a specific RN wins over a looser one.
-for (const list of childIndex.values()) {
-  list.sort((a, b) => literalPrefix(b.rnFormat).length - literalPrefix(a.rnFormat).length);
+  // Formats with longer leading literals first, so a specific RN wins over a looser one.
+  for (const list of index.values()) {
+    list.sort((a, b) => literalPrefix(b.rnFormat).length - literalPrefix(a.rnFormat).length);
+  }
+  return index;
 }
 
 function literalPrefix(fmt: string): string {
@@ -468,7 +474,7 @@ function literalPrefix(fmt: string): string {
 
 /** Classes that may be direct children of `parentClass`. */
 export function childClassesOf(parentClass: string): readonly AciClassInfo[] {
-  return childIndex.get(parentClass) ?? [];
+  return (childIndex ??= buildChildIndex()).get(parentClass) ?? [];
 }
 
 /** Whether a client may set this property on this class (naming, own or universal). */
