@@ -12,7 +12,7 @@
 // rebuilt bundle never meets an old cache. Without a bundle, or with one
 // older than dist/ (tsc ran, scripts/bundle.mjs not yet), the ES modules of
 // dist/ run directly.
-import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -68,13 +68,7 @@ function readCache(stamp: string): Buffer | undefined {
 function writeCache(stamp: string, code: Buffer): void {
   const temp = `${CACHE}.${process.pid}.tmp`;
   try {
-    const fd = openSync(temp, 'w', 0o644);
-    try {
-      writeSync(fd, stamp);
-      writeSync(fd, code);
-    } finally {
-      closeSync(fd);
-    }
+    writeFileSync(temp, Buffer.concat([Buffer.from(stamp), code]), { mode: 0o644 });
     renameSync(temp, CACHE);
   } catch {
     try {

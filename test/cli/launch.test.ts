@@ -152,10 +152,14 @@ describe.skipIf(!haveBundle)('the bundle and its code cache', () => {
 });
 
 describe('bin/acc-provision', () => {
-  it('runs as a program (shell) and as `node bin/acc-provision` (JavaScript), through a symlink too', () => {
+  it('runs as a program (shell) and as `node bin/acc-provision` (JavaScript), through symlinks too', () => {
     const pkg = packageCopy();
-    const link = join(mkdtempSync(join(tmpdir(), 'acc-launch-link-')), 'acc-provision');
-    symlinkSync(pkg.bin, link);
+    // As npm links it (node_modules/.bin/acc-provision -> ../acc-provision/bin/...), one link further.
+    const links = mkdtempSync(join(tmpdir(), 'acc-launch-link-'));
+    mkdirSync(join(links, 'bin'));
+    symlinkSync(pkg.bin, join(links, 'target'));
+    symlinkSync('../target', join(links, 'bin', 'acc-provision'));
+    const link = join(links, 'bin', 'acc-provision');
     const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
     for (const [cmd, args] of [[pkg.bin, ['-v']], [process.execPath, [pkg.bin, '-v']], [link, ['-v']]] as const) {
       const r = run(cmd, [...args], pkg.root);
