@@ -26,6 +26,26 @@ describe('renderApicDump against the Python tool', () => {
   }
 });
 
+describe('renderApicDump reads its configuration only', () => {
+  // The command line hands it a copy that shares all but the password with
+  // the configuration the manifest was built from.
+  it('a deeply frozen configuration renders the same dump', () => {
+    const freeze = (v: unknown): unknown => {
+      if (v !== null && typeof v === 'object') {
+        for (const k of Object.keys(v)) freeze((v as Record<string, unknown>)[k]);
+        Object.freeze(v);
+      }
+      return v;
+    };
+    for (const name of ['nested-second-portgroup', 'disable-node-subnet']) {
+      const text = readFileSync(join(fixtures, `${name}.config.json`), 'utf8');
+      const frozen = freeze(JSON.parse(text)) as Config;
+      expect(renderApicDump(frozen)).toBe(renderApicDump(JSON.parse(text) as Config));
+    }
+    expect(() => renderApicDump(freeze(smallClusterConfig()) as Config)).not.toThrow();
+  });
+});
+
 describe('dump format', () => {
   const text = renderApicDump(smallClusterConfig());
   it('writes a path line then a 4-space-indented JSON body', () => {

@@ -185,9 +185,9 @@ export async function generate(
 export const DUMP_PASSWORD_PLACEHOLDER = 'NotRandom!';
 
 function withDumpPassword(config: Config): Config {
-  const copy = structuredClone(config);
-  copy.aci_config.sync_login.password = DUMP_PASSWORD_PLACEHOLDER;
-  return copy;
+  // Copied along the path to the password only: the dump reads the rest.
+  const aci = config.aci_config;
+  return { ...config, aci_config: { ...aci, sync_login: { ...aci.sync_login, password: DUMP_PASSWORD_PLACEHOLDER } } };
 }
 
 /** One file of the pair without the other: a new pair would replace the
