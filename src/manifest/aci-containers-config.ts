@@ -1,9 +1,9 @@
 // aci-containers-config: the controller's, the host agent's and the OpFlex
 // agent's configuration files, each a JSON document in the ConfigMap.
-import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Ctx, Loose, pyJson, pyStr, truthy } from './context.js';
+import { configMap } from './config-map.js';
 import { configText, jinjaToJson, orderedObject, pre, pyDumps, type Preformatted } from './json-text.js';
-import { toKube, type KubeObject } from './object.js';
+import type { KubeObject } from './object.js';
 
 type Json = Record<string, unknown>;
 
@@ -329,11 +329,5 @@ export function buildAciContainersConfig(ctx: Ctx): KubeObject {
   };
   if (!ctx.dpu && ctx.fullCni) data['opflex-agent-config'] = opflexAgentConfigText(ctx);
   if (ctx.on('kube_config.run_gbp_container')) data['gbp-server-config'] = gbpServerConfigText(ctx);
-  const cm: IConfigMap = {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'aci-containers-config', namespace: ctx.systemNs, labels: ctx.pluginLabels() },
-    data,
-  };
-  return toKube(cm);
+  return configMap({ name: 'aci-containers-config', namespace: ctx.systemNs, labels: ctx.pluginLabels() }, data);
 }

@@ -1,7 +1,7 @@
 // With Cilium chaining, the CNI chain Cilium runs: the ACI CNI's agent, then
 // portmap, then Cilium.
-import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import { toKube, type KubeObject } from './object.js';
+import { configMap } from './config-map.js';
+import type { KubeObject } from './object.js';
 
 export function buildCiliumCniConfig(): KubeObject {
   const chain = {
@@ -20,11 +20,5 @@ export function buildCiliumCniConfig(): KubeObject {
       { type: 'cilium-cni' },
     ],
   };
-  const cm: IConfigMap = {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'cni-configuration', namespace: 'kube-system' },
-    data: { 'cni-config': JSON.stringify(chain, null, 2) },
-  };
-  return toKube(cm);
+  return configMap({ name: 'cni-configuration', namespace: 'kube-system' }, { 'cni-config': JSON.stringify(chain, null, 2) });
 }

@@ -1,20 +1,13 @@
 // DPU offload: where lsyncd mirrors the OpFlex agent's files to the DPU.
-import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { Ctx } from './context.js';
+import { configMap } from './config-map.js';
 import { pyDumps } from './json-text.js';
-import { toKube, type KubeObject } from './object.js';
+import type { KubeObject } from './object.js';
 
 export function buildLsyncdConfig(ctx: Ctx): KubeObject | undefined {
   if (!ctx.dpu) return undefined;
-  const cm: IConfigMap = {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: {
-      name: 'lsyncd-config',
-      namespace: ctx.overlay ? ctx.systemNs : 'aci-containers-system',
-      labels: ctx.pluginLabels(),
-    },
-    data: { 'lsyncd.json': `{\n   "dpuIp": ${pyDumps(ctx.c.dpuIp)},\n   "dpuUser": ${pyDumps(ctx.c.dpuUser)}\n}` },
-  };
-  return toKube(cm);
+  return configMap(
+    { name: 'lsyncd-config', namespace: ctx.overlay ? ctx.systemNs : 'aci-containers-system', labels: ctx.pluginLabels() },
+    { 'lsyncd.json': `{\n   "dpuIp": ${pyDumps(ctx.c.dpuIp)},\n   "dpuUser": ${pyDumps(ctx.c.dpuUser)}\n}` },
+  );
 }

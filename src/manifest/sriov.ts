@@ -1,9 +1,9 @@
 // SR-IOV: the device plugin DaemonSets (one per CPU architecture), their
 // service account and the device plugin's resource list.
 import type { IDaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
-import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { Ctx, pyStr } from './context.js';
+import { configMap } from './config-map.js';
 import { pyDumps } from './json-text.js';
 import { toKube, type KubeObject } from './object.js';
 
@@ -79,13 +79,7 @@ function deviceConfig(ctx: Ctx): KubeObject {
     '}',
     '',
   ];
-  const cm: IConfigMap = {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'sriovdp-config', namespace: 'kube-system' },
-    data: { 'config.json': lines.join('\n') },
-  };
-  return toKube(cm);
+  return configMap({ name: 'sriovdp-config', namespace: 'kube-system' }, { 'config.json': lines.join('\n') });
 }
 
 export function buildSriov(ctx: Ctx): KubeObject[] {
