@@ -4,7 +4,8 @@
 // queries at 10k and 100k objects, and memory per 100k objects.
 // Needs the build (npm run build). Runs in about 20 s (BENCH_SECONDS per measurement).
 // Memory is the RSS growth from 10k to 100k objects (in-memory SQLite), scaled to 100k.
-import { Agent, fetch } from 'undici';
+import { Agent } from 'undici';
+import { simCaller } from './sim-client.mjs';
 
 const { startSim } = await import('../dist/sim/server.js').catch(() => {
   console.error('bench/sim.mjs: run `npm run build` first (dist/sim/server.js is missing)');
@@ -18,17 +19,7 @@ const CONCURRENCY = 8;
 const sim = await startSim({ listen: '127.0.0.1:0', data: ':memory:', adminPassword: PASSWORD });
 const agent = new Agent({ connect: { rejectUnauthorized: false }, connections: CONCURRENCY, keepAliveTimeout: 10_000 });
 
-async function call(method, path, body, token) {
-  const res = await fetch(sim.url + path, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: token ? { cookie: `APIC-cookie=${token}` } : {},
-    dispatcher: agent,
-  });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
-  return JSON.parse(text);
-}
+const call = simCaller(sim.url, agent);
 
 const login = async () => (await call('POST', '/api/aaaLogin.json', { aaaUser: { attributes: { name: 'admin', pwd: PASSWORD } } })).imdata[0].aaaLogin.attributes.token;
 const token = await login();

@@ -8,7 +8,8 @@
 //   first paint  reload with a live session -> tenants listed (navigation start based)
 //   expand       click an application profile's EPG folder (200 EPGs) -> first page shown
 import { existsSync } from 'node:fs';
-import { Agent, fetch } from 'undici';
+import { Agent } from 'undici';
+import { simCaller } from './sim-client.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
@@ -27,17 +28,7 @@ const EPGS = 200;
 
 const sim = await startSim({ listen: '127.0.0.1:0', data: ':memory:', adminPassword: PASSWORD });
 const agent = new Agent({ connect: { rejectUnauthorized: false } });
-async function call(method, path, body, token) {
-  const res = await fetch(sim.url + path, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: token ? { cookie: `APIC-cookie=${token}` } : {},
-    dispatcher: agent,
-  });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
-  return JSON.parse(text);
-}
+const call = simCaller(sim.url, agent);
 
 // 50 tenants, each with one application profile of 200 EPGs: about 10k objects.
 const token = (await call('POST', '/api/aaaLogin.json', { aaaUser: { attributes: { name: 'admin', pwd: PASSWORD } } })).imdata[0].aaaLogin.attributes.token;

@@ -5,52 +5,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fromImData } from '../../src/aci/json.js';
-import type { ManagedObject } from '../../src/aci/types.js';
 import { loadConfig } from '../../src/config/load.js';
 import { buildDesiredState } from '../../src/provision/desired/index.js';
 import { isBelow } from '../../src/provision/engine/naming.js';
 import { ownedObjects, systemIdPattern } from '../../src/provision/ownership.js';
 import { unprovision } from '../../src/provision/unprovision.js';
 import { MemoryApic } from './engine/support/memory-apic.js';
+import { ANN, dnOf, fabricFrom, mo, type StateFile } from './engine/support/python-fabric.js';
 import { VALID } from '../config/helpers.js';
 
-const ANN = 'orchestrator:aci-containers-controller';
 const CONFORMANCE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'conformance');
-const mo = (className: string, attributes: Record<string, string>, children: ManagedObject[] = []): ManagedObject => ({ className, attributes, children });
-
-interface StateFile {
-  gets: Record<string, { imdata: unknown[] }>;
-  deletes: string[];
-}
-
-const dnOf = (path: string): string => path.replace(/^\/api\/(node\/)?mo\//, '').replace(/\.json$/, '');
-
-/** The fabric the Python tool saw: its answers about the tenant, plus the objects it deleted by DN (so they exist). */
-function fabricFrom(data: StateFile, tenant: string): MemoryApic {
-  const answer = (path: string): ManagedObject[] => fromImData(data.gets[path] ?? { imdata: [] });
-  const tenantSelf = answer(`/api/node/mo/uni/tn-${tenant}.json?query-target=self`)[0]!;
-  const apDn = `uni/tn-${tenant}/ap-aci-containers-kube`;
-  const apChildren = answer(`/api/mo/${apDn}.json?query-target=children`);
-  const children = answer(`/api/mo/uni/tn-${tenant}.json?query-target=children`).map((c) =>
-    c.attributes['dn'] === apDn ? { ...c, children: apChildren } : c,
-  );
-  const seed: ManagedObject[] = [{ ...tenantSelf, children }];
-  for (const path of data.deletes) {
-    const dn = dnOf(path);
-    if (!dn.startsWith(`uni/tn-${tenant}`)) seed.push(mo('vzFilter', { dn, annotation: ANN }));
-  }
-  seed.push(mo('fvTenant', { dn: 'uni/tn-common', name: 'common' }));
-  seed.push(mo('infraAttEntityP', { dn: 'uni/infra/attentp-kube-aep', name: 'kube-aep', annotation: ANN }));
-  for (const net of ['default', 'test_ext_net']) seed.push(mo('l3extInstP', { dn: `uni/tn-common/out-l3out/instP-${net}`, name: net }));
-  const flat: ManagedObject[] = [];
-  const visit = (m: ManagedObject): void => {
-    flat.push({ ...m, children: [] });
-    m.children.forEach(visit);
-  };
-  seed.forEach(visit);
-  return new MemoryApic(flat);
-}
 
 const CASES = [
   { name: 'unprovision_delete_tenant', tenant: 'kube', kept: ['uni/tn-common', 'uni/infra/attentp-kube-aep'] },

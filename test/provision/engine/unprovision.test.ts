@@ -2,8 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ManagedObject } from '../../../src/aci/types.js';
-import { fromImData } from '../../../src/aci/json.js';
 import { isBelow } from '../../../src/provision/engine/naming.js';
 import {
   planUnprovision,
@@ -12,13 +10,9 @@ import {
   type OwnedObject,
 } from '../../../src/provision/unprovision.js';
 import { MemoryApic } from './support/memory-apic.js';
+import { ANN, dnOf, fabricFrom, mo, type StateFile } from './support/python-fabric.js';
 
-const ANN = 'orchestrator:aci-containers-controller';
 const CONFORMANCE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'conformance');
-
-function mo(className: string, attributes: Record<string, string>, children: ManagedObject[] = []): ManagedObject {
-  return { className, attributes, children };
-}
 
 /** What the desired tree of the conformance configs marks as owned (system id `kube`). */
 function ownedFor(tenant: string, opts: { preExisting: boolean; skipAppProfileCheck: boolean }): OwnedObject[] {
@@ -56,39 +50,6 @@ function ownedFor(tenant: string, opts: { preExisting: boolean; skipAppProfileCh
   ];
 }
 
-interface StateFile {
-  gets: Record<string, { imdata: unknown[] }>;
-  deletes: string[];
-}
-
-/** The fabric the Python tool saw: the APIC's answers, plus the objects it deleted blindly (so they exist). */
-function fabricFrom(data: StateFile, tenant: string): MemoryApic {
-  const answer = (path: string): ManagedObject[] => fromImData(data.gets[path] ?? { imdata: [] });
-  const tenantSelf = answer(`/api/node/mo/uni/tn-${tenant}.json?query-target=self`)[0]!;
-  const children = answer(`/api/mo/uni/tn-${tenant}.json?query-target=children`);
-  const apDn = `uni/tn-${tenant}/ap-aci-containers-kube`;
-  const apChildren = answer(`/api/mo/${apDn}.json?query-target=children`);
-  const withKids = children.map((c) => (c.attributes['dn'] === apDn ? { ...c, children: apChildren } : c));
-  const seed: ManagedObject[] = [{ ...tenantSelf, children: withKids }];
-  const exists = (dn: string): ManagedObject => mo('vzFilter', { dn, annotation: ANN });
-  for (const path of data.deletes) {
-    const dn = path.replace(/^\/api\/(node\/)?mo\//, '').replace(/\.json$/, '');
-    if (!dn.startsWith(`uni/tn-${tenant}`)) seed.push(exists(dn));
-  }
-  seed.push(mo('fvTenant', { dn: 'uni/tn-common', name: 'common' }));
-  seed.push(mo('infraAttEntityP', { dn: 'uni/infra/attentp-kube-aep', name: 'kube-aep', annotation: ANN }));
-  seed.push(mo('l3extInstP', { dn: 'uni/tn-common/out-l3out/instP-default', name: 'default' }));
-  seed.push(mo('l3extInstP', { dn: 'uni/tn-common/out-l3out/instP-test_ext_net', name: 'test_ext_net' }));
-  // Children are stored flat by the memory APIC; fix their DNs from the APIC's own `dn` attributes.
-  const flat: ManagedObject[] = [];
-  const visit = (m: ManagedObject): void => {
-    flat.push({ ...m, children: [] });
-    m.children.forEach(visit);
-  };
-  seed.forEach(visit);
-  return new MemoryApic(flat);
-}
-
 const CASES = [
   { name: 'unprovision_delete_tenant', tenant: 'kube', preExisting: false, skip: true, kept: ['uni/tn-common', 'uni/infra/attentp-kube-aep'] },
   { name: 'unprovision_custom_ap_with_annotation', tenant: 'test', preExisting: true, skip: false, kept: ['uni/tn-test', 'uni/tn-test/eptags'] },
@@ -109,7 +70,7 @@ describe.skipIf(!existsSync(CONFORMANCE))('unprovision against the conformance A
       const apic = fabricFrom(data, c.tenant);
       const owned = ownedFor(c.tenant, { preExisting: c.preExisting, skipAppProfileCheck: c.skip });
       const { plan, sent } = await unprovision(apic, apic, owned, { annotation: ANN });
-      const expected = new Set(data.deletes.map((p) => p.replace(/^\/api\/(node\/)?mo\//, '').replace(/\.json$/, '')));
+      const expected = new Set(data.deletes.map(dnOf));
       // Each DELETE sent is one the Python tool sent too ...
       for (const dn of plan.deletes) expect(expected, dn).toContain(dn);
       // ... and everything it deleted is gone (by itself or with an ancestor).
