@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError, type Problem } from '../errors.js';
 import { deriveConfig } from './adjust.js';
+import { apicNameProblems } from './apic-names.js';
 import { getFlavor, isKnownFlavor, releaseKey, releaseVersions } from './flavors.js';
 import { isIpAddress } from './ip.js';
 import { yamlLibrary } from './lazy.js';
@@ -36,6 +37,8 @@ export interface LoadOptions {
   timeout?: number;
   apicProxy?: string;
   debug?: boolean;
+  /** An APIC will be asked for the infra VLAN: the file need not give it (see src/cluster/). */
+  infraVlanFromFabric?: boolean;
   /** Use a fixed password for the controller's APIC user instead of a random one (tests only). */
   fixedSyncPassword?: boolean;
 }
@@ -248,6 +251,7 @@ export function loadConfig(text: string, file: string, opts: LoadOptions): LoadR
       flavor: opts.flavor,
       provApic: opts.provApic ?? null,
       unknownRelease: release === undefined,
+      infraVlanFromFabric: opts.infraVlanFromFabric ?? false,
     }),
   );
   if (problems.length > 0) {
@@ -266,6 +270,9 @@ export function loadConfig(text: string, file: string, opts: LoadOptions): LoadR
     ...(opts.versionToken !== undefined ? { versionToken: opts.versionToken } : {}),
   });
   config = fillFrom(config, derived) as Tree;
+  // Names the APIC would refuse midway through -a are refused here, before any request.
+  const badNames = apicNameProblems(config as Config);
+  if (badNames.length > 0) throw new InputError(badNames.map((p) => ({ ...p, at: src.at(p.field) ?? `${file}:1:1` })));
 
   const registry = config.registry as Tree;
   if (registry.aci_cni_operator_version !== null && registry.aci_cni_operator_version !== undefined) {

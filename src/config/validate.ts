@@ -25,6 +25,8 @@ export interface ValidationContext {
   provApic: boolean | null;
   /** The `registry.version` release had no entry in the release table. */
   unknownRelease: boolean;
+  /** The infra VLAN will come from APIC discovery: not required in the file. */
+  infraVlanFromFabric?: boolean;
 }
 
 type Check = (c: Tree, ctx: ValidationContext, out: Problem[]) => void;
@@ -60,6 +62,8 @@ const missing = (v: unknown): boolean => v === null || v === undefined || (typeo
 
 const required: Check = (c, ctx, out) => {
   for (const [field, what] of REQUIRED) {
+    // An APIC that will be asked reports the infra VLAN (discovery fills it in).
+    if (field === 'net_config.infra_vlan' && ctx.infraVlanFromFabric) continue;
     if (missing(getPath(c, field))) out.push({ field, rule: `required: ${what}` });
   }
   const encap = getPath(c, 'aci_config.vmm_domain.encap_type');

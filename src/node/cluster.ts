@@ -1,5 +1,5 @@
-// Loading the cluster configuration for the node commands: the same loader
-// as the main command, then the node networking values out of it.
+// The cluster for the node commands: the same model as every command
+// (src/cluster), then the node networking values out of it.
 import { DEFAULT_FLAVOR, readTextFile } from '../config/file.js';
 import { InputError } from '../errors.js';
 
@@ -17,11 +17,10 @@ export interface ClusterOptions {
 
 export async function loadClusterNetwork(configFile: string, opts: ClusterOptions): Promise<{ params: NodeNetworkParams; warnings: string[] }> {
   const text = readTextFile(configFile, '--config');
-  const { loadConfig } = await import('../config/load.js');
-  const { config, warnings } = loadConfig(text, configFile, {
-    flavor: opts.flavor ?? DEFAULT_NODE_FLAVOR,
-    ...(opts.infraVlan !== undefined ? { infraVlan: opts.infraVlan } : {}),
-  });
+  // The same cluster model as every command; no APIC here, so the facts are the flags'.
+  const { buildCluster, offlineFacts } = await import('../cluster/index.js');
+  const source = { text, file: configFile, options: { flavor: opts.flavor ?? DEFAULT_NODE_FLAVOR } };
+  const { config, warnings } = buildCluster(source, offlineFacts(opts.infraVlan));
   return { params: nodeNetworkParams(config, { ...(opts.mtu !== undefined ? { mtu: opts.mtu } : {}) }), warnings };
 }
 

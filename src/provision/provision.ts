@@ -1,12 +1,11 @@
-// Provisioning an APIC from the desired tree: discovery (what the fabric
-// reports before anything is built), the plan of `-a` and its application,
+// Provisioning an APIC from the desired tree (discovery is src/cluster's):
+// the plan of `-a` and its application,
 // and the removal plan of `-d`. Everything is derived from the one desired
 // tree: its POST requests become the desired roots the plan compares with
 // the APIC, its removal targets become the objects `-d` may delete.
 import type { ManagedObject } from '../aci/types.js';
 import { fromWire } from '../aci/json.js';
 import type { ApicClient } from '../apic/client.js';
-import { readApicVersion, readInfraVlan, type ApicVersion } from '../apic/discovery.js';
 import type { Config } from '../config/types.js';
 import { applyPlan, type ApplyProgress, type ApplySummary } from './apply.js';
 import { postRequests } from './desired/requests.js';
@@ -31,17 +30,6 @@ const CERTIFICATE_CLASS = 'aaaUserCert';
 
 /** Requests at a time: enough to hide latency, few enough not to flood an APIC. */
 const CONCURRENCY = 8;
-
-export interface FabricFacts {
-  apicVersion?: ApicVersion;
-  infraVlan?: number;
-}
-
-/** Reads the controller version and the infra VLAN (two GETs, in parallel). */
-export async function discoverFabric(apic: Pick<ApicClient, 'get'>): Promise<FabricFacts> {
-  const [apicVersion, infraVlan] = await Promise.all([readApicVersion(apic), readInfraVlan(apic)]);
-  return { ...(apicVersion ? { apicVersion } : {}), ...(infraVlan !== undefined ? { infraVlan } : {}) };
-}
 
 /** The desired roots of the plan: the tree's POST requests, each body located at its DN. */
 export function desiredRoots(state: DesiredState): ManagedObject[] {

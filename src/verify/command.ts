@@ -2,7 +2,8 @@
 // flags -> configuration -> APIC client -> report text and verdict.
 import { InputError } from '../errors.js';
 import type { ApicClientOptions } from '../apic/client.js';
-import { loadVerifyConfig } from './config.js';
+import { readTextFile } from '../config/file.js';
+import { DEFAULT_VERIFY_FLAVOR, withCertificate } from './config.js';
 import { formatVerifyJson, formatVerifyText, verifyCluster, type VerifyReport } from './index.js';
 
 export interface VerifyCommandFlags {
@@ -33,15 +34,22 @@ function wholeNumber(flag: string, value: string | undefined, min: number, max: 
 export async function runVerify(flags: VerifyCommandFlags, io: VerifyCommandIo): Promise<{ output: string; ok: boolean; report: VerifyReport }> {
   const infraVlan = wholeNumber('--infra-vlan', flags.infraVlan, 1, 4094);
   const timeoutSeconds = wholeNumber('--timeout', flags.timeout, 0, Number.MAX_SAFE_INTEGER);
-  const loaded = await loadVerifyConfig(flags.config, { ...(flags.flavor ? { flavor: flags.flavor } : {}), ...(infraVlan !== undefined ? { infraVlan } : {}) });
-  for (const w of loaded.warnings) io.warn(w);
+  // The same two steps as -a (src/cluster): what verify expects is what -a wrote.
+  const { probeCluster, discoverFabric, buildCluster } = await import('../cluster/index.js');
+  const source = {
+    text: readTextFile(flags.config, '--config'),
+    file: flags.config,
+    options: { flavor: flags.flavor ?? DEFAULT_VERIFY_FLAVOR, ...(infraVlan !== undefined ? { infraVlan } : {}) },
+  };
+  const probe = probeCluster(source);
+  for (const w of probe.warnings) io.warn(w);
 
   const { apicClientOptions } = await import('../apic/from-config.js');
   const { ApicClient } = await import('../apic/client.js');
   const { apicStateReader } = await import('../provision/engine/state.js');
   const password = flags.password ?? (io.env.ACC_PROVISION_PASS || undefined);
   const options = apicClientOptions(
-    loaded.config,
+    probe.config,
     {
       ...(flags.username !== undefined ? { username: flags.username } : {}),
       ...(password !== undefined ? { password } : {}),
@@ -53,13 +61,18 @@ export async function runVerify(flags: VerifyCommandFlags, io: VerifyCommandIo):
   const client = new ApicClient(options);
   try {
     await client.login();
+    const facts = await discoverFabric(client, probe.config, infraVlan !== undefined ? { infraVlan } : {});
+    const cluster = buildCluster(source, facts);
+    for (const w of cluster.warnings) if (!probe.warnings.includes(w)) io.warn(w);
+    const expected = withCertificate(cluster.config);
     const report = await verifyCluster({
-      config: loaded.config,
+      config: cluster.config,
+      desired: cluster.desired(),
       reader: apicStateReader(client),
       inventory: client,
       apic: client.currentHost,
-      ignore: loaded.ignore,
-      notes: loaded.notes,
+      ignore: expected.ignore,
+      notes: expected.notes,
     });
     const output = flags.outputFormat === 'json' ? formatVerifyJson(report) : formatVerifyText(report);
     return { output, ok: report.ok, report };

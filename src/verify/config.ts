@@ -1,7 +1,6 @@
-// The configuration verify checks against: the cluster's file, loaded as
-// the main command loads it, with the controller's certificate read from its
-// file (never created: verify writes nothing). Without the file, only the
-// certificate's presence on the APIC can be checked.
+// What verify adds to the cluster model (src/cluster): the controller's
+// certificate read from its file (never created: verify writes nothing).
+// Without the file, only the certificate's presence on the APIC is checked.
 import { existsSync } from 'node:fs';
 import { DEFAULT_FLAVOR, readTextFile } from '../config/file.js';
 import type { Config } from '../config/types.js';
@@ -14,21 +13,6 @@ export interface VerifyConfig {
   /** Attributes not to compare for want of local data. */
   ignore: Set<string>;
   notes: string[];
-}
-
-export interface VerifyConfigOptions {
-  flavor?: string;
-  infraVlan?: number;
-}
-
-export async function loadVerifyConfig(file: string, opts: VerifyConfigOptions = {}): Promise<VerifyConfig> {
-  const text = readTextFile(file, '--config');
-  const { loadConfig } = await import('../config/load.js');
-  const { config, warnings } = loadConfig(text, file, {
-    flavor: opts.flavor ?? DEFAULT_VERIFY_FLAVOR,
-    ...(opts.infraVlan !== undefined ? { infraVlan: opts.infraVlan } : {}),
-  });
-  return withCertificate(config, warnings);
 }
 
 /** Puts the controller's certificate (from `sync_login.certfile`) into the config, or notes its absence. */

@@ -1,7 +1,7 @@
 // `verify`: the post-install checks, read off the same desired tree that
 // provisioning posts, against what the APIC holds now.
 import type { Config } from '../config/types.js';
-import { buildDesiredState } from '../provision/desired/index.js';
+import { buildDesiredState, type DesiredState } from '../provision/desired/index.js';
 import type { StateReader } from '../provision/engine/state.js';
 import { buildChecklist } from './checklist.js';
 import { readClusterInfo, type InventoryReader } from './inventory.js';
@@ -13,6 +13,8 @@ export { formatVerifyJson, formatVerifyText } from './report.js';
 
 export interface VerifyInput {
   config: Config;
+  /** The cluster's desired objects (src/cluster); default: built from `config`. */
+  desired?: DesiredState;
   /** Reads the desired objects' current state (an ApicClient through apicStateReader, or memory). */
   reader: StateReader;
   /** Reads the running cluster's inventory; omitted: no information section. */
@@ -25,7 +27,7 @@ export interface VerifyInput {
 }
 
 export async function verifyCluster(input: VerifyInput): Promise<VerifyReport> {
-  const state = buildDesiredState(input.config);
+  const state = input.desired ?? buildDesiredState(input.config);
   let requests = 0;
   const counting: InventoryReader | undefined = input.inventory && {
     getChildren: (dn, classes) => {

@@ -38,9 +38,10 @@ function fakes(dir: string, over: Partial<GenerateDeps> & { reused?: boolean } =
   const calls: Calls = { certCalls: 0, stdout: [] };
   const deps: GenerateDeps = {
     readInput: async (path) => (path === '-' ? 'from: stdin\n' : readFileSync(path, 'utf8')),
-    loadConfig: (text, file, opts) => {
-      calls.load = { text, file, opts };
-      return { config: fakeConfig(dir), warnings: ['net_config.pod_subnett: unknown key (did you mean pod_subnet?)'] };
+    buildCluster: (source, facts) => {
+      calls.load = { text: source.text, file: source.file, opts: { ...source.options, ...(facts.infraVlan !== undefined ? { infraVlan: facts.infraVlan } : {}) } };
+      const config = fakeConfig(dir);
+      return { config, facts, warnings: ['net_config.pod_subnett: unknown key (did you mean pod_subnet?)'], desired: () => { throw new Error('not used'); } };
     },
     ensureControllerCertificate: async () => {
       calls.certCalls++;

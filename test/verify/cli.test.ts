@@ -1,12 +1,14 @@
 // The verify command end to end, in-process: a configuration file, the
 // password from the environment, text and JSON output, exit status.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { runVerify } from '../../src/verify/command.js';
-import { loadVerifyConfig } from '../../src/verify/config.js';
+import { normalizeApicVersion } from '../../src/apic/discovery.js';
+import { loadConfig } from '../../src/config/load.js';
+import { DEFAULT_VERIFY_FLAVOR, withCertificate } from '../../src/verify/config.js';
 import { provisionedSim, SIM_PASSWORD, type ProvisionedSim } from './support.js';
 import { seedSchema } from '../../src/sim/seed.js';
 
@@ -69,7 +71,9 @@ async function setUp(): Promise<ProvisionedSim> {
   writeFileSync(certfile, CERT);
   cfgFile = join(dir, 'cluster.yaml');
   writeFileSync(cfgFile, yamlFor('127.0.0.1:1', certfile));
-  const { config } = await loadVerifyConfig(cfgFile);
+  const { config } = withCertificate(loadConfig(readFileSync(cfgFile, 'utf8'), cfgFile, { flavor: DEFAULT_VERIFY_FLAVOR }).config);
+  // As -a builds it: for the version the simulator reports.
+  config.aci_config.apic_version = normalizeApicVersion(seed.version);
   env = await provisionedSim(config, seed);
   writeFileSync(cfgFile, yamlFor(`127.0.0.1:${env.sim.port}`, certfile));
   return env;

@@ -6,7 +6,8 @@ import { readTextFile } from '../../config/file.js';
 import { basename } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Config } from '../../config/types.js';
-import type { LoadOptions, LoadResult } from '../../config/load.js';
+import type { LoadOptions } from '../../config/load.js';
+import type { Cluster, ClusterSource, FabricFacts } from '../../cluster/index.js';
 import type { ManifestFiles } from '../../manifest/index.js';
 import type { ControllerCertificate } from '../../provision/certificate.js';
 import { OutputBatch } from '../output/atomic.js';
@@ -16,7 +17,8 @@ import type { RootOptions } from '../root-options.js';
 
 /** The modules the flow calls; imported lazily, replaceable in tests. */
 export interface GenerateDeps {
-  loadConfig(text: string, file: string, opts: LoadOptions): LoadResult | Promise<LoadResult>;
+  /** Step two of every command (src/cluster): file + flags + the fabric's facts -> the cluster. */
+  buildCluster(source: ClusterSource, facts: FabricFacts): Cluster | Promise<Cluster>;
   ensureControllerCertificate(username: string, certFile: string, keyFile: string): Promise<ControllerCertificate>;
   renderManifest(config: Config): ManifestFiles | Promise<ManifestFiles>;
   renderApicDump(config: Config): string | Promise<string>;
@@ -26,7 +28,7 @@ export interface GenerateDeps {
 }
 
 export const defaultDeps: GenerateDeps = {
-  loadConfig: async (text, file, opts) => (await import('../../config/load.js')).loadConfig(text, file, opts),
+  buildCluster: async (source, facts) => (await import('../../cluster/build.js')).buildCluster(source, facts),
   ensureControllerCertificate: async (u, c, k) =>
     (await import('../../provision/certificate.js')).ensureControllerCertificate(u, c, k),
   renderManifest: async (config) => (await import('../../manifest/index.js')).renderManifest(config),
@@ -80,15 +82,22 @@ export function tarballPath(opts: Pick<RootOptions, 'output' | 'outputTar' | 'up
 const DISCARD = '/dev/null';
 
 /**
- * How `-a` joins the flow (see commands/provision.ts): after the whole
- * configuration is validated and before any output is prepared, it talks to
- * the APIC (discovery may change the configuration, so the manifest is built
- * from what the fabric reports); after every output is ready and before any
- * is written, it provisions. A failure there leaves every file untouched.
+ * How `-a` joins the flow (see commands/provision.ts): it builds the cluster
+ * from the fabric's facts instead of offline ones (validating the whole
+ * configuration before its first request, then discovering), and after every
+ * output is ready and before any is written, it provisions. A failure there
+ * leaves every file untouched.
  */
 export interface ApicHooks {
-  afterLoad(config: Config, reload: (overrides: Partial<LoadOptions>) => Promise<Config>): Promise<Config>;
-  beforeWrite(config: Config): Promise<void>;
+  cluster(source: ClusterSource): Promise<Cluster>;
+  beforeWrite(cluster: Cluster): Promise<void>;
+}
+
+/** The configuration file's text and the flags, as the cluster model takes them. */
+export async function clusterSource(opts: RootOptions, flavor: string, reporter: Reporter, deps: Pick<GenerateDeps, 'readInput'>): Promise<ClusterSource> {
+  reporter.info(opts.config === '-' ? 'Loading configuration from "STDIN"' : `Loading configuration from "${opts.config}"`);
+  const text = await deps.readInput(opts.config);
+  return { text, file: opts.config === '-' ? '<stdin>' : opts.config, options: loadOptionsOf(opts, flavor) };
 }
 
 export async function generate(
@@ -98,20 +107,17 @@ export async function generate(
   deps: GenerateDeps = defaultDeps,
   hooks?: ApicHooks,
 ): Promise<void> {
-  reporter.info(opts.config === '-' ? 'Loading configuration from "STDIN"' : `Loading configuration from "${opts.config}"`);
-  const text = await deps.readInput(opts.config);
-  const file = opts.config === '-' ? '<stdin>' : opts.config;
-  const loaded = await deps.loadConfig(text, file, loadOptionsOf(opts, flavor));
-  let config = loaded.config;
-  for (const w of loaded.warnings) reporter.warn(w);
-  reporter.info(`Using configuration flavor ${flavor}`);
+  const source = await clusterSource(opts, flavor, reporter, deps);
+  let cluster: Cluster;
   if (hooks) {
-    config = await hooks.afterLoad(config, async (overrides) => {
-      const again = await deps.loadConfig(text, file, { ...loadOptionsOf(opts, flavor), ...overrides });
-      for (const w of again.warnings) if (!loaded.warnings.includes(w)) reporter.warn(w);
-      return again.config;
-    });
+    cluster = await hooks.cluster(source);
+  } else {
+    const { offlineFacts } = await import('../../cluster/facts.js');
+    cluster = await deps.buildCluster(source, offlineFacts(opts.infraVlan));
+    for (const w of cluster.warnings) reporter.warn(w);
   }
+  const config = cluster.config;
+  reporter.info(`Using configuration flavor ${flavor}`);
 
   const batch = new OutputBatch();
   const written: string[] = [];
@@ -168,7 +174,7 @@ export async function generate(
     written.push(`apic configuration to ${opts.apicDump === '-' ? '"STDOUT"' : `"${opts.apicDump}"`}`);
   }
 
-  if (hooks) await hooks.beforeWrite(config);
+  if (hooks) await hooks.beforeWrite(cluster);
   batch.commit({ stdout: deps.stdout });
   for (const w of written) reporter.info(`Wrote ${w}`);
   if (manifestTarget !== undefined) {

@@ -1,7 +1,8 @@
 // `-a`, `-d`, `--plan` and `acc-provision plan`: the configuration is
 // validated in full before the first request; then log in, discover (APIC
-// version, infra VLAN, the nested VMware domain's VLAN pool), check the
-// prerequisites, and only then plan and write.
+// version, infra VLAN, the nested VMware domain's VLAN pool; for -a the
+// prerequisites and the other clusters), build the cluster (src/cluster),
+// and only then plan and write.
 //
 // `-a` writes its output files (manifest, operator CR and tarball, dump, a
 // new certificate pair) only once the APIC holds the desired state: a run
@@ -14,17 +15,16 @@ import type { Config } from '../../config/types.js';
 import { ApicClient } from '../../apic/client.js';
 import { apicClientOptions } from '../../apic/from-config.js';
 import { renderApplySummary, type ApplyProgress } from '../../provision/apply.js';
-import { buildDesiredState } from '../../provision/desired/index.js';
+import type { Cluster, ClusterSource } from '../../cluster/index.js';
 import { planToJson, renderPlanText, type Plan } from '../../provision/plan.js';
-import { checkPrerequisites, discoverNestedVlanPool } from '../../provision/prerequisites.js';
-import { applyProvision, applyRemoval, discoverFabric, planProvision, planRemoval, redactPlan, removalToJson } from '../../provision/provision.js';
+import { applyProvision, applyRemoval, planProvision, planRemoval, redactPlan, removalToJson } from '../../provision/provision.js';
 import { renderUnprovisionText, type UnprovisionPlan } from '../../provision/unprovision.js';
 import type { Reporter } from '../output/reporter.js';
 import type { RootOptions } from '../root-options.js';
-import { defaultDeps, generate, loadOptionsOf, type GenerateDeps } from './generate.js';
+import { clusterSource, defaultDeps, generate, type GenerateDeps } from './generate.js';
 
 /** The client -a/-d use; tests connect to an in-process simulator instead. */
-export type ApicConnection = Pick<ApicClient, 'get' | 'getMo' | 'getChildren' | 'post' | 'delete' | 'login' | 'close' | 'currentHost' | 'stats'>;
+export type ApicConnection = Pick<ApicClient, 'get' | 'getMo' | 'getChildren' | 'getClass' | 'post' | 'delete' | 'login' | 'close' | 'currentHost' | 'stats'>;
 
 export interface ApicDeps extends GenerateDeps {
   connect(config: Config, opts: RootOptions, reporter: Reporter): Promise<ApicConnection>;
@@ -59,44 +59,33 @@ export interface ApicRun {
 /** Runs `-a`/`-d` (optionally `--plan`); returns the exit code. */
 export async function runApic(opts: RootOptions, flavor: string, reporter: Reporter, run: ApicRun, deps: ApicDeps = defaultApicDeps): Promise<number> {
   let client: ApicConnection | undefined;
+  const session = {
+    connect: async (config: Config) => {
+      client = await connect(config, opts, reporter, deps);
+      return client;
+    },
+  };
   try {
     if (run.mode === 'apply' && !run.planOnly) {
       await generate(opts, flavor, reporter, deps, {
-        afterLoad: async (config, reload) => {
-          client = await connect(config, opts, reporter, deps);
-          return prepareApply(client, config, reload, reporter);
-        },
-        beforeWrite: async (config) => {
-          await provisionApic(client!, config, reporter);
+        cluster: (source) => clusterFromFabric(source, run.mode, session, reporter, deps),
+        beforeWrite: async (cluster) => {
+          await provisionApic(client!, cluster, reporter);
         },
       });
       return 0;
     }
-    reporter.info(opts.config === '-' ? 'Loading configuration from "STDIN"' : `Loading configuration from "${opts.config}"`);
-    const text = await deps.readInput(opts.config);
-    const file = opts.config === '-' ? '<stdin>' : opts.config;
-    const loadOpts = { ...loadOptionsOf(opts, flavor), provApic: run.mode === 'apply' };
-    const loaded = await deps.loadConfig(text, file, loadOpts);
-    for (const w of loaded.warnings) reporter.warn(w);
-    client = await connect(loaded.config, opts, reporter, deps);
+    const base = await clusterSource(opts, flavor, reporter, deps);
+    const source = { ...base, options: { ...base.options, provApic: run.mode === 'apply' } };
+    const cluster = await clusterFromFabric(source, run.mode, session, reporter, deps);
     if (run.mode === 'apply') {
-      const config = await prepareApply(client, loaded.config, async (o) => {
-        const again = await deps.loadConfig(text, file, { ...loadOpts, ...o });
-        for (const w of again.warnings) if (!loaded.warnings.includes(w)) reporter.warn(w);
-        return again.config;
-      }, reporter);
-      await attachCertificate(config, opts, deps);
-      protectSecrets(config, reporter);
-      const plan = await planProvision(client, buildDesiredState(config));
+      await attachCertificate(cluster.config, opts, deps);
+      protectSecrets(cluster.config, reporter);
+      const plan = await planProvision(client!, cluster.desired());
       printPlan(plan, opts, deps);
       return 0;
     }
-    // -d removes what -a made from the same discovered facts (the version decides the cluster info, the pool the kube-api VLAN block).
-    const config = loaded.config;
-    const [facts, pool] = await Promise.all([discoverFabric(client), discoverNestedVlanPool(client, config)]);
-    if (facts.apicVersion) config.aci_config.apic_version = facts.apicVersion.normalized;
-    if (pool !== undefined) config.aci_config.vmm_domain.nested_inside.vlan_pool = pool;
-    await removeFromApic(client, config, opts, reporter, run.planOnly, deps);
+    await removeFromApic(client!, cluster, opts, reporter, run.planOnly, deps);
     return 0;
   } finally {
     await client?.close();
@@ -115,27 +104,37 @@ async function connect(config: Config, opts: RootOptions, reporter: Reporter, de
   return client;
 }
 
-/** Discovery and prerequisite checks: everything `-a` must know before it builds or writes anything. */
-async function prepareApply(
-  client: ApicConnection,
-  config: Config,
-  reload: (o: { infraVlan: number }) => Promise<Config>,
+/**
+ * The two steps of every command, against an APIC: the whole configuration
+ * is validated before the first request (only the infra VLAN may be left to
+ * the fabric), then one round of reads (version, infra VLAN, nested pool;
+ * for -a also the prerequisites and the other clusters), then the cluster is
+ * built from the file and those facts.
+ */
+async function clusterFromFabric(
+  source: ClusterSource,
+  mode: ApicMode,
+  session: { connect(config: Config): Promise<ApicConnection> },
   reporter: Reporter,
-): Promise<Config> {
-  // One round trip: the prerequisites depend on names only, which discovery does not change.
-  const [facts, pool] = await Promise.all([discoverFabric(client), discoverNestedVlanPool(client, config), checkPrerequisites(client, config)]);
-  let c = config;
-  if (facts.infraVlan !== undefined && facts.infraVlan !== c.net_config.infra_vlan) {
-    // The infra VLAN feeds derived values (and the manifest): load again with the fabric's.
-    c = await reload({ infraVlan: facts.infraVlan });
+  deps: ApicDeps,
+): Promise<Cluster> {
+  const { probeCluster, discoverFabric } = await import('../../cluster/index.js');
+  const probe = probeCluster(source);
+  for (const w of probe.warnings) reporter.warn(w);
+  const client = await session.connect(probe.config);
+  const writes = mode === 'apply';
+  const facts = await discoverFabric(client, probe.config, {
+    ...(source.options.infraVlan !== undefined ? { infraVlan: source.options.infraVlan } : {}),
+    prerequisites: writes,
+    neighbours: writes,
+  });
+  if (facts.apicVersion) reporter.info(`APIC version ${facts.apicVersion.raw}`);
+  if (facts.infraVlan !== undefined && facts.infraVlan !== probe.config.net_config.infra_vlan) {
     reporter.info(`Using infra_vlan from ACI: ${facts.infraVlan}`);
   }
-  if (facts.apicVersion) {
-    c.aci_config.apic_version = facts.apicVersion.normalized;
-    reporter.info(`APIC version ${facts.apicVersion.raw}`);
-  }
-  if (pool !== undefined) c.aci_config.vmm_domain.nested_inside.vlan_pool = pool;
-  return c;
+  const cluster = await deps.buildCluster(source, facts);
+  for (const w of cluster.warnings) if (!probe.warnings.includes(w)) reporter.warn(w);
+  return cluster;
 }
 
 /** For --plan: the certificate the run would use (an existing pair, else a new one kept in memory). */
@@ -162,11 +161,12 @@ function progressLine(reporter: Reporter): (p: ApplyProgress) => void {
   return (p) => reporter.info(`[${p.sent}/${p.total}] ${p.request.method} ${p.request.dn}`);
 }
 
-async function provisionApic(client: ApicConnection, config: Config, reporter: Reporter): Promise<void> {
+async function provisionApic(client: ApicConnection, cluster: Cluster, reporter: Reporter): Promise<void> {
+  const config = cluster.config;
   reporter.info('Provisioning configuration in APIC');
   // An APIC error may quote what it was sent: the controller's password and key are never printed.
   protectSecrets(config, reporter);
-  const plan = await planProvision(client, buildDesiredState(config));
+  const plan = await planProvision(client, cluster.desired());
   const s = plan.summary;
   if (s.requests > 0) {
     reporter.info(`Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.unchanged} unchanged; ${s.requests} requests to send`);
@@ -187,8 +187,8 @@ async function provisionApic(client: ApicConnection, config: Config, reporter: R
   }
 }
 
-async function removeFromApic(client: ApicConnection, config: Config, opts: RootOptions, reporter: Reporter, planOnly: boolean, deps: ApicDeps): Promise<void> {
-  const plan: UnprovisionPlan = await planRemoval(client, buildDesiredState(config), config, { skipAppProfileCheck: opts.skipAppProfileCheck });
+async function removeFromApic(client: ApicConnection, cluster: Cluster, opts: RootOptions, reporter: Reporter, planOnly: boolean, deps: ApicDeps): Promise<void> {
+  const plan: UnprovisionPlan = await planRemoval(client, cluster.desired(), cluster.config, { skipAppProfileCheck: opts.skipAppProfileCheck });
   if (planOnly) {
     const out = opts.outputFormat === 'json' ? `${JSON.stringify(removalToJson(plan), null, 2)}\n` : renderUnprovisionText(plan);
     (deps.stdout ?? ((c) => process.stdout.write(c)))(out);
