@@ -14,9 +14,11 @@
 // never removed: they are not removal targets. Unlike the Python tool, a
 // tenant that holds a VRF or an L3Out is kept: the cluster never creates
 // those, so they are the user's (the VRF may live in the cluster's tenant).
+import { classInfo } from '../aci/classes.js';
 import type { Config } from '../config/types.js';
-import { removalTargets } from './desired/requests.js';
-import type { DesiredState } from './desired/types.js';
+import { allObjects, removalTargets } from './desired/requests.js';
+import type { DesiredMo, DesiredState } from './desired/types.js';
+import type { StaleRule } from './plan.js';
 import type { OwnedObject, SweepRule } from './unprovision.js';
 
 export interface OwnershipOptions {
@@ -69,4 +71,68 @@ export function ownedObjects(state: DesiredState, config: Config, opts: Ownershi
     out.push({ dn: tenantDn, className: 'fvTenant', owned: 'never', sweepChildren: sweep });
   }
   return out;
+}
+
+/**
+ * Leftovers of this cluster below its own objects, swept by `-a`: what the
+ * APIC holds under an object the cluster owns, that the desired tree does not
+ * ask for, carries the cluster's annotation, and is of a class the tree puts
+ * at that place (a custom EPG dropped from the file, the old `rsBDToOut` after
+ * the L3Out was renamed). Directly in the tenant only objects named after the
+ * cluster qualify, as for `-d`: the running controller keeps its own objects
+ * (service contracts, say) there under the same annotation.
+ */
+export function staleRule(state: DesiredState, config: Config): StaleRule {
+  const placed = new Map<string, Set<string>>();
+  for (const m of allObjects(state)) {
+    for (const c of m.children) {
+      let set = placed.get(m.className);
+      if (!set) placed.set(m.className, (set = new Set()));
+      set.add(c.className);
+    }
+  }
+  const a = config.aci_config;
+  const named = a.use_legacy_kube_naming_convention ? undefined : systemIdPattern(a.system_id);
+  return (parent, child) => {
+    if (parent.owner !== 'cluster') return false;
+    if (child.attributes['annotation'] !== state.annotation) return false;
+    if (!placed.get(parent.className)?.has(child.className)) return false;
+    if (parent.className === 'fvTenant') return named !== undefined && named.test(child.attributes['name'] ?? '');
+    return true;
+  };
+}
+
+/**
+ * Relations the cluster owns inside shared objects, identified by what they
+ * point at (one of the cluster's own objects): the same relation found
+ * elsewhere (the L3Out or AEP the configuration named before) is a leftover.
+ */
+export function strayRelationQueries(state: DesiredState): Array<{ className: string; filter: string; desiredDns: Set<string> }> {
+  const objects = allObjects(state);
+  const ownedDns = new Set(objects.filter((m) => m.owner === 'cluster').map((m) => m.dn));
+  const ownedNames = new Map<string, Set<string>>();
+  for (const m of objects) {
+    if (m.owner !== 'cluster' || m.attributes['name'] === undefined) continue;
+    let set = ownedNames.get(m.className);
+    if (!set) ownedNames.set(m.className, (set = new Set()));
+    set.add(m.attributes['name']);
+  }
+  const parents = new Map<DesiredMo, DesiredMo>();
+  for (const m of objects) for (const c of m.children) parents.set(c, m);
+  const byFilter = new Map<string, { className: string; filter: string; desiredDns: Set<string> }>();
+  for (const m of objects) {
+    const relation = classInfo(m.className)?.relation;
+    const parent = parents.get(m);
+    if (!relation || m.owner !== 'cluster' || !parent || parent.owner !== 'shared') continue;
+    const target = m.attributes[relation.targetProp];
+    if (target === undefined) continue;
+    const ours = ownedDns.has(target) || (relation.targetClass !== undefined && ownedNames.get(relation.targetClass)?.has(target));
+    if (!ours) continue;
+    const filter = `eq(${m.className}.${relation.targetProp},"${target}")`;
+    const key = `${m.className}\u0000${filter}`;
+    const q = byFilter.get(key) ?? { className: m.className, filter, desiredDns: new Set<string>() };
+    q.desiredDns.add(m.dn);
+    byFilter.set(key, q);
+  }
+  return [...byFilter.values()];
 }

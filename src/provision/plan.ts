@@ -12,8 +12,9 @@ import { childDn, parentDn } from '../aci/dn.js';
 import { toWire } from '../aci/json.js';
 import { classTableNaming, dnDepth, isBelow, type MoNaming } from './engine/naming.js';
 import { limiter, type StateReader } from './engine/state.js';
+import type { Ownership } from './desired/types.js';
 
-export type PlanAction = 'create' | 'update' | 'replace' | 'unchanged';
+export type PlanAction = 'create' | 'update' | 'replace' | 'unchanged' | 'delete';
 
 export interface AttributeChange {
   /** What the APIC holds now (absent when it does not report the property). */
@@ -51,6 +52,8 @@ export interface PlanSummary {
   update: number;
   replace: number;
   unchanged: number;
+  /** Objects this cluster owns that the configuration no longer asks for. */
+  delete: number;
   /** Write requests the plan sends. */
   requests: number;
 }
@@ -72,6 +75,22 @@ export interface PlanOptions {
   replaceOnChange?: readonly string[];
   /** Parallel reads of the current state. Default 4. */
   concurrency?: number;
+  /**
+   * Which objects the APIC holds under a desired object, and the desired
+   * tree does not, are this cluster's leftovers to delete (see
+   * ownership.ts). Default: none; objects beyond the desired ones are left alone.
+   */
+  stale?: StaleRule;
+  /** Leftovers found elsewhere (old relations on a previous L3Out or AEP), deleted with the plan. */
+  strays?: readonly StrayObject[];
+}
+
+/** Decides whether `child`, held by the APIC under the desired `parent` but not desired, is a leftover of this cluster. */
+export type StaleRule = (parent: { dn: string; className: string; owner?: Ownership }, child: ManagedObject) => boolean;
+
+export interface StrayObject {
+  dn: string;
+  className: string;
 }
 
 /** Never compared: identity, and instructions rather than state. */
@@ -82,14 +101,19 @@ export interface DesiredNode {
   className: string;
   attributes: Record<string, string>;
   children: DesiredNode[];
+  /** From the desired tree: `cluster` objects may have leftovers swept below them. */
+  owner?: Ownership;
 }
+
+/** A desired root as the plan takes it: a ManagedObject with `dn` among its attributes, owners from the desired tree. */
+export type DesiredInput = ManagedObject & { owner?: Ownership; children: DesiredInput[] };
 
 /** Merges desired roots by DN (the same object may be posted more than once, as the user object is),
  * and returns the roots of the merged forest, parents before children. */
-export function mergeDesired(desired: readonly ManagedObject[], naming: MoNaming = classTableNaming): DesiredNode[] {
+export function mergeDesired(desired: readonly DesiredInput[], naming: MoNaming = classTableNaming): DesiredNode[] {
   const nodes = new Map<string, DesiredNode>();
   const order: DesiredNode[] = [];
-  const add = (mo: ManagedObject, dn: string): void => {
+  const add = (mo: DesiredInput, dn: string): void => {
     let n = nodes.get(dn);
     if (!n) {
       n = { dn, className: mo.className, attributes: {}, children: [] };
@@ -98,6 +122,8 @@ export function mergeDesired(desired: readonly ManagedObject[], naming: MoNaming
     } else if (n.className !== mo.className) {
       throw new Error(`desired objects disagree on the class at ${dn}: ${n.className} and ${mo.className}`);
     }
+    if (mo.owner === 'cluster') n.owner = 'cluster';
+    else n.owner ??= mo.owner;
     for (const [k, v] of Object.entries(mo.attributes)) {
       if (k !== 'dn' && k !== 'rn') n.attributes[k] = v;
     }
@@ -124,13 +150,17 @@ interface Diff {
   action: PlanAction;
   changed: Record<string, AttributeChange>;
   kids: Diff[];
+  /** Leftovers of this cluster the APIC holds directly below this object. */
+  stale: StrayObject[];
   /** This object or something below it is not unchanged. */
   dirty: boolean;
 }
 
-function diff(node: DesiredNode, cur: ManagedObject | undefined, ctx: Required<Pick<PlanOptions, 'naming' | 'writeOnly' | 'replaceOnChange'>>): Diff {
+type DiffContext = Required<Pick<PlanOptions, 'naming' | 'writeOnly' | 'replaceOnChange'>> & Pick<PlanOptions, 'stale'>;
+
+function diff(node: DesiredNode, cur: ManagedObject | undefined, ctx: DiffContext): Diff {
   if (!cur) {
-    return { node, action: 'create', changed: {}, kids: node.children.map((c) => diff(c, undefined, ctx)), dirty: true };
+    return { node, action: 'create', changed: {}, kids: node.children.map((c) => diff(c, undefined, ctx)), stale: [], dirty: true };
   }
   const changed: Record<string, AttributeChange> = {};
   for (const [k, v] of Object.entries(node.attributes)) {
@@ -145,9 +175,20 @@ function diff(node: DesiredNode, cur: ManagedObject | undefined, ctx: Required<P
   const selfChanged = Object.keys(changed).length > 0;
   const dirty = selfChanged || kids.some((k) => k.dirty);
   if (dirty && ctx.replaceOnChange.includes(node.className)) {
-    return { node, action: 'replace', changed, kids: node.children.map((c) => diff(c, undefined, ctx)), dirty };
+    return { node, action: 'replace', changed, kids: node.children.map((c) => diff(c, undefined, ctx)), stale: [], dirty };
   }
-  return { node, action: selfChanged ? 'update' : 'unchanged', changed, kids, dirty };
+  const stale: StrayObject[] = [];
+  if (ctx.stale) {
+    const desiredRns = new Set(node.children.map((c) => c.dn.slice(node.dn.length + 1)));
+    for (const [rn, c] of byRn) {
+      if (!desiredRns.has(rn) && ctx.stale(node, c)) stale.push({ dn: childDn(node.dn, rn), className: c.className });
+    }
+  }
+  return { node, action: selfChanged ? 'update' : 'unchanged', changed, kids, stale, dirty };
+}
+
+function staleOf(d: Diff): StrayObject[] {
+  return [...d.stale, ...d.kids.flatMap(staleOf)];
 }
 
 /** Multi-valued properties (`ctrl`, `scope` of a subnet: `public,shared`) may come back reordered. */
@@ -196,14 +237,15 @@ export function desiredRootDns(desired: readonly ManagedObject[], naming: MoNami
 
 /** Computes the plan from the desired roots and the current subtree at each root DN (undefined: absent). */
 export function computePlan(
-  desired: readonly ManagedObject[],
+  desired: readonly DesiredInput[],
   currentByRoot: ReadonlyMap<string, ManagedObject | undefined>,
   opts: PlanOptions = {},
 ): Plan {
-  const ctx = {
+  const ctx: DiffContext = {
     naming: opts.naming ?? classTableNaming,
     writeOnly: opts.writeOnly ?? ['pwd'],
     replaceOnChange: opts.replaceOnChange ?? [],
+    ...(opts.stale ? { stale: opts.stale } : {}),
   };
   const roots = mergeDesired(desired, ctx.naming);
   const changes: PlanChange[] = [];
@@ -213,11 +255,21 @@ export function computePlan(
     listChanges(d, changes);
     const deletes: string[] = [];
     const body = minimalBody(d, ctx.naming, deletes);
-    if (!body) continue;
-    body.attributes['dn'] = root.dn;
+    const stale = staleOf(d);
+    for (const x of stale) changes.push({ dn: x.dn, className: x.className, action: 'delete' });
+    if (!body && stale.length === 0) continue;
     const requests: PlanRequest[] = deletes.map((dn) => ({ method: 'DELETE' as const, dn }));
-    requests.push({ method: 'POST', dn: root.dn, body });
+    if (body) {
+      body.attributes['dn'] = root.dn;
+      requests.push({ method: 'POST', dn: root.dn, body });
+    }
+    // Leftovers go once the desired objects are in place (a relation replaced by a new one, say).
+    for (const x of stale) requests.push({ method: 'DELETE', dn: x.dn });
     batches.push({ root: root.dn, after: [], requests });
+  }
+  for (const x of opts.strays ?? []) {
+    changes.push({ dn: x.dn, className: x.className, action: 'delete' });
+    batches.push({ root: x.dn, after: [], requests: [{ method: 'DELETE', dn: x.dn }] });
   }
   for (const b of batches) b.after = batches.filter((o) => isBelow(b.root, o.root)).map((o) => o.root);
   const count = (a: PlanAction): number => changes.filter((c) => c.action === a).length;
@@ -229,6 +281,7 @@ export function computePlan(
       update: count('update'),
       replace: count('replace'),
       unchanged: count('unchanged'),
+      delete: count('delete'),
       requests: batches.reduce((n, b) => n + b.requests.length, 0),
     },
   };
@@ -262,7 +315,7 @@ async function readCurrent(reader: StateReader, node: DesiredNode, naming: MoNam
 
 /** Reads the current state of every desired root (in parallel) and computes the plan.
  * A root is read with its whole subtree, except containers (see isContainer), read a level at a time. */
-export async function planChanges(reader: StateReader, desired: readonly ManagedObject[], opts: PlanOptions = {}): Promise<Plan> {
+export async function planChanges(reader: StateReader, desired: readonly DesiredInput[], opts: PlanOptions = {}): Promise<Plan> {
   const naming = opts.naming ?? classTableNaming;
   const concurrency = opts.concurrency ?? 4;
   const roots = mergeDesired(desired, naming);
@@ -272,7 +325,7 @@ export async function planChanges(reader: StateReader, desired: readonly Managed
   return computePlan(desired, new Map(roots.map((r, i) => [r.dn, current[i]])), opts);
 }
 
-const MARK: Record<PlanAction, string> = { create: '+', update: '~', replace: '!', unchanged: ' ' };
+const MARK: Record<PlanAction, string> = { create: '+', update: '~', replace: '!', unchanged: ' ', delete: '-' };
 
 /** The plan for people: one line per created subtree, updated or replaced object; unchanged ones counted. */
 export function renderPlanText(plan: Plan): string {
@@ -293,7 +346,7 @@ export function renderPlanText(plan: Plan): string {
     lines.push(`No changes: the APIC already holds all ${s.unchanged} desired objects.`);
   } else {
     lines.push(
-      `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.unchanged} unchanged; ${s.requests} request${s.requests === 1 ? '' : 's'} to send.`,
+      `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete, ${s.unchanged} unchanged; ${s.requests} request${s.requests === 1 ? '' : 's'} to send.`,
     );
   }
   return lines.join('\n') + '\n';

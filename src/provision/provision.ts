@@ -4,20 +4,18 @@
 // tree: its POST requests become the desired roots the plan compares with
 // the APIC, its removal targets become the objects `-d` may delete.
 import type { ManagedObject } from '../aci/types.js';
-import { fromWire } from '../aci/json.js';
 import type { ApicClient } from '../apic/client.js';
 import type { Config } from '../config/types.js';
 import { applyPlan, type ApplyProgress, type ApplySummary } from './apply.js';
-import { postRequests } from './desired/requests.js';
 import type { DesiredState } from './desired/types.js';
-import { desiredFromRequests } from './engine/from-requests.js';
-import { apicStateReader } from './engine/state.js';
-import { ownedObjects, type OwnershipOptions } from './ownership.js';
-import { planChanges, type Plan } from './plan.js';
+import { apicStateReader, mapLimited } from './engine/state.js';
+import { ownedObjects, staleRule, strayRelationQueries, type OwnershipOptions } from './ownership.js';
+import { planChanges, type DesiredInput, type Plan, type StrayObject } from './plan.js';
+import { requestRoots } from './desired/requests.js';
 import { applyUnprovision, planUnprovision, type UnprovisionPlan } from './unprovision.js';
 
 /** What provisioning needs of the APIC client (tests may hand in another implementation). */
-export type ProvisionApic = Pick<ApicClient, 'get' | 'getMo' | 'getChildren' | 'post' | 'delete'>;
+export type ProvisionApic = Pick<ApicClient, 'get' | 'getMo' | 'getChildren' | 'getClass' | 'post' | 'delete'>;
 
 /**
  * A certificate cannot be changed in place: when the controller's user holds
@@ -31,9 +29,9 @@ const CERTIFICATE_CLASS = 'aaaUserCert';
 /** Requests at a time: enough to hide latency, few enough not to flood an APIC. */
 const CONCURRENCY = 8;
 
-/** The desired roots of the plan: the tree's POST requests, each body located at its DN. */
-export function desiredRoots(state: DesiredState): ManagedObject[] {
-  return desiredFromRequests(postRequests(state).map((r) => ({ path: r.path, body: fromWire(r.body) })));
+/** The desired roots of the plan, straight from the tree (with owners: leftovers are swept below the cluster's objects). */
+export function desiredRoots(state: DesiredState): DesiredInput[] {
+  return requestRoots(state);
 }
 
 /**
@@ -47,16 +45,32 @@ export function inventoryLast(plan: Plan): Plan {
   return plan;
 }
 
-/** Reads the current state of every desired root and computes what `-a` changes. Sends no write. */
-export async function planProvision(apic: ProvisionApic, state: DesiredState): Promise<Plan> {
+/** Reads the current state of every desired root and computes what `-a` changes, leftovers of the cluster included. Sends no write. */
+export async function planProvision(apic: ProvisionApic, state: DesiredState, config: Config): Promise<Plan> {
   const reader = apicStateReader(apic);
   const roots = desiredRoots(state);
-  let plan = await planChanges(reader, roots, { concurrency: CONCURRENCY });
+  const stale = staleRule(state, config);
+  const strays = await findStrays(apic, state);
+  let plan = await planChanges(reader, roots, { concurrency: CONCURRENCY, stale, strays });
   if (plan.changes.some((c) => c.className === CERTIFICATE_CLASS && c.action === 'update')) {
     // Rare (a new certificate): read again and plan the user's replacement.
-    plan = await planChanges(reader, roots, { replaceOnChange: REPLACE_ON_CHANGE, concurrency: CONCURRENCY });
+    plan = await planChanges(reader, roots, { replaceOnChange: REPLACE_ON_CHANGE, concurrency: CONCURRENCY, stale, strays });
   }
   return inventoryLast(plan);
+}
+
+/** The cluster's relations left in shared objects it no longer uses (see strayRelationQueries). */
+async function findStrays(apic: ProvisionApic, state: DesiredState): Promise<StrayObject[]> {
+  const queries = strayRelationQueries(state);
+  const found = await mapLimited(queries, CONCURRENCY, (q) => apic.getClass(q.className, { filter: q.filter }));
+  const out: StrayObject[] = [];
+  queries.forEach((q, i) => {
+    for (const mo of found[i] ?? []) {
+      const dn = mo.attributes['dn'];
+      if (dn && !q.desiredDns.has(dn) && mo.attributes['annotation'] === state.annotation) out.push({ dn, className: q.className });
+    }
+  });
+  return out;
 }
 
 export async function applyProvision(apic: ProvisionApic, plan: Plan, onProgress?: (p: ApplyProgress) => void): Promise<ApplySummary> {

@@ -60,10 +60,13 @@ describe('desired roots', () => {
       current.attributes['accountStatus'] = accountStatus;
       current.children.find((c) => c.className === 'aaaUserCert')!.attributes['data'] = data;
       const reader = memoryStateReader([current]);
-      return { getMo: async (dn: string, o?: { subtree?: string }) => reader.read(dn, o?.subtree === 'full' ? 'full' : 'children') } as unknown as ProvisionApic;
+      return {
+        getMo: async (dn: string, o?: { subtree?: string }) => reader.read(dn, o?.subtree === 'full' ? 'full' : 'children'),
+        getClass: async () => [],
+      } as unknown as ProvisionApic;
     };
     const userRequests = async (apic: ProvisionApic) =>
-      (await planProvision(apic, state)).batches.filter((b) => b.root === userDn).flatMap((b) => b.requests.map((r) => r.method));
+      (await planProvision(apic, state, config)).batches.filter((b) => b.root === userDn).flatMap((b) => b.requests.map((r) => r.method));
     expect(await userRequests(apicHolding('OLD', 'active'))).toEqual(['DELETE', 'POST']);
     expect(await userRequests(apicHolding('NEW', 'inactive'))).toEqual(['POST']);
     expect(await userRequests(apicHolding('NEW', 'active'))).toEqual([]);

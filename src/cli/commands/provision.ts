@@ -81,7 +81,7 @@ export async function runApic(opts: RootOptions, flavor: string, reporter: Repor
     if (run.mode === 'apply') {
       await attachCertificate(cluster.config, opts, deps);
       protectSecrets(cluster.config, reporter);
-      const plan = await planProvision(client!, cluster.desired());
+      const plan = await planProvision(client!, cluster.desired(), cluster.config);
       printPlan(plan, opts, deps);
       return 0;
     }
@@ -166,10 +166,10 @@ async function provisionApic(client: ApicConnection, cluster: Cluster, reporter:
   reporter.info('Provisioning configuration in APIC');
   // An APIC error may quote what it was sent: the controller's password and key are never printed.
   protectSecrets(config, reporter);
-  const plan = await planProvision(client, cluster.desired());
+  const plan = await planProvision(client, cluster.desired(), config);
   const s = plan.summary;
   if (s.requests > 0) {
-    reporter.info(`Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.unchanged} unchanged; ${s.requests} requests to send`);
+    reporter.info(`Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete, ${s.unchanged} unchanged; ${s.requests} requests to send`);
   }
   if (s.replace > 0) reporter.warn(`User already exists (${config.aci_config.sync_login.username}) with another certificate: recreating it`);
   let sent = 0;

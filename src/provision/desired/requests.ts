@@ -82,6 +82,46 @@ export function postRequests(state: DesiredState): PostRequest[] {
   return out.sort((a, b) => a.seq - b.seq).map(({ seq: _seq, ...r }) => r);
 }
 
+/** A desired object as the plan reads it: identity, attributes, owner, and what travels with it. */
+export interface RootObject {
+  className: string;
+  attributes: Record<string, string>;
+  children: RootObject[];
+  owner: DesiredMo['owner'];
+}
+
+function rootObject(mo: DesiredMo): RootObject {
+  return {
+    className: mo.className,
+    attributes: { ...mo.attributes },
+    children: mo.children.filter((c) => !c.post && !c.context).map(rootObject),
+    owner: mo.owner,
+  };
+}
+
+/**
+ * The desired roots of the plan, read off the tree: each request's objects at
+ * their DN (`dn` among the attributes), with their owners, wrapped in their
+ * parent's identity where the request wraps them. The same requests the dump
+ * lists, so the plan and the dump cannot disagree.
+ */
+export function requestRoots(state: DesiredState): RootObject[] {
+  const parents = new Map<DesiredMo, DesiredMo>();
+  for (const m of preorder(state.root)) for (const c of m.children) parents.set(c, m);
+  const out: RootObject[] = [];
+  for (const m of [...preorder(state.root)].filter((x) => x.post).sort((a, b) => a.post!.seq - b.post!.seq)) {
+    const root = rootObject(m);
+    if (m.post!.wrap === 0) {
+      root.attributes['dn'] = m.dn;
+      out.push(root);
+      continue;
+    }
+    const parent = parents.get(m)!;
+    out.push({ className: parent.className, attributes: { ...(m.post!.wrapper ?? {}), dn: parent.dn }, children: [root], owner: parent.owner });
+  }
+  return out;
+}
+
 export interface RemovalTarget {
   dn: string;
   className: string;

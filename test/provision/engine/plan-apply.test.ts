@@ -98,7 +98,7 @@ describe('plan', () => {
     expect(plan.summary.unchanged).toBe(2); // tenant common and the external EPG
     const text = renderPlanText(plan);
     expect(text).toContain('+ create  fvTenant uni/tn-kube (+4 inside)');
-    expect(text).toMatch(/Plan: \d+ to create, 0 to update, 0 to replace, 2 unchanged; 5 requests to send\./);
+    expect(text).toMatch(/Plan: \d+ to create, 0 to update, 0 to replace, 0 to delete, 2 unchanged; 5 requests to send\./);
   });
 
   it('sends no write on a second run with the same desired state', async () => {
