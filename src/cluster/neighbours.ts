@@ -5,6 +5,7 @@
 // `-a` writes, it reads what the fabric holds and refuses, naming the other
 // cluster.
 import { childDn, formatRn, parentDn } from '../aci/dn.js';
+import { aepDn, l3outDn, vrfDn } from '../aci/dns.js';
 import type { ManagedObject } from '../aci/types.js';
 import type { ApicClient } from '../apic/client.js';
 import type { Config } from '../config/types.js';
@@ -38,17 +39,14 @@ function dnOf(mo: ManagedObject): string {
 
 export async function readNeighbours(apic: NeighbourReader, probe: Config): Promise<FabricNeighbours> {
   const a = probe.aci_config;
-  const polUni = 'uni';
-  const aepDn = childDn(childDn(polUni, 'infra'), formatRn('infraAttEntityP', { name: a.aep }));
-  const l3outDn = childDn(childDn(polUni, formatRn('fvTenant', { name: a.vrf.tenant })), formatRn('l3extOut', { name: a.l3out.name }));
   const [vmmDomains, physDomains, vlanPools, mcastPools, aep, registrations, l3outVrf] = await Promise.all([
     apic.getClass('vmmDomP', { subtree: 'children' }),
     apic.getClass('physDomP', { subtree: 'children' }),
     apic.getClass('fvnsVlanInstP', { subtree: 'children' }),
     apic.getClass('fvnsMcastAddrInstP', { subtree: 'children' }),
-    apic.getMo(aepDn, { subtree: 'full' }),
+    apic.getMo(aepDn(a.aep), { subtree: 'full' }),
     apic.getClass('vmmInjectedClusterInfo'),
-    apic.getMo(childDn(l3outDn, formatRn('l3extRsEctx', {}))),
+    apic.getMo(childDn(l3outDn(a.vrf.tenant, a.l3out.name), formatRn('l3extRsEctx', {}))),
   ]);
   return {
     vmmDomains,
@@ -232,14 +230,14 @@ export function neighbourFindings(config: Config, state: DesiredState, n: Fabric
   }
 
   // 4. The L3Out should route the cluster's VRF.
-  const vrfDn = a.vrf.dn || childDn(childDn('uni', formatRn('fvTenant', { name: a.vrf.tenant })), formatRn('fvCtx', { name: a.vrf.name }));
+  const clusterVrfDn = a.vrf.dn || vrfDn(a.vrf.tenant, a.vrf.name);
   // The APIC resolves tnFvCtxName (in the L3Out's tenant, else common) into tDn; apic-sim may report only the name.
   const rel = n.l3outVrf?.attributes;
   const actual = rel?.['tDn'] || undefined;
-  const other = actual !== undefined ? actual !== vrfDn : rel?.['tnFvCtxName'] ? rel['tnFvCtxName'] !== a.vrf.name : false;
+  const other = actual !== undefined ? actual !== clusterVrfDn : rel?.['tnFvCtxName'] ? rel['tnFvCtxName'] !== a.vrf.name : false;
   if (other) {
     warnings.push(
-      `aci_config.l3out.name: the L3Out ${a.l3out.name} is in the VRF ${actual ?? rel?.['tnFvCtxName']}, not the cluster's ${vrfDn}: external services will not be reachable through it`,
+      `aci_config.l3out.name: the L3Out ${a.l3out.name} is in the VRF ${actual ?? rel?.['tnFvCtxName']}, not the cluster's ${clusterVrfDn}: external services will not be reachable through it`,
     );
   }
   return { problems, warnings };

@@ -14,6 +14,7 @@
 // never removed: they are not removal targets. Unlike the Python tool, a
 // tenant that holds a VRF or an L3Out is kept: the cluster never creates
 // those, so they are the user's (the VRF may live in the cluster's tenant).
+import { tenantDn } from '../aci/dns.js';
 import { classInfo } from '../aci/classes.js';
 import type { Config } from '../config/types.js';
 import { allObjects, removalTargets } from './desired/requests.js';
@@ -43,7 +44,7 @@ const USERS_OWN_CLASSES = ['fvCtx', 'l3extOut'];
 
 export function ownedObjects(state: DesiredState, config: Config, opts: OwnershipOptions = {}): OwnedObject[] {
   const a = config.aci_config;
-  const tenantDn = `uni/tn-${a.cluster_tenant}`;
+  const clusterTenantDn = tenantDn(a.cluster_tenant);
   const preExisting = a.use_pre_existing_tenant === true;
   // The Python tool sweeps only clusters that use the current naming convention.
   const sweep: SweepRule | undefined = a.use_legacy_kube_naming_convention
@@ -58,17 +59,17 @@ export function ownedObjects(state: DesiredState, config: Config, opts: Ownershi
   let tenantListed = false;
   for (const t of removalTargets(state)) {
     const o: OwnedObject = { dn: t.dn, className: t.className, owned: t.ifAnnotated ? 'if-annotated' : 'always' };
-    if (t.dn === tenantDn && t.className === 'fvTenant') {
+    if (t.dn === clusterTenantDn && t.className === 'fvTenant') {
       Object.assign(o, tenantRules);
       tenantListed = true;
-    } else if (t.className === 'fvAp' && t.dn.startsWith(`${tenantDn}/`)) {
+    } else if (t.className === 'fvAp' && t.dn.startsWith(`${clusterTenantDn}/`)) {
       Object.assign(o, APP_PROFILE_RULES);
     }
     out.push(o);
   }
   // A pre-existing tenant is the user's: never removed, but what the cluster left in it is swept.
   if (!tenantListed && sweep) {
-    out.push({ dn: tenantDn, className: 'fvTenant', owned: 'never', sweepChildren: sweep });
+    out.push({ dn: clusterTenantDn, className: 'fvTenant', owned: 'never', sweepChildren: sweep });
   }
   return out;
 }

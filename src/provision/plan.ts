@@ -11,6 +11,7 @@ import type { ManagedObject } from '../aci/types.js';
 import { childDn, parentDn } from '../aci/dn.js';
 import { toWire } from '../aci/json.js';
 import { classTableNaming, dnDepth, isBelow, type MoNaming } from './engine/naming.js';
+import { NOT_COMPARED, sameValue } from '../aci/values.js';
 import { limiter, type StateReader } from './engine/state.js';
 import type { Ownership } from './desired/types.js';
 
@@ -93,8 +94,6 @@ export interface StrayObject {
   className: string;
 }
 
-/** Never compared: identity, and instructions rather than state. */
-const NOT_COMPARED = new Set(['dn', 'rn', 'status', 'childAction']);
 
 export interface DesiredNode {
   dn: string;
@@ -167,7 +166,7 @@ function diff(node: DesiredNode, cur: ManagedObject | undefined, ctx: DiffContex
     if (NOT_COMPARED.has(k) || ctx.writeOnly.includes(k)) continue;
     // An APIC reports every property; a missing one can only mean its empty default.
     const now = cur.attributes[k];
-    if (!sameValue(now ?? '', v)) changed[k] = now === undefined ? { desired: v } : { current: now, desired: v };
+    if (!sameValue(node.className, k, now, v)) changed[k] = now === undefined ? { desired: v } : { current: now, desired: v };
   }
   const byRn = new Map<string, ManagedObject>();
   for (const c of cur.children) byRn.set(ctx.naming.rnOf(c), c);
@@ -189,14 +188,6 @@ function diff(node: DesiredNode, cur: ManagedObject | undefined, ctx: DiffContex
 
 function staleOf(d: Diff): StrayObject[] {
   return [...d.stale, ...d.kids.flatMap(staleOf)];
-}
-
-/** Multi-valued properties (`ctrl`, `scope` of a subnet: `public,shared`) may come back reordered. */
-function sameValue(current: string, desired: string): boolean {
-  if (current === desired) return true;
-  if (!current.includes(',') && !desired.includes(',')) return false;
-  const norm = (v: string): string => v.split(',').map((x) => x.trim()).filter((x) => x !== '').sort().join(',');
-  return norm(current) === norm(desired);
 }
 
 function fullBody(node: DesiredNode): ManagedObject {

@@ -3,6 +3,7 @@
 // missing AEP or L3Out would silently create an empty one, and a missing VRF
 // leaves the bridge domains unresolved, so each missing one stops the run
 // with a problem naming the configuration key, its value and the DN looked for.
+import { aepDn, extEpgDn, l3outDn, tenantDn, vmmDomainDn, vrfDn } from '../aci/dns.js';
 import type { Config } from '../config/types.js';
 import type { ManagedObject } from '../aci/types.js';
 import { InputError, type Problem } from '../errors.js';
@@ -30,25 +31,25 @@ function nestedVmware(config: Config): string | undefined {
 
 export function requirements(config: Config): Requirement[] {
   const a = config.aci_config;
-  const tenant: Requirement = { field: 'aci_config.vrf.tenant', value: a.vrf.tenant, dn: `uni/tn-${a.vrf.tenant}`, what: 'tenant' };
+  const tenant: Requirement = { field: 'aci_config.vrf.tenant', value: a.vrf.tenant, dn: tenantDn(a.vrf.tenant), what: 'tenant' };
   const l3out: Requirement = {
     field: 'aci_config.l3out.name',
     value: a.l3out.name,
-    dn: `uni/tn-${a.vrf.tenant}/out-${a.l3out.name}`,
+    dn: l3outDn(a.vrf.tenant, a.l3out.name),
     what: 'L3Out',
     within: tenant,
   };
   const out: Requirement[] = [
-    { field: 'aci_config.aep', value: a.aep, dn: `uni/infra/attentp-${a.aep}`, what: 'attachable entity profile (AEP)' },
+    { field: 'aci_config.aep', value: a.aep, dn: aepDn(a.aep), what: 'attachable entity profile (AEP)' },
     tenant,
-    { field: 'aci_config.vrf.name', value: a.vrf.name, dn: a.vrf.dn || `uni/tn-${a.vrf.tenant}/ctx-${a.vrf.name}`, what: 'VRF', within: tenant },
+    { field: 'aci_config.vrf.name', value: a.vrf.name, dn: a.vrf.dn || vrfDn(a.vrf.tenant, a.vrf.name), what: 'VRF', within: tenant },
     l3out,
   ];
   a.l3out.external_networks.forEach((net, i) =>
     out.push({
       field: `aci_config.l3out.external_networks[${i}]`,
       value: net,
-      dn: `${l3out.dn}/instP-${net}`,
+      dn: extEpgDn(a.vrf.tenant, a.l3out.name, net),
       what: 'external network (external EPG) of the L3Out',
       within: l3out,
     }),
@@ -58,7 +59,7 @@ export function requirements(config: Config): Requirement[] {
     out.push({
       field: 'aci_config.vmm_domain.nested_inside.name',
       value: nested,
-      dn: `uni/vmmp-VMware/dom-${nested}`,
+      dn: vmmDomainDn('VMware', nested),
       what: 'VMware VMM domain the nodes are nested inside',
     });
   }
@@ -88,7 +89,7 @@ export async function checkPrerequisites(apic: PrerequisiteReader, config: Confi
 export async function discoverNestedVlanPool(apic: PrerequisiteReader, config: Config): Promise<string | undefined> {
   const nested = nestedVmware(config);
   if (nested === undefined || !config.net_config.second_kubeapi_portgroup) return undefined;
-  const rels = await apic.getChildren(`uni/vmmp-VMware/dom-${nested}`, ['infraRsVlanNs']);
+  const rels = await apic.getChildren(vmmDomainDn('VMware', nested), ['infraRsVlanNs']);
   const tDn = rels[0]?.attributes['tDn'];
   return tDn ? tDn : undefined;
 }

@@ -4,6 +4,7 @@
 // tree: its POST requests become the desired roots the plan compares with
 // the APIC, its removal targets become the objects `-d` may delete.
 import type { ManagedObject } from '../aci/types.js';
+import { isSecretProperty } from '../aci/values.js';
 import type { ApicClient } from '../apic/client.js';
 import type { Config } from '../config/types.js';
 import { applyPlan, type ApplyProgress, type ApplySummary } from './apply.js';
@@ -104,13 +105,11 @@ export function removalToJson(plan: UnprovisionPlan): unknown {
   };
 }
 
-/** APIC properties that hold secrets: the user's password, the controller's private key (cluster info). */
-const SECRET_ATTRIBUTE = /^(pwd|.*[Pp]assword|userKey|.*[Pp]rivateKey)$/;
 const MASK = '(secret, not shown)';
 
 function maskMo(mo: ManagedObject): ManagedObject {
   const attributes: Record<string, string> = {};
-  for (const [k, v] of Object.entries(mo.attributes)) attributes[k] = SECRET_ATTRIBUTE.test(k) ? MASK : v;
+  for (const [k, v] of Object.entries(mo.attributes)) attributes[k] = isSecretProperty(k) ? MASK : v;
   return { className: mo.className, attributes, children: mo.children.map(maskMo) };
 }
 
@@ -122,7 +121,7 @@ export function redactPlan(plan: Plan): Plan {
       if (!c.attributes) return c;
       const attributes: NonNullable<typeof c.attributes> = {};
       for (const [k, v] of Object.entries(c.attributes)) {
-        attributes[k] = SECRET_ATTRIBUTE.test(k) ? { ...(v.current === undefined ? {} : { current: MASK }), desired: MASK } : v;
+        attributes[k] = isSecretProperty(k) ? { ...(v.current === undefined ? {} : { current: MASK }), desired: MASK } : v;
       }
       return { ...c, attributes };
     }),

@@ -4,7 +4,7 @@
 import { classInfo } from '../aci/classes.js';
 import type { ManagedObject } from '../aci/types.js';
 import type { VerifyCheck } from '../provision/desired/requests.js';
-import { sameValue } from './normalise.js';
+import { isSecretProperty, NOT_COMPARED, sameValue } from '../aci/values.js';
 
 export type ProblemKind = 'missing' | 'attribute' | 'unresolved';
 
@@ -26,11 +26,6 @@ export interface ObjectProblem {
   message: string;
 }
 
-/** Write-only (the APIC never reports them) or secret (never compared, never shown). */
-const SECRET_PROPS = new Set(['pwd', 'password', 'userKey']);
-
-/** Never compared: identity and instructions rather than state. */
-const NOT_COMPARED = new Set(['dn', 'rn', 'status', 'childAction']);
 
 /**
  * Classes whose content only their presence is checked for: the cluster
@@ -62,7 +57,7 @@ export function compareObject(check: VerifyCheck, current: ManagedObject | undef
   const problems: ObjectProblem[] = [];
   if (!check.existenceOnly && !PRESENCE_ONLY.has(check.className)) {
     for (const [attr, expected] of Object.entries(check.attributes)) {
-      if (NOT_COMPARED.has(attr) || SECRET_PROPS.has(attr) || opts.ignore?.has(`${check.className}.${attr}`)) continue;
+      if (NOT_COMPARED.has(attr) || isSecretProperty(attr) || opts.ignore?.has(`${check.className}.${attr}`)) continue;
       const actual = current.attributes[attr];
       if (sameValue(check.className, attr, actual, expected)) continue;
       problems.push({

@@ -3,6 +3,7 @@
 // inventory the controller injects (nodes, namespaces) and, for services of
 // type LoadBalancer, the L4-L7 objects the controller makes in the VRF's
 // tenant, named after the cluster (`<system_id>_svc_global`).
+import { dnOf, injectedContainerDn as injectedContainerDnOf, tenantDn } from '../aci/dns.js';
 import type { ManagedObject } from '../aci/types.js';
 import type { Config } from '../config/types.js';
 import { ApicError } from '../errors.js';
@@ -42,7 +43,7 @@ function nameOf(mo: ManagedObject): string {
 /** The inventory container the APIC keeps for the cluster's VMM controller. */
 export function injectedContainerDn(config: Config): string {
   const vmm = config.aci_config.vmm_domain;
-  return `comp/prov-${vmm.type}/ctrlr-[${vmm.domain}]-${vmm.domain}/injcont`;
+  return injectedContainerDnOf(vmm.type, vmm.domain);
 }
 
 async function vmmInventory(reader: InventoryReader, config: Config): Promise<VmmInventoryInfo> {
@@ -67,10 +68,10 @@ async function vmmInventory(reader: InventoryReader, config: Config): Promise<Vm
 
 async function serviceGraphs(reader: InventoryReader, config: Config): Promise<ServiceGraphInfo> {
   const tenant = config.aci_config.vrf.tenant;
-  const tenantDn = `uni/tn-${tenant}`;
+  const vrfTenantDn = tenantDn(tenant);
   const name = `${config.aci_config.system_id}_svc_global`;
-  const graphDn = `${tenantDn}/AbsGraph-${name}`;
-  const deviceDn = `${tenantDn}/lDevVip-${name}`;
+  const graphDn = dnOf(['polUni'], ['fvTenant', { name: tenant }], ['vnsAbsGraph', { name }]);
+  const deviceDn = dnOf(['polUni'], ['fvTenant', { name: tenant }], ['vnsLDevVip', { name }]);
   const base = {
     id: 'service-graphs' as const,
     title: 'L4-L7 services (load-balanced services)',
@@ -81,10 +82,10 @@ async function serviceGraphs(reader: InventoryReader, config: Config): Promise<S
   };
   let kids: ManagedObject[];
   try {
-    kids = await reader.getChildren(tenantDn, ['vnsAbsGraph', 'vnsLDevVip', 'vnsGraphInst']);
+    kids = await reader.getChildren(vrfTenantDn, ['vnsAbsGraph', 'vnsLDevVip', 'vnsGraphInst']);
   } catch (e) {
     if (!(e instanceof ApicError)) throw e;
-    return { ...base, message: `could not read ${tenantDn}: ${e.message}`, error: e.message };
+    return { ...base, message: `could not read ${vrfTenantDn}: ${e.message}`, error: e.message };
   }
   const graph = kids.some((k) => k.className === 'vnsAbsGraph' && nameOf(k) === name);
   const device = kids.some((k) => k.className === 'vnsLDevVip' && nameOf(k) === name);

@@ -8,7 +8,7 @@ import { allObjects } from '../../src/provision/desired/requests.js';
 import { memoryStateReader, type StateReader } from '../../src/provision/engine/state.js';
 import { buildChecklist, type CheckLine, type Checklist } from '../../src/verify/checklist.js';
 import { compareObject } from '../../src/verify/compare.js';
-import { sameValue } from '../../src/verify/normalise.js';
+import { sameValue } from '../../src/aci/values.js';
 import { readApicState } from '../../src/verify/read.js';
 import { clusterConfig } from './support.js';
 

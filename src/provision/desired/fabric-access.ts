@@ -2,27 +2,28 @@
 // and multicast pools, the Kubernetes VMM domain with its controller, the
 // physical domain for the nodes' kube-api VLAN, the AEP bindings and the
 // fabric's OpFlex settings.
+import { epgDn, mcastPoolDn, physDomainDn, vlanPoolDn, vmmDomainDn } from '../../aci/dns.js';
 import type { Config } from '../../config/types.js';
 import { mo, POST_SELF, POST_TO_PARENT, TreeBuilder } from './tree.js';
 import { atLeast } from './version.js';
 
 const vlan = (n: number | string | null) => `vlan-${n}`;
 
-export function vmmDomainDn(config: Config): string {
+export function clusterVmmDomainDn(config: Config): string {
   const d = config.aci_config.vmm_domain;
-  return `uni/vmmp-${d.type}/dom-${d.domain}`;
+  return vmmDomainDn(d.type, d.domain);
 }
 
-export function physDomainDn(config: Config): string {
-  return `uni/phys-${config.aci_config.physical_domain.domain}`;
+export function clusterPhysDomainDn(config: Config): string {
+  return physDomainDn(config.aci_config.physical_domain.domain);
 }
 
-function staticPoolDn(config: Config): string {
-  return `uni/infra/vlanns-[${config.aci_config.physical_domain.vlan_pool}]-static`;
+function clusterStaticPoolDn(config: Config): string {
+  return vlanPoolDn(config.aci_config.physical_domain.vlan_pool, 'static');
 }
 
-function dynamicPoolDn(config: Config): string {
-  return `uni/infra/vlanns-[${config.aci_config.vmm_domain.vlan_pool}]-dynamic`;
+function clusterDynamicPoolDn(config: Config): string {
+  return vlanPoolDn(config.aci_config.vmm_domain.vlan_pool, 'dynamic');
 }
 
 /** Static pool: the service VLAN, and the kube-api VLAN unless nodes get no physical domain. */
@@ -62,7 +63,7 @@ export function addMulticastPool(t: TreeBuilder, config: Config): void {
     infra,
     mo(
       'fvnsMcastAddrInstP',
-      { name: vmm.mcast_pool, dn: `uni/infra/maddrns-${vmm.mcast_pool}` },
+      { name: vmm.mcast_pool, dn: mcastPoolDn(vmm.mcast_pool) },
       [mo('fvnsMcastAddrBlk', { from: vmm.mcast_range.start, to: vmm.mcast_range.end })],
       { owner: 'cluster', post: POST_SELF },
     ),
@@ -82,9 +83,9 @@ export function addVmmDomain(t: TreeBuilder, config: Config): void {
   }
   const children = [
     mo('vmmCtrlrP', { name: vmm.domain, mode, scope, hostOrIp: String(config.kube_config.controller) }),
-    mo('vmmRsDomMcastAddrNs', { tDn: `uni/infra/maddrns-${vmm.mcast_pool}` }),
+    mo('vmmRsDomMcastAddrNs', { tDn: mcastPoolDn(vmm.mcast_pool) }),
   ];
-  if (vmm.encap_type === 'vlan') children.push(mo('infraRsVlanNs', { tDn: dynamicPoolDn(config) }));
+  if (vmm.encap_type === 'vlan') children.push(mo('infraRsVlanNs', { tDn: clusterDynamicPoolDn(config) }));
   const provider = t.context(t.context('', 'polUni'), 'vmmProvP', { vendor: vmm.type });
   t.add(
     provider,
@@ -108,7 +109,7 @@ export function addPhysicalDomain(t: TreeBuilder, config: Config): void {
   const name = config.aci_config.physical_domain.domain;
   t.add(
     t.context('', 'polUni'),
-    mo('physDomP', { dn: `uni/phys-${name}`, name }, [mo('infraRsVlanNs', { tDn: staticPoolDn(config) })], {
+    mo('physDomP', { dn: physDomainDn(name), name }, [mo('infraRsVlanNs', { tDn: clusterStaticPoolDn(config) })], {
       owner: 'cluster',
       post: POST_SELF,
     }),
@@ -127,16 +128,16 @@ export function addAepBindings(t: TreeBuilder, config: Config): void {
   const owned = { owner: 'cluster' as const, removeByDn: true };
   // The Python tool names the nodes EPG here from the naming convention, not from app_profile.
   const nodesEpg = a.use_legacy_kube_naming_convention
-    ? `uni/tn-${a.cluster_tenant}/ap-kubernetes/epg-kube-nodes`
-    : `uni/tn-${a.cluster_tenant}/ap-aci-containers-${a.system_id}/epg-aci-containers-nodes`;
+    ? epgDn(a.cluster_tenant, 'kubernetes', 'kube-nodes')
+    : epgDn(a.cluster_tenant, `aci-containers-${a.system_id}`, 'aci-containers-nodes');
   t.add(
     infra,
     mo(
       'infraAttEntityP',
       { name: a.aep },
       [
-        mo('infraRsDomP', { tDn: vmmDomainDn(config) }, [], owned),
-        mo('infraRsDomP', { tDn: physDomainDn(config) }, [], owned),
+        mo('infraRsDomP', { tDn: clusterVmmDomainDn(config) }, [], owned),
+        mo('infraRsDomP', { tDn: clusterPhysDomainDn(config) }, [], owned),
         mo('infraProvAcc', { name: 'provacc' }, [
           mo('infraRsFuncToEpg', { encap: vlan(net.infra_vlan), mode: 'regular', tDn: 'uni/tn-infra/ap-access/epg-default' }),
           mo('dhcpInfraProvP', { mode: 'controller' }),

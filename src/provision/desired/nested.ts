@@ -3,6 +3,7 @@
 // (and the VLAN range for VLAN encapsulation), optionally on an enhanced LAG;
 // and, with a second kube-api port group, the kube-api VLAN added to the
 // VMware domain's pool and the nodes EPG bound to the VMware domain.
+import { enhancedLagPolicyDn, epgDn, vmmDomainDn } from '../../aci/dns.js';
 import type { Config } from '../../config/types.js';
 import { mo, POST_SELF, TreeBuilder, type Spec } from './tree.js';
 import { ACI_PREFIX } from './names.js';
@@ -30,7 +31,7 @@ export function addNestedPortGroup(t: TreeBuilder, config: Config): void {
     blocks.push(
       mo('vmmRsUsrCustomAggrLagPolAtt', {
         status: '',
-        tDn: `uni/vmmp-VMware/dom-${nested.name}/vswitchpolcont/enlacplagp-${nested.elag_name}`,
+        tDn: enhancedLagPolicyDn(String(nested.name), String(nested.elag_name)),
       }),
     );
   }
@@ -71,26 +72,26 @@ export function addSecondKubeApiPortGroup(t: TreeBuilder, config: Config): void 
       }),
     );
   }
-  const epgDn = `uni/tn-${a.cluster_tenant}/ap-${ACI_PREFIX}${a.system_id}/epg-${ACI_PREFIX}nodes`;
-  if (!t.has(epgDn)) return;
+  const nodesEpgDn = epgDn(a.cluster_tenant, `${ACI_PREFIX}${a.system_id}`, `${ACI_PREFIX}nodes`);
+  if (!t.has(nodesEpgDn)) return;
   const children: Spec[] = [];
   if (nested.elag_name) {
     children.push(
       mo('fvAEPgLagPolAtt', { annotation: '', userdom: ':all:' }, [
         mo('fvRsVmmVSwitchEnhancedLagPol', {
-          tDn: `uni/vmmp-VMware/dom-${nested.name}/vswitchpolcont/enlacplagp-${nested.elag_name}`,
+          tDn: enhancedLagPolicyDn(String(nested.name), String(nested.elag_name)),
           userdom: ':all:',
         }),
       ]),
     );
   }
   t.add(
-    epgDn,
+    nodesEpgDn,
     mo(
       'fvRsDomAtt',
       {
         resImedcy: 'immediate',
-        tDn: `uni/vmmp-VMware/dom-${nested.name}`,
+        tDn: vmmDomainDn('VMware', String(nested.name)),
         instrImedcy: 'immediate',
         customEpgName: `${a.system_id}_vlan_${net.kubeapi_vlan}`,
         encap: api,

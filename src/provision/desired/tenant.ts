@@ -1,10 +1,11 @@
 // The cluster's tenant: the application profile with the default, system,
 // nodes and istio EPGs (plus the user's custom EPGs), the node and pod bridge
 // domains with their subnets, and the filters and contracts between them.
+import { tenantDn } from '../../aci/dns.js';
 import type { Config } from '../../config/types.js';
 import { mo, POST_SELF, TreeBuilder, type Spec } from './tree.js';
 import { tenantNames, type TenantNames } from './names.js';
-import { physDomainDn, vmmDomainDn } from './fabric-access.js';
+import { clusterPhysDomainDn, clusterVmmDomainDn } from './fabric-access.js';
 import { l3outContractName } from './l3out.js';
 
 const cons = (name: string) => mo('fvRsCons', { tnVzBrCPName: name });
@@ -88,7 +89,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
   const c: Ctx = {
     config,
     n,
-    vmmDomAtt: () => mo('fvRsDomAtt', { tDn: vmmDomainDn(config) }),
+    vmmDomAtt: () => mo('fvRsDomAtt', { tDn: clusterVmmDomainDn(config) }),
     l3outAllowAll: l3outContractName(config),
     v6Policy: false,
   };
@@ -126,7 +127,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
     rsBd(n.nodeBd),
   ];
   if (!a.no_physdom_for_node_epg) {
-    nodesChildren.push(mo('fvRsDomAtt', { encap: `vlan-${net.kubeapi_vlan}`, tDn: physDomainDn(config) }));
+    nodesChildren.push(mo('fvRsDomAtt', { encap: `vlan-${net.kubeapi_vlan}`, tDn: clusterPhysDomainDn(config) }));
   }
   nodesChildren.push(prov(prometheus));
   if (hubble) nodesChildren.push(prov(hubble));
@@ -235,7 +236,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
   for (const child of children) child.removeIfAnnotated = true;
   t.add(
     t.context('', 'polUni'),
-    mo('fvTenant', { name: n.tenant, dn: `uni/tn-${n.tenant}` }, children.map((ch) => ({ ...ch, owner: 'cluster' as const })), {
+    mo('fvTenant', { name: n.tenant, dn: tenantDn(n.tenant) }, children.map((ch) => ({ ...ch, owner: 'cluster' as const })), {
       annotate: !preExisting,
       owner: preExisting ? 'shared' : 'cluster',
       removeIfAnnotated: !preExisting,

@@ -1,5 +1,6 @@
 // The local user the CNI controller logs in as, and its certificate (the
 // controller signs its requests with the matching key).
+import { localUserDn } from '../../aci/dns.js';
 import type { Config } from '../../config/types.js';
 import { CLUSTER_ANNOTATION, mo, POST_NODE_SELF, TreeBuilder } from './tree.js';
 
@@ -18,7 +19,7 @@ export function addControllerUser(t: TreeBuilder, config: Config): void {
   if (login.cert_data === null || login.cert_data === undefined) return;
   // Sent as a second request wrapped in the user, as the Python tool does.
   t.add(
-    `uni/userext/user-${login.username}`,
+    localUserDn(login.username),
     mo('aaaUserCert', { name: `${login.username}.crt`, data: login.cert_data }, [], {
       post: { api: 'node/mo', wrap: 1, wrapper: { name: login.username, annotation: CLUSTER_ANNOTATION }, url: 'self' },
     }),

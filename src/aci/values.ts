@@ -1,3 +1,7 @@
+// What "the same value" means between what we post and what an APIC holds,
+// one definition for plan (is there anything to send?) and verify (does the
+// APIC hold what -a wrote?); and which properties are never compared.
+//
 // When an APIC value means the same as the desired one. The APIC rewrites some
 // values it is given: well-known ports and IP protocols come back as names
 // (`53` -> `dns`, `6` -> `tcp`), multi-valued flags (`ctrl`, `tcpRules`) come
@@ -64,4 +68,18 @@ export function sameValue(className: string, prop: string, actual: string | unde
   if (a.includes(',') || e.includes(',')) return asSet(a) === asSet(e);
   if (a.includes('\n') || e.includes('\n')) return asText(a) === asText(e);
   return false;
+}
+
+/** Never compared: identity, and instructions rather than state. */
+export const NOT_COMPARED: ReadonlySet<string> = new Set(['dn', 'rn', 'status', 'childAction']);
+
+/**
+ * Properties that hold secrets (the user's password, the controller's private
+ * key in the cluster registration): never printed, never compared (an APIC
+ * does not report them back).
+ */
+const SECRET_PROPERTY = /^(pwd|.*[Pp]assword|userKey|.*[Pp]rivateKey)$/;
+
+export function isSecretProperty(prop: string): boolean {
+  return SECRET_PROPERTY.test(prop);
 }
