@@ -27,6 +27,7 @@ export interface DiscoverOptions {
  */
 export async function discoverFabric(apic: FabricReader | undefined, probe: Config, opts: DiscoverOptions = {}): Promise<FabricFacts> {
   if (!apic) return offlineFacts(opts.infraVlan);
+  apic = sharingReads(apic);
   const [apicVersion, infraVlan, nestedVlanPool, , neighbours] = await Promise.all([
     readApicVersion(apic),
     readInfraVlan(apic),
@@ -41,5 +42,24 @@ export async function discoverFabric(apic: FabricReader | undefined, probe: Conf
     ...(vlan !== undefined ? { infraVlan: vlan } : {}),
     ...(nestedVlanPool !== undefined ? { nestedVlanPool } : {}),
     ...(neighbours ? { neighbours } : {}),
+  };
+}
+
+/**
+ * The same object read twice in one round (the AEP and the L3Out, by the
+ * prerequisite check and by the look at other clusters) is one request.
+ */
+function sharingReads(apic: FabricReader): FabricReader {
+  const reads = new Map<string, ReturnType<FabricReader['getMo']>>();
+  return {
+    get: (path, query) => apic.get(path, query),
+    getChildren: (dn, classes) => apic.getChildren(dn, classes),
+    getClass: (className, o) => apic.getClass(className, o),
+    getMo: (dn, o = {}) => {
+      const key = `${dn}\u0000${o.subtree ?? ''}\u0000${JSON.stringify(o.query ?? {})}`;
+      let p = reads.get(key);
+      if (!p) reads.set(key, (p = apic.getMo(dn, o)));
+      return p;
+    },
   };
 }

@@ -39,15 +39,17 @@ function dnOf(mo: ManagedObject): string {
 
 export async function readNeighbours(apic: NeighbourReader, probe: Config): Promise<FabricNeighbours> {
   const a = probe.aci_config;
-  const [vmmDomains, physDomains, vlanPools, mcastPools, aep, registrations, l3outVrf] = await Promise.all([
+  const [vmmDomains, physDomains, vlanPools, mcastPools, aep, registrations, l3out] = await Promise.all([
     apic.getClass('vmmDomP', { subtree: 'children' }),
     apic.getClass('physDomP', { subtree: 'children' }),
     apic.getClass('fvnsVlanInstP', { subtree: 'children' }),
     apic.getClass('fvnsMcastAddrInstP', { subtree: 'children' }),
     apic.getMo(aepDn(a.aep), { subtree: 'full' }),
     apic.getClass('vmmInjectedClusterInfo'),
-    apic.getMo(childDn(l3outDn(a.vrf.tenant, a.l3out.name), formatRn('l3extRsEctx', {}))),
+    // Read with its children, as the prerequisite check reads it: one request for both.
+    apic.getMo(l3outDn(a.vrf.tenant, a.l3out.name), { subtree: 'children' }),
   ]);
+  const l3outVrf = l3out?.children.find((c) => c.className === 'l3extRsEctx');
   return {
     vmmDomains,
     physDomains,

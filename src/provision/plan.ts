@@ -11,6 +11,7 @@ import type { ManagedObject } from '../aci/types.js';
 import { childDn, parentDn } from '../aci/dn.js';
 import { toWire } from '../aci/json.js';
 import { classTableNaming, dnDepth, isBelow, type MoNaming } from './engine/naming.js';
+import { classInfo } from '../aci/classes.js';
 import { NOT_COMPARED, sameValue } from '../aci/values.js';
 import { limiter, type StateReader } from './engine/state.js';
 import type { Ownership } from './desired/types.js';
@@ -263,6 +264,7 @@ export function computePlan(
     batches.push({ root: x.dn, after: [], requests: [{ method: 'DELETE', dn: x.dn }] });
   }
   for (const b of batches) b.after = batches.filter((o) => isBelow(b.root, o.root)).map((o) => o.root);
+  orderByRelations(batches, ctx.naming);
   const count = (a: PlanAction): number => changes.filter((c) => c.action === a).length;
   return {
     changes,
@@ -278,6 +280,48 @@ export function computePlan(
   };
 }
 
+/**
+ * A relation sent before its target exists leaves the APIC pointing at
+ * nothing until the target arrives (a fault, and a broken state should the run
+ * stop there). So a batch whose body holds a relation to an object another
+ * batch creates waits for that batch: pools, then the domains that use them,
+ * then the EPGs and AEP bindings that use the domains. A dependency that
+ * would close a cycle is left out (the APIC accepts either order).
+ */
+function orderByRelations(batches: PlanBatch[], naming: MoNaming): void {
+  const createdDns = new Map<string, string>();
+  const createdNames = new Map<string, string>();
+  const relations = new Map<string, Array<{ dn?: string; named?: string }>>();
+  const walk = (batch: PlanBatch, mo: ManagedObject, dn: string): void => {
+    createdDns.set(dn, batch.root);
+    const name = mo.attributes['name'];
+    if (name !== undefined) createdNames.set(`${mo.className}\u0000${name}`, batch.root);
+    const relation = classInfo(mo.className)?.relation;
+    const target = relation ? mo.attributes[relation.targetProp] : undefined;
+    if (relation && target) {
+      const list = relations.get(batch.root) ?? [];
+      list.push(relation.targetProp === 'tDn' ? { dn: target } : { named: `${relation.targetClass ?? ''}\u0000${target}` });
+      relations.set(batch.root, list);
+    }
+    for (const c of mo.children) walk(batch, c, childDn(dn, naming.rnOf(c)));
+  };
+  for (const b of batches) for (const r of b.requests) if (r.method === 'POST' && r.body) walk(b, r.body, r.dn);
+  const byRoot = new Map(batches.map((b) => [b.root, b]));
+  const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
+    if (from === to) return true;
+    if (seen.has(from)) return false;
+    seen.add(from);
+    return (byRoot.get(from)?.after ?? []).some((a) => reaches(a, to, seen));
+  };
+  for (const b of batches) {
+    for (const rel of relations.get(b.root) ?? []) {
+      const target = rel.dn !== undefined ? createdDns.get(rel.dn) : createdNames.get(rel.named!);
+      if (target === undefined || target === b.root || b.after.includes(target) || reaches(target, b.root)) continue;
+      b.after.push(target);
+    }
+  }
+}
+
 /** A desired object that only locates its children (tenant common, `uni/infra`): reading its whole
  * subtree would fetch everything else the fabric keeps there, so only its desired children are read deeply. */
 function isContainer(node: DesiredNode, naming: MoNaming): boolean {
@@ -290,30 +334,43 @@ type Limit = <R>(fn: () => Promise<R>) => Promise<R>;
 
 async function readCurrent(reader: StateReader, node: DesiredNode, naming: MoNaming, limit: Limit): Promise<ManagedObject | undefined> {
   if (!isContainer(node, naming)) return limit(() => reader.read(node.dn, 'full'));
-  const self = await limit(() => reader.read(node.dn, 'children'));
-  if (!self) return undefined;
-  const present = new Set(self.children.map((c) => naming.rnOf(c)));
-  const rnOfChild = (c: DesiredNode): string => c.dn.slice(node.dn.length + 1);
-  const wanted = node.children.filter((c) => present.has(rnOfChild(c)));
-  const deep = await Promise.all(wanted.map((c) => readCurrent(reader, c, naming, limit)));
+  // A container's desired children are read directly, all in the same round as
+  // everything else (one round trip however deep containers nest). Its own list
+  // of children is read only when the cluster owns it: leftovers are swept there.
+  const [self, deep] = await Promise.all([
+    node.owner === 'cluster' ? limit(() => reader.read(node.dn, 'children')) : undefined,
+    Promise.all(node.children.map((c) => readCurrent(reader, c, naming, limit))),
+  ]);
+  if (node.owner === 'cluster' && !self) return undefined;
   const byRn = new Map<string, ManagedObject>();
-  wanted.forEach((c, i) => {
+  node.children.forEach((c, i) => {
     const d = deep[i];
-    if (d) byRn.set(rnOfChild(c), d);
+    if (d) byRn.set(c.dn.slice(node.dn.length + 1), d);
   });
-  return { ...self, children: self.children.map((c) => byRn.get(naming.rnOf(c)) ?? c) };
+  // A shared container (tenant common, uni/infra) is the fabric's: present, holding at least what was found.
+  const listed = self?.children ?? [];
+  const children = [...listed.map((c) => byRn.get(naming.rnOf(c)) ?? c), ...[...byRn.entries()].filter(([rn]) => !listed.some((c) => naming.rnOf(c) === rn)).map(([, d]) => d)];
+  return { className: node.className, attributes: self?.attributes ?? { ...node.attributes }, children };
 }
 
-/** Reads the current state of every desired root (in parallel) and computes the plan.
- * A root is read with its whole subtree, except containers (see isContainer), read a level at a time. */
-export async function planChanges(reader: StateReader, desired: readonly DesiredInput[], opts: PlanOptions = {}): Promise<Plan> {
+/** Reads the current state of every desired root, all at once within `concurrency`: root DN -> its subtree (undefined: absent).
+ * A root is read with its whole subtree, except containers (see isContainer), whose desired children are read instead. */
+export async function readCurrentState(
+  reader: StateReader,
+  desired: readonly DesiredInput[],
+  opts: Pick<PlanOptions, 'naming' | 'concurrency'> = {},
+): Promise<Map<string, ManagedObject | undefined>> {
   const naming = opts.naming ?? classTableNaming;
-  const concurrency = opts.concurrency ?? 4;
   const roots = mergeDesired(desired, naming);
   // One bound for all reads, however deep the containers nest.
-  const limit = limiter(concurrency);
+  const limit = limiter(opts.concurrency ?? 4);
   const current = await Promise.all(roots.map((r) => readCurrent(reader, r, naming, limit)));
-  return computePlan(desired, new Map(roots.map((r, i) => [r.dn, current[i]])), opts);
+  return new Map(roots.map((r, i) => [r.dn, current[i]]));
+}
+
+/** Reads the current state of every desired root and computes the plan. */
+export async function planChanges(reader: StateReader, desired: readonly DesiredInput[], opts: PlanOptions = {}): Promise<Plan> {
+  return computePlan(desired, await readCurrentState(reader, desired, opts), opts);
 }
 
 const MARK: Record<PlanAction, string> = { create: '+', update: '~', replace: '!', unchanged: ' ', delete: '-' };

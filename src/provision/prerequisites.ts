@@ -6,11 +6,13 @@
 import { aepDn, extEpgDn, l3outDn, tenantDn, vmmDomainDn, vrfDn } from '../aci/dns.js';
 import type { Config } from '../config/types.js';
 import type { ManagedObject } from '../aci/types.js';
+import { childDn } from '../aci/dn.js';
+import { classTableNaming } from './engine/naming.js';
 import { InputError, type Problem } from '../errors.js';
 
 /** The part of the client the checks need. */
 export interface PrerequisiteReader {
-  getMo(dn: string): Promise<ManagedObject | undefined>;
+  getMo(dn: string, opts?: { subtree?: 'children' | 'full' }): Promise<ManagedObject | undefined>;
   getChildren(dn: string, classes?: readonly string[]): Promise<ManagedObject[]>;
 }
 
@@ -21,6 +23,8 @@ interface Requirement {
   what: string;
   /** Checked only when this one exists (a VRF inside its tenant). */
   within?: Requirement;
+  /** Read with its children or subtree: the requirements inside it are found in the same answer. */
+  subtree?: 'children' | 'full';
 }
 
 function nestedVmware(config: Config): string | undefined {
@@ -38,9 +42,11 @@ export function requirements(config: Config): Requirement[] {
     dn: l3outDn(a.vrf.tenant, a.l3out.name),
     what: 'L3Out',
     within: tenant,
+    subtree: 'children',
   };
   const out: Requirement[] = [
-    { field: 'aci_config.aep', value: a.aep, dn: aepDn(a.aep), what: 'attachable entity profile (AEP)' },
+    // Read whole: discovery reads the AEP's bindings from the same answer (src/cluster/neighbours.ts).
+    { field: 'aci_config.aep', value: a.aep, dn: aepDn(a.aep), what: 'attachable entity profile (AEP)', subtree: 'full' },
     tenant,
     { field: 'aci_config.vrf.name', value: a.vrf.name, dn: a.vrf.dn || vrfDn(a.vrf.tenant, a.vrf.name), what: 'VRF', within: tenant },
     l3out,
@@ -66,10 +72,20 @@ export function requirements(config: Config): Requirement[] {
   return out;
 }
 
-/** Reads each prerequisite (in parallel) and throws one InputError naming every missing one. Sends no write. */
+/** Reads each prerequisite (in parallel, one round) and throws one InputError naming every missing one. Sends no write. */
 export async function checkPrerequisites(apic: PrerequisiteReader, config: Config): Promise<void> {
   const reqs = requirements(config);
-  const found = await Promise.all(reqs.map(async (r) => (await apic.getMo(r.dn)) !== undefined));
+  // What is inside a requirement read with its children is looked up in that answer.
+  const readWithin = (r: Requirement): boolean => r.within?.subtree !== undefined;
+  const read = new Map<Requirement, Promise<ManagedObject | undefined>>();
+  for (const r of reqs) if (!readWithin(r)) read.set(r, apic.getMo(r.dn, r.subtree ? { subtree: r.subtree } : {}));
+  const found = await Promise.all(
+    reqs.map(async (r) => {
+      if (!readWithin(r)) return (await read.get(r)!) !== undefined;
+      const parent = await read.get(r.within!)!;
+      return parent?.children.some((c) => childDn(r.within!.dn, classTableNaming.rnOf(c)) === r.dn) ?? false;
+    }),
+  );
   const exists = new Map(reqs.map((r, i) => [r, found[i]!]));
   const problems: Problem[] = [];
   for (const r of reqs) {
@@ -93,3 +109,4 @@ export async function discoverNestedVlanPool(apic: PrerequisiteReader, config: C
   const tDn = rels[0]?.attributes['tDn'];
   return tDn ? tDn : undefined;
 }
+

@@ -11,7 +11,7 @@ import { applyPlan, type ApplyProgress, type ApplySummary } from './apply.js';
 import type { DesiredState } from './desired/types.js';
 import { apicStateReader, mapLimited } from './engine/state.js';
 import { ownedObjects, staleRule, strayRelationQueries, type OwnershipOptions } from './ownership.js';
-import { planChanges, type DesiredInput, type Plan, type StrayObject } from './plan.js';
+import { computePlan, readCurrentState, type DesiredInput, type Plan, type StrayObject } from './plan.js';
 import { requestRoots } from './desired/requests.js';
 import { applyUnprovision, planUnprovision, type UnprovisionPlan } from './unprovision.js';
 
@@ -27,8 +27,8 @@ export type ProvisionApic = Pick<ApicClient, 'get' | 'getMo' | 'getChildren' | '
 export const REPLACE_ON_CHANGE: readonly string[] = ['aaaUser'];
 const CERTIFICATE_CLASS = 'aaaUserCert';
 
-/** Requests at a time: enough to hide latency, few enough not to flood an APIC. */
-const CONCURRENCY = 8;
+/** Requests at a time to one APIC: enough for a whole wave of reads or writes to go at once through a slow link, few enough not to flood it. */
+const CONCURRENCY = 16;
 
 /** The desired roots of the plan, straight from the tree (with owners: leftovers are swept below the cluster's objects). */
 export function desiredRoots(state: DesiredState): DesiredInput[] {
@@ -48,14 +48,17 @@ export function inventoryLast(plan: Plan): Plan {
 
 /** Reads the current state of every desired root and computes what `-a` changes, leftovers of the cluster included. Sends no write. */
 export async function planProvision(apic: ProvisionApic, state: DesiredState, config: Config): Promise<Plan> {
-  const reader = apicStateReader(apic);
   const roots = desiredRoots(state);
-  const stale = staleRule(state, config);
-  const strays = await findStrays(apic, state);
-  let plan = await planChanges(reader, roots, { concurrency: CONCURRENCY, stale, strays });
+  // One round trip: the leftovers elsewhere are looked for while the desired roots are read.
+  const [strays, current] = await Promise.all([
+    findStrays(apic, state),
+    readCurrentState(apicStateReader(apic), roots, { concurrency: CONCURRENCY }),
+  ]);
+  const opts = { stale: staleRule(state, config), strays };
+  let plan = computePlan(roots, current, opts);
   if (plan.changes.some((c) => c.className === CERTIFICATE_CLASS && c.action === 'update')) {
-    // Rare (a new certificate): read again and plan the user's replacement.
-    plan = await planChanges(reader, roots, { replaceOnChange: REPLACE_ON_CHANGE, concurrency: CONCURRENCY, stale, strays });
+    // Rare (a new certificate): plan the user's replacement.
+    plan = computePlan(roots, current, { ...opts, replaceOnChange: REPLACE_ON_CHANGE });
   }
   return inventoryLast(plan);
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parentDn, resolveDn } from '../../src/aci/dn.js';
 import { describe, expect, it } from 'vitest';
 import type { ManagedObject } from '../../src/aci/types.js';
 import type { Config } from '../../src/config/types.js';
@@ -89,8 +90,16 @@ describe('printed plans', () => {
 });
 
 describe('prerequisites', () => {
+  // An APIC holding the objects at `dns`; an object read with its children shows those among `dns` directly below it.
   const reader = (dns: string[], children: Record<string, ManagedObject[]> = {}) => ({
-    getMo: async (dn: string) => (dns.includes(dn) ? mo('x', { dn }) : undefined),
+    getMo: async (dn: string) => {
+      if (!dns.includes(dn)) return undefined;
+      const below = dns.filter((d) => parentDn(d) === dn).map((d) => {
+        const last = resolveDn(d)!.at(-1)!;
+        return mo(last.className, last.naming);
+      });
+      return mo('x', { dn }, below);
+    },
     getChildren: async (dn: string) => children[dn] ?? [],
   });
 

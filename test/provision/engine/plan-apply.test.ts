@@ -169,17 +169,17 @@ describe('plan', () => {
 });
 
 describe('reading the current state', () => {
-  it('reads a container root (tenant common) a level at a time, and other roots whole', async () => {
+  it("reads a shared container's (tenant common) desired children directly, in the same round as other roots read whole", async () => {
     const apic = fabric();
     const reads: string[] = [];
     const spy = { read: (dn: string, depth: 'children' | 'full') => (reads.push(`${depth} ${dn}`), apic.read(dn, depth)) };
     await planChanges(spy, desired().slice(1, 3));
-    // The filter is absent (seen in the children listing): no read for it.
-    expect(reads.sort()).toEqual(['children uni/tn-common', 'full uni/tn-kube']);
+    // Not the whole of tenant common (everything else the fabric keeps there), nor its listing.
+    expect(reads.sort()).toEqual(['full uni/tn-common/flt-kube-allow-all-filter', 'full uni/tn-kube']);
     await applyPlan(apic, await planChanges(apic, desired()));
     reads.length = 0;
     const plan = await planChanges(spy, desired().slice(1, 2));
-    expect(reads.sort()).toEqual(['children uni/tn-common', 'full uni/tn-common/flt-kube-allow-all-filter']);
+    expect(reads.sort()).toEqual(['full uni/tn-common/flt-kube-allow-all-filter']);
     expect(plan.summary).toMatchObject({ requests: 0, unchanged: 3 });
   });
 
