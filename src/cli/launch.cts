@@ -47,7 +47,7 @@ function loadBundle(): LoadedBundle | undefined {
   // a cache would have no dynamic-import callback.
   const script = new Script(wrapped, { filename: BUNDLE, cachedData });
   const mod = { exports: {} as { main?: Main } };
-  script.runInThisContext()(mod.exports, require, mod, BUNDLE, dirname(BUNDLE));
+  (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, require, mod, BUNDLE, dirname(BUNDLE));
   const main = mod.exports.main;
   if (typeof main !== 'function') return undefined;
   const fresh = cachedData === undefined || script.cachedDataRejected === true;

@@ -73,7 +73,20 @@ describe('the npm package', () => {
   it('holds the built program, its launchers and docs; no sources or tests', async () => {
     const files: string[] = [];
     await list({ file: tarball, onReadEntry: (e) => files.push(e.path.replace(/^package\//, '')) });
-    for (const f of ['bin/acc-provision', 'bin/acc-provision.js', 'bin/apic-sim', 'dist/cli/main.js', 'dist/cli/launch.cjs', 'dist/sim/main.js', 'dist/bundle/acc-provision.cjs', 'dist/manifest/data/crds.json', 'docs/integration.md', 'LICENSE', 'README.md', 'package.json']) {
+    for (const f of [
+      'bin/acc-provision',
+      'bin/acc-provision.js',
+      'bin/apic-sim',
+      'dist/cli/main.js',
+      'dist/cli/launch.cjs',
+      'dist/sim/main.js',
+      'dist/bundle/acc-provision.cjs',
+      'dist/manifest/data/crds.json',
+      'docs/integration.md',
+      'LICENSE',
+      'README.md',
+      'package.json',
+    ]) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => /^(src|test|scripts|bench)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
@@ -98,7 +111,20 @@ describe('the npm package', () => {
   it('acc-provision generates what the checkout generates', () => {
     const cwd = mkdtempSync(join(work, 'gen-'));
     writeFileSync(join(cwd, 'cluster.yaml'), run(cliPath, ['--sample', '-f', 'kubernetes-1.35'], cwd).stdout);
-    const args = (out: string) => ['-c', 'cluster.yaml', '-f', 'kubernetes-1.35', '-o', `${out}.yaml`, '-r', `${out}.cr.yaml`, '--apic-dump', `${out}.apic.txt`, '--version-token', 'package-test'];
+    const args = (out: string) => [
+      '-c',
+      'cluster.yaml',
+      '-f',
+      'kubernetes-1.35',
+      '-o',
+      `${out}.yaml`,
+      '-r',
+      `${out}.cr.yaml`,
+      '--apic-dump',
+      `${out}.apic.txt`,
+      '--version-token',
+      'package-test',
+    ];
     // The checkout's run makes the controller certificate; the installed one reuses it.
     const checkout = run(cliPath, args('checkout'), cwd);
     expect(checkout.status, checkout.stderr).toBe(0);
@@ -113,7 +139,11 @@ describe('the npm package', () => {
   });
 
   it('apic-sim starts and answers a login', async () => {
-    const child = spawn(bin('apic-sim'), ['--listen', '127.0.0.1:0', '--data', join(work, 'sim-data'), '--admin-password', 'package-pw-1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      bin('apic-sim'),
+      ['--listen', '127.0.0.1:0', '--data', join(work, 'sim-data'), '--admin-password', 'package-pw-1'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     children.push(child);
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
