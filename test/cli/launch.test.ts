@@ -8,9 +8,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, repoRoot } from '../support/cli.js';
+import { BUILD_TIMEOUT, ensureBuilt, repoRoot } from '../support/cli.js';
 
-beforeAll(() => ensureBuilt());
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT);
 
 const haveBundle = (() => {
   try {

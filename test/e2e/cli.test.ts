@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSchema } from '../../src/sim/seed.js';
 import { clusterYaml, sharedSeed } from './support/cluster.js';
+import { BUILD_TIMEOUT, ensureBuilt } from '../support/cli.js';
 import { deadPort, FLAVOR, PASSWORD, REJECT_WRITES, spawnCli, startFabric, testCert, type Fabric } from './support/fabric.js';
 
 const STACK = /^\s+at .+:\d+:\d+\)?$/m;
@@ -17,6 +18,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'acc-e2e-cli-'));
   writeFileSync(join(dir, 'apic-ca.pem'), (await testCert()).cert);
 });
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function fresh(seed = sharedSeed(), opts: Parameters<typeof startFabric>[1] = {}): Promise<void> {

@@ -49,7 +49,7 @@ beforeAll(() => {
   }
   symlinkSync(join(repoRoot, 'node_modules'), join(checkout, 'node_modules'));
   const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], checkout)) as { filename: string }[];
-  tarball = join(work, packed[0]!.filename);
+  tarball = join(work, packed[0].filename);
   npm(['install', '--global', '--prefix', prefix, '--prefer-offline', '--allow-scripts=better-sqlite3', tarball], work);
 }, 1_200_000); // better-sqlite3 compiles from source: minutes on a busy machine
 
@@ -148,12 +148,12 @@ describe('the npm package', () => {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       let err = '';
-      child.stdout!.on('data', (d) => {
+      child.stdout.on('data', (d) => {
         out += String(d);
         const m = /listening on (\S+)/.exec(out);
-        if (m) resolve(m[1]!);
+        if (m) resolve(m[1]);
       });
-      child.stderr!.on('data', (d) => (err += String(d)));
+      child.stderr.on('data', (d) => (err += String(d)));
       child.on('exit', (code) => reject(new Error(`apic-sim exited ${code}: ${err}`)));
     });
     const c = new Client(url);
