@@ -1,7 +1,7 @@
 // Running the built bin/acc-provision from tests, and finding the shared
 // conformance data next to the repository.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +12,8 @@ export const conformanceDir = resolve(repoRoot, '..', 'shared', 'conformance');
 /** For a beforeAll that builds: tsc and the bundle take a minute or more on a busy machine. */
 export const BUILD_TIMEOUT = 600_000;
 
-const STAMP = join(repoRoot, 'dist', '.built');
+// Written last by `npm run build` (scripts/bundle.mjs), by hand or from here.
+const STAMP = join(repoRoot, 'dist', 'bundle', 'acc-provision.cjs.inputs.json');
 const LOCK = join(repoRoot, 'dist.build-lock');
 let built = false;
 
@@ -65,8 +66,8 @@ export function ensureBuilt(): void {
       const started = Date.now();
       const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`npm run build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-      writeFileSync(STAMP, '');
-      // A source saved during the build may not be in it: no stamp then.
+      // A source saved during the build may not be in it: without the list
+      // the launcher does not use the bundle either, and the next call rebuilds.
       if (newestInput() > started) rmSync(STAMP);
       break;
     } finally {
