@@ -12,7 +12,7 @@ import { ApicError } from '../errors.js';
 import { makeDispatcher } from './dispatcher.js';
 import { ApicRequestError, classifyFailure, httpError, parseApicErrorBody, scrub, type FailureKind } from './failure.js';
 import { parseApicHosts, type ApicEndpoint } from './hosts.js';
-import { classPath, moPath, withQuery, type Query } from './path.js';
+import { moPath, withQuery, type Query } from './path.js';
 import { readApicVersion, readInfraVlan, type ApicVersion } from './discovery.js';
 
 export interface ApicClientOptions {
@@ -147,14 +147,6 @@ export class ApicClient {
       'query-target': 'children',
       'target-subtree-class': classes && classes.length > 0 ? classes.join(',') : undefined,
     });
-  }
-
-  /** Every object of a class, optionally filtered (`eq(fvTenant.name,"kube")`). */
-  async getClass(className: string, opts: { filter?: string; subtree?: SubtreeDepth; query?: Query } = {}): Promise<ManagedObject[]> {
-    const q: Query = { ...(opts.query ?? {}) };
-    if (opts.filter) q['query-target-filter'] = opts.filter;
-    if (opts.subtree && opts.subtree !== 'no') q['rsp-subtree'] = opts.subtree;
-    return this.get(classPath(className), q);
   }
 
   /** Creates or modifies `mo` (with its children) at `dn`: the APIC's POST is create-or-update. */

@@ -13,10 +13,6 @@ export function moPath(dn: string): string {
   return `/api/mo/${encodeDn(dn)}.json`;
 }
 
-export function classPath(className: string): string {
-  return `/api/class/${encodeURIComponent(className)}.json`;
-}
-
 export type Query = Record<string, string | number | undefined>;
 
 export function withQuery(path: string, query?: Query): string {
