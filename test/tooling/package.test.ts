@@ -17,6 +17,7 @@ const prefix = join(work, 'prefix');
 const installed = join(prefix, 'lib', 'node_modules', 'acc-provision');
 const bin = (name: string) => join(prefix, 'bin', name);
 let tarball = '';
+let shippedCache = 0;
 const children: ChildProcess[] = [];
 
 function npm(args: string[], cwd: string): string {
@@ -51,6 +52,7 @@ beforeAll(() => {
   const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], checkout)) as { filename: string }[];
   tarball = join(work, packed[0].filename);
   npm(['install', '--global', '--prefix', prefix, '--prefer-offline', '--allow-scripts=better-sqlite3', tarball], work);
+  shippedCache = statSync(join(installed, 'dist', 'bundle', 'acc-provision.cjs.cache')).mtimeMs;
 }, 1_200_000); // better-sqlite3 compiles from source: minutes on a busy machine
 
 afterAll(() => {
@@ -81,6 +83,8 @@ describe('the npm package', () => {
       'dist/cli/launch.cjs',
       'dist/sim/main.js',
       'dist/bundle/acc-provision.cjs',
+      'dist/bundle/acc-provision.cjs.cache',
+      'dist/bundle/acc-provision.cjs.inputs.json',
       'dist/manifest/data/crds.json',
       'docs/integration.md',
       'LICENSE',
@@ -130,6 +134,8 @@ describe('the npm package', () => {
     expect(checkout.status, checkout.stderr).toBe(0);
     const fromPackage = run(bin('acc-provision'), args('package'), cwd);
     expect(fromPackage.status, fromPackage.stderr).toBe(0);
+    // It started from the bundle and the code cache the package ships (a rejected cache is rewritten).
+    expect(statSync(join(installed, 'dist', 'bundle', 'acc-provision.cjs.cache')).mtimeMs).toBe(shippedCache);
     expect(fromPackage.stderr).toContain('Reusing existing certs');
     for (const suffix of ['.yaml', '.cr.yaml', '.apic.txt']) {
       const theirs = readFileSync(join(cwd, `package${suffix}`), 'utf8');
