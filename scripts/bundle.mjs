@@ -1,26 +1,25 @@
 #!/usr/bin/env node
 // Second step of `npm run build` (after tsc): dist/bundle/acc-provision.cjs,
-// the command line as one CommonJS script, and the V8 code cache
-// dist/cli/launch.cjs starts it from (see src/cli/launch.cts).
+// the command line as one CommonJS script, the list of the dist/ files it
+// holds, and the V8 code cache dist/cli/launch.cjs starts it from. What each
+// piece gains, and the rules the code must keep for it: docs/startup.md.
 //
 // In the bundle: dist/ and the libraries every run needs (yaml, zod's v3
 // API, commander, ipaddr.js). Left as packages, loaded from node_modules on
 // first use: what only -a/-d, verify, the demo or a new certificate need
 // (undici, @peculiar/x509, better-sqlite3, ws, zod's v4 API used by apic-sim).
-//
-// The code cache comes from a training run: generating the sample
-// configuration's manifest, operator resource, tarball and APIC dump in a
-// scratch directory, which compiles what a generation runs.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(repo, 'dist', 'bundle', 'acc-provision.cjs');
-const launcher = join(repo, 'dist', 'cli', 'launch.cjs');
+const dist = join(repo, 'dist');
+const outfile = join(dist, 'bundle', 'acc-provision.cjs');
+const launcher = join(dist, 'cli', 'launch.cjs');
 const INLINE = new Set(['yaml', 'zod/v3', 'commander', 'ipaddr.js']);
 const TRAINING_FLAVOR = 'kubernetes-1.35';
 
@@ -56,39 +55,8 @@ const plainRequire = {
   },
 };
 
-/**
- * commander loads child_process (and with it net, dgram and the stream
- * modules, ~4 ms) on start, for executable subcommands, which we do not
- * have: in the bundle it is loaded on first use instead.
- */
-const COMMANDER_SPAWN = "const childProcess = require('node:child_process');";
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      if (!text.includes(COMMANDER_SPAWN)) {
-        return { contents: text, loader: 'js', warnings: [{ text: 'commander no longer loads child_process as expected; left as is' }] };
-      }
-      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
-      return { contents: text.replace(COMMANDER_SPAWN, lazy), loader: 'js' };
-    });
-  },
-};
-
-/** Large JSON (the CRDs) as JSON.parse of a string: far cheaper to compile than an object literal. */
-const jsonAsString = {
-  name: 'json-as-string',
-  setup(b) {
-    b.onLoad({ filter: /\.json$/ }, (args) => ({
-      contents: `module.exports = JSON.parse(${JSON.stringify(readFileSync(args.path, 'utf8'))});`,
-      loader: 'js',
-    }));
-  },
-};
-
-await build({
-  entryPoints: [join(repo, 'dist', 'cli', 'main.js')],
+const result = await build({
+  entryPoints: [join(dist, 'cli', 'main.js')],
   outfile,
   bundle: true,
   platform: 'node',
@@ -98,26 +66,33 @@ await build({
   // cache carries no dynamic-import callback in Node 20, so an import() in
   // the bundle fails once the cache is used.
   supported: { 'dynamic-import': false },
-  // import.meta.url (package.json lookup) becomes the bundle file's URL:
-  // dist/bundle/ sits as deep as dist/cli/.
-  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // The first line names this build, and the code cache made for it records
+  // the name (file times do not survive npm pack). import.meta.url (the
+  // package.json lookup) becomes the bundle's URL: dist/bundle/ sits as deep
+  // as dist/cli/.
+  banner: { js: `// acc-provision build ${randomUUID()}\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;` },
   define: { 'import.meta.url': '__bundleUrl' },
-  plugins: [packagesOutside, plainRequire, lazyChildProcess, jsonAsString],
-  // Non-ASCII characters escaped: the launcher reads the file as latin1.
-  charset: 'ascii',
-  // Less source to read and keep in memory; names stay for stack traces.
-  minifyWhitespace: true,
-  minifySyntax: true,
+  plugins: [packagesOutside, plainRequire],
+  metafile: true,
   logLevel: 'warning',
 });
 
-const bundled = readFileSync(outfile, 'utf8');
-if (/\bimport\(/.test(bundled)) {
+if (/\bimport\(/.test(readFileSync(outfile, 'utf8'))) {
   throw new Error(`${outfile} holds an import() call, which fails when run from the code cache`);
 }
-if (/[^\x00-\x7f]/.test(bundled)) throw new Error(`${outfile} is not ASCII; the launcher reads it as latin1`);
 
-// Training run: no cache yet, so the launcher writes one when it finishes.
+// The dist/ files in the bundle: the launcher runs dist/'s modules instead
+// when any of them is newer than the bundle (tsc ran again since).
+const inputs = Object.keys(result.metafile.inputs)
+  .map((input) => resolve(repo, input))
+  .filter((path) => path.startsWith(dist + sep))
+  .map((path) => relative(dirname(outfile), path));
+writeFileSync(`${outfile}.inputs.json`, `${JSON.stringify(inputs)}\n`);
+
+// Training run: generating the sample configuration's manifest, operator
+// resource, tarball and APIC dump compiles what a generation runs. There is
+// no cache yet, so the launcher writes one when it finishes; the package
+// ships it (an installed copy is seldom writable).
 const scratch = mkdtempSync(join(tmpdir(), 'acc-provision-training-'));
 try {
   const run = (args) =>

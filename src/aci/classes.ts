@@ -477,9 +477,3 @@ export function childClassesOf(parentClass: string): readonly AciClassInfo[] {
   return (childIndex ??= buildChildIndex()).get(parentClass) ?? [];
 }
 
-/** Whether a client may set this property on this class (naming, own or universal). */
-export function isSettableProp(className: string, prop: string): boolean {
-  const info = classTable.get(className);
-  if (!info) return false;
-  return info.props.includes(prop) || (UNIVERSAL_PROPS.includes(prop) && !UNIVERSAL_READ_ONLY.includes(prop)) || prop === 'childAction';
-}

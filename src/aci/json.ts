@@ -75,10 +75,6 @@ export function fromImData(answer: unknown): ManagedObject[] {
   return (answer as ImData).imdata.map(fromWire);
 }
 
-export function toImData(mos: readonly ManagedObject[], opts: ToWireOptions = {}): ImData {
-  return { totalCount: String(mos.length), imdata: mos.map((m) => toWire(m, opts)) };
-}
-
 /** Deep copy, so callers can edit a tree without touching a shared one. */
 export function cloneMo(mo: ManagedObject): ManagedObject {
   return { className: mo.className, attributes: { ...mo.attributes }, children: mo.children.map(cloneMo) };

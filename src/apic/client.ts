@@ -149,7 +149,7 @@ export class ApicClient {
     });
   }
 
-  /** Every object of a class, optionally filtered (`eq(fvTenant.name,"kube")`). */
+  /** Every object of a class, optionally filtered (`eq(fvTenant.name,"kube")`): discovery of other clusters, leftovers. */
   async getClass(className: string, opts: { filter?: string; subtree?: SubtreeDepth; query?: Query } = {}): Promise<ManagedObject[]> {
     const q: Query = { ...(opts.query ?? {}) };
     if (opts.filter) q['query-target-filter'] = opts.filter;

@@ -1,7 +1,8 @@
 // NODE_EXTRA_CA_CERTS makes Node read and parse the whole file before it runs
-// any code (about 80 ms for a distribution's CA bundle), on every start, for
-// the few runs that open an HTTPS connection Node's default trust would check.
-// bin/acc-provision therefore hands the variable over as
+// any code (about 50 ms of CPU for a distribution's CA bundle), on every start,
+// for the few runs that open an HTTPS connection Node's default trust would
+// check (measured in docs/startup.md). bin/acc-provision therefore hands the
+// variable over as
 // ACC_PROVISION_NODE_EXTRA_CA_CERTS; the program puts it back for the
 // processes it starts, and the APIC client adds the certificates itself where
 // Node's default trust applies (an https:// proxy; APIC connections trust only

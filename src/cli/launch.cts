@@ -1,17 +1,14 @@
-// What bin/acc-provision starts. Most of a short run's time used to go to
-// loading: resolving ~300 module files and compiling them. `npm run build`
-// therefore also writes dist/bundle/acc-provision.cjs, the whole command line
-// as one script (scripts/bundle.mjs), plus V8's compiled code for it
-// (acc-provision.cjs.cache, made by a training run of the build). Starting
-// from both skips resolution and compilation.
+// What bin/acc-provision (and bin/acc-provision.js) start: the bundle of the
+// command line with V8's compiled code for it when both are current, else the
+// ES modules of dist/. What each piece gains and the rules it imposes:
+// docs/startup.md.
 //
 // The cache is only an accelerator: V8 rejects one made by another Node or
 // V8 version, or with other V8 flags, and the run then compiles as usual and
 // leaves a fresh cache behind (when the directory is writable). Its first line
-// records the size and modification time of the bundle it was made from, so a
-// rebuilt bundle never meets an old cache. Without a bundle, or with one
-// older than dist/ (tsc ran, scripts/bundle.mjs not yet), the ES modules of
-// dist/ run directly.
+// records the size and the build name (the bundle's first line) of the bundle
+// it was made from, so a rebuilt bundle never meets an old cache. A bundle
+// holding a dist/ file that is newer than itself (tsc ran since) is not used.
 import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -20,6 +17,7 @@ type Main = (argv: string[]) => Promise<number>;
 
 const BUNDLE = join(__dirname, '..', 'bundle', 'acc-provision.cjs');
 const CACHE = `${BUNDLE}.cache`;
+const INPUTS = `${BUNDLE}.inputs.json`;
 const MAGIC = 'acc-provision code cache';
 
 interface LoadedBundle {
@@ -33,10 +31,16 @@ function loadBundle(): LoadedBundle | undefined {
   let stamp: string;
   try {
     const st = statSync(BUNDLE);
-    if (statSync(join(__dirname, 'main.js')).mtimeMs > st.mtimeMs) return undefined;
-    stamp = `${MAGIC} ${st.size} ${st.mtimeMs}\n`;
-    // ASCII only (scripts/bundle.mjs escapes the rest): read without UTF-8 decoding.
-    source = readFileSync(BUNDLE, 'latin1');
+    const inputs = JSON.parse(readFileSync(INPUTS, 'utf8')) as string[];
+    for (const input of inputs) {
+      // A file gone since is no sign of a rebuild: tsc rewrites the files that import it.
+      const mtime = statSync(join(dirname(BUNDLE), input), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      if (mtime > st.mtimeMs) return undefined;
+    }
+    source = readFileSync(BUNDLE, 'utf8');
+    const build = /^\/\/ acc-provision build (\S+)\n/.exec(source);
+    if (!build) return undefined;
+    stamp = `${MAGIC} ${st.size} ${build[1]}\n`;
   } catch {
     return undefined;
   }
@@ -47,7 +51,7 @@ function loadBundle(): LoadedBundle | undefined {
   // a cache would have no dynamic-import callback.
   const script = new Script(wrapped, { filename: BUNDLE, cachedData });
   const mod = { exports: {} as { main?: Main } };
-  script.runInThisContext()(mod.exports, require, mod, BUNDLE, dirname(BUNDLE));
+  (script.runInThisContext() as (...args: unknown[]) => void)(mod.exports, require, mod, BUNDLE, dirname(BUNDLE));
   const main = mod.exports.main;
   if (typeof main !== 'function') return undefined;
   const fresh = cachedData === undefined || script.cachedDataRejected === true;

@@ -128,7 +128,7 @@ export function deriveConfig(config: Tree, opts: { versionToken?: string; fixedP
       cluster_tenant: tenant,
       physical_domain: { domain: `${systemId}-pdom`, vlan_pool: `${systemId}-pool` },
       vmm_domain: derivedVmm,
-      vrf: { dn: `uni/tn-${getPath(aci, 'vrf.tenant')}/ctx-${getPath(aci, 'vrf.name')}` },
+      vrf: { dn: `uni/tn-${String(getPath(aci, 'vrf.tenant'))}/ctx-${String(getPath(aci, 'vrf.name'))}` },
       sync_login: {
         username: systemId,
         password: syncLoginPassword(opts.fixedPassword),

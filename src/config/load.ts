@@ -122,7 +122,7 @@ function checkKeys(
 }
 
 /** `versions_url.path`: a local YAML file with a `versions` table replaces the built-in one. */
-function releaseTable(user: Tree, warnings: string[], problems: Problem[]): Record<string, Record<string, string>> {
+function releaseTable(user: Tree, warnings: string[], _problems: Problem[]): Record<string, Record<string, string>> {
   const path = getPath(user, 'versions_url.path');
   if (typeof path !== 'string' || path === '') return RELEASE_VERSIONS;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path) && !path.startsWith('file://')) {

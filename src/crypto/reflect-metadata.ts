@@ -8,7 +8,7 @@ function own(target: object, prop: string | symbol | undefined, create: boolean)
   let byProp = store.get(target);
   if (!byProp) {
     if (!create) return undefined;
-    store.set(target, (byProp = new Map()));
+    store.set(target, (byProp = new Map<string | symbol | undefined, Map<Key, unknown>>()));
   }
   let m = byProp.get(prop);
   if (!m && create) byProp.set(prop, (m = new Map()));
@@ -23,7 +23,7 @@ const api = {
     return own(target, prop, false)?.get(key);
   },
   getMetadata(key: Key, target: object, prop?: string | symbol): unknown {
-    for (let t: object | null = target; t; t = Object.getPrototypeOf(t)) {
+    for (let t: object | null = target; t; t = Object.getPrototypeOf(t) as object | null) {
       const m = own(t, prop, false);
       if (m?.has(key)) return m.get(key);
     }

@@ -11,6 +11,7 @@ import type { KubeObject } from './object.js';
 const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./@-]*(?:[ :][A-Za-z0-9_./@-]+)*$/;
 // YAML 1.1 booleans and nulls that PLAIN would admit.
 const RESERVED = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 
 function plainOk(s: string): boolean {

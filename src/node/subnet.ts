@@ -57,8 +57,3 @@ export function isReservedInSubnet(address: string, subnet: NodeSubnet): boolean
   const bcast = ipaddr.IPv4.broadcastAddressFromCIDR(cidr).toString();
   return sameAddress(address, net) || sameAddress(address, bcast);
 }
-
-/** Dotted netmask for ifupdown-style consumers that want one. */
-export function ipv4Netmask(prefix: number): string {
-  return ipaddr.IPv4.subnetMaskFromPrefixLength(prefix).toString();
-}

@@ -45,7 +45,6 @@ const USERS_OWN_CLASSES = ['fvCtx', 'l3extOut'];
 export function ownedObjects(state: DesiredState, config: Config, opts: OwnershipOptions = {}): OwnedObject[] {
   const a = config.aci_config;
   const clusterTenantDn = tenantDn(a.cluster_tenant);
-  const preExisting = a.use_pre_existing_tenant === true;
   // The Python tool sweeps only clusters that use the current naming convention.
   const sweep: SweepRule | undefined = a.use_legacy_kube_naming_convention
     ? undefined

@@ -22,7 +22,7 @@ interface RawRow {
   attrs: string;
 }
 
-const toRow = (r: RawRow): MoRow => ({ dn: r.dn, className: r.class, parent: r.parent, attrs: JSON.parse(r.attrs) });
+const toRow = (r: RawRow): MoRow => ({ dn: r.dn, className: r.class, parent: r.parent, attrs: JSON.parse(r.attrs) as MoRow['attrs'] });
 
 export class MoStore {
   readonly db: Database.Database;

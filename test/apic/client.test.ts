@@ -177,11 +177,11 @@ describe('ApicClient errors, retries and fail-over', () => {
     const apic = await fake();
     const dead = await deadPort();
     const c = client([`127.0.0.1:${dead}`, apic.url]);
-    expect(await c.getClass('fvTenant')).toEqual([]);
+    expect(await c.get('/api/class/fvTenant.json')).toEqual([]);
     expect(c.currentHost).toBe(apic.url);
     expect(apic.seen.map((r) => r.path)).toEqual(['/api/aaaLogin.json', '/api/class/fvTenant.json']);
     // It stays on the APIC that answers.
-    await c.getClass('fvTenant');
+    await c.get('/api/class/fvTenant.json');
     expect(c.stats.retries).toBe(1);
   });
 
@@ -189,7 +189,7 @@ describe('ApicClient errors, retries and fail-over', () => {
     const apic = await fake();
     const dead = await deadPort();
     const c = client([`127.0.0.1:${dead}`, apic.url]);
-    await Promise.all([1, 2, 3, 4].map(() => c.getClass('fvTenant')));
+    await Promise.all([1, 2, 3, 4].map(() => c.get('/api/class/fvTenant.json')));
     expect(c.currentHost).toBe(apic.url);
     expect(apic.seen.filter((r) => r.path === '/api/class/fvTenant.json')).toHaveLength(4);
     // Each request failed once, on the dead APIC, and none went back to it.
@@ -201,7 +201,7 @@ describe('ApicClient errors, retries and fail-over', () => {
     apic.inject('/api/class/fvCtx.json', { hang: true }, 1);
     const events: string[] = [];
     const c = client([apic.url], { timeoutMs: 300, onRequest: (e) => events.push(e.failure ?? String(e.status)) });
-    await c.getClass('fvCtx');
+    await c.get('/api/class/fvCtx.json');
     expect(apic.seen.filter((r) => r.path === '/api/class/fvCtx.json')).toHaveLength(2);
     expect(events.some((e) => e.includes('timed out') || e.includes('no answer'))).toBe(true);
   });
@@ -210,7 +210,7 @@ describe('ApicClient errors, retries and fail-over', () => {
     const apic = await fake();
     apic.inject('/api/class/fvCtx.json', { hang: true }, 5);
     const c = client([apic.url], { timeoutMs: 200, maxRetries: 0 });
-    const err = await c.getClass('fvCtx').catch((e: unknown) => e);
+    const err = await c.get('/api/class/fvCtx.json').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApicError);
     expect((err as Error).message).toMatch(/timed out after 200 ms/);
   });
@@ -218,7 +218,7 @@ describe('ApicClient errors, retries and fail-over', () => {
   it('treats an APIC error inside a 200 answer as an error', async () => {
     const apic = await fake();
     apic.answers.set('/api/class/fvAp.json', JSON.parse(apicError('122', 'unknown class')));
-    const err = await client([apic.url]).getClass('fvAp').catch((e: unknown) => e);
+    const err = await client([apic.url]).get('/api/class/fvAp.json').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApicError);
     expect((err as ApicError).code).toBe('122');
   });
@@ -229,8 +229,8 @@ describe('ApicClient TLS', () => {
     const apic = await fake();
     const warnings: string[] = [];
     const c = client([apic.url], { onWarning: (w) => warnings.push(w) });
-    await c.getClass('fvTenant');
-    await c.getClass('fvTenant');
+    await c.get('/api/class/fvTenant.json');
+    await c.get('/api/class/fvTenant.json');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/not verified/);
   });
@@ -241,7 +241,7 @@ describe('ApicClient TLS', () => {
     writeFileSync(caFile, cert.cert);
     const warnings: string[] = [];
     const c = client([apic.url], { caFile, onWarning: (w) => warnings.push(w) });
-    expect(await c.getClass('fvTenant')).toEqual([]);
+    expect(await c.get('/api/class/fvTenant.json')).toEqual([]);
     expect(warnings).toEqual([]);
   });
 
@@ -250,7 +250,7 @@ describe('ApicClient TLS', () => {
     const caFile = join(dir, 'other-ca.pem');
     writeFileSync(caFile, otherCert.cert);
     const c = client([apic.url], { caFile });
-    const err = await c.getClass('fvTenant').catch((e: unknown) => e);
+    const err = await c.get('/api/class/fvTenant.json').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApicError);
     expect((err as Error).message).toMatch(/could not be verified against .*other-ca\.pem/);
     expect(c.stats.retries).toBe(0);
@@ -299,7 +299,7 @@ describe('ApicClient proxy', () => {
     try {
       const apic = await fake();
       const c = client([apic.url], { proxy: proxy.url });
-      expect(await c.getClass('fvTenant')).toEqual([]);
+      expect(await c.get('/api/class/fvTenant.json')).toEqual([]);
       expect(proxy.targets[0]).toBe(`127.0.0.1:${apic.port}`);
       await c.close();
     } finally {

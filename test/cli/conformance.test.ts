@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extract } from 'tar';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { conformanceDir, ensureBuilt, runCli, STACK_LINE } from '../support/cli.js';
+import { BUILD_TIMEOUT, conformanceDir, ensureBuilt, runCli, STACK_LINE } from '../support/cli.js';
 import { diffApic, diffKube } from '../support/compare.js';
 
 interface Case {
@@ -82,7 +82,7 @@ async function diffTar(expectedDir: string, tarball: string): Promise<string[]> 
 }
 
 describe.skipIf(!present)('conformance (../shared/conformance)', () => {
-  beforeAll(() => ensureBuilt());
+  beforeAll(() => ensureBuilt(), BUILD_TIMEOUT);
 
   for (const c of cases) {
     // The -a/-d cases need an APIC: test/e2e/unprovision.test.ts runs them against apic-sim.

@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, repoRoot, runCli, STACK_LINE } from '../support/cli.js';
+import { BUILD_TIMEOUT, ensureBuilt, repoRoot, runCli, STACK_LINE } from '../support/cli.js';
 
-beforeAll(() => ensureBuilt());
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT);
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'acc-cli-'));
 

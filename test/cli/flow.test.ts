@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli, STACK_LINE } from '../support/cli.js';
+import { BUILD_TIMEOUT, ensureBuilt, runCli, STACK_LINE } from '../support/cli.js';
 
 const FLAVOR = 'kubernetes-1.35';
 const scratch = () => mkdtempSync(join(tmpdir(), 'acc-flow-'));
 
-beforeAll(() => ensureBuilt());
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT);
 
 describe('flavors and sample', () => {
   it('--list-flavors lists the Kubernetes flavors', () => {

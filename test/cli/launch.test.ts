@@ -8,9 +8,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, repoRoot } from '../support/cli.js';
+import { BUILD_TIMEOUT, ensureBuilt, repoRoot } from '../support/cli.js';
 
-beforeAll(() => ensureBuilt());
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT);
 
 const haveBundle = (() => {
   try {
@@ -72,14 +72,17 @@ describe.skipIf(!haveBundle)('the bundle and its code cache', () => {
     expect(viaModules.stdout).toContain('kind: DaemonSet');
   });
 
-  it('a bundle older than dist/ (tsc ran after it) is not used: dist/ modules run', () => {
+  it('a bundle older than any of its dist/ files (tsc ran after it) is not used: dist/ modules run', () => {
     const pkg = packageCopy();
     const version = join(pkg.root, 'dist', 'cli', 'version.js');
     writeFileSync(version, "export function packageVersion() { return 'rebuilt-by-tsc'; }\n");
-    // As tsc leaves it: every file of dist/ newer than the bundle.
+    // Rewritten with the time of the bundle (as npm install leaves every file): the bundle runs.
+    const bundleTime = new Date(statSync(pkg.bundle).mtimeMs);
+    utimesSync(version, bundleTime, bundleTime);
     expect(run(pkg.bin, ['-v'], pkg.root).stdout.trim()).not.toBe('rebuilt-by-tsc');
+    // Newer than the bundle, as an incremental tsc leaves the one file it rewrote.
     const later = new Date(statSync(pkg.bundle).mtimeMs + 5_000);
-    utimesSync(join(pkg.root, 'dist', 'cli', 'main.js'), later, later);
+    utimesSync(version, later, later);
     const r = run(pkg.bin, ['-v'], pkg.root);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe('rebuilt-by-tsc');
@@ -87,9 +90,9 @@ describe.skipIf(!haveBundle)('the bundle and its code cache', () => {
 
   it('the build leaves a cache made for its bundle', () => {
     const bundle = join(repoRoot, 'dist', 'bundle', 'acc-provision.cjs');
-    const st = statSync(bundle);
+    const build = /^\/\/ acc-provision build (\S+)\n/.exec(readFileSync(bundle, 'utf8'))![1];
     const head = readFileSync(`${bundle}.cache`).subarray(0, 200).toString('latin1');
-    expect(head.startsWith(`acc-provision code cache ${st.size} ${st.mtimeMs}\n`)).toBe(true);
+    expect(head.startsWith(`acc-provision code cache ${statSync(bundle).size} ${build}\n`)).toBe(true);
   });
 
   it('a missing cache is written by the next run; a rebuilt bundle gets a new one', () => {
@@ -104,12 +107,11 @@ describe.skipIf(!haveBundle)('the bundle and its code cache', () => {
     const before = statSync(pkg.cache).mtimeMs;
     expect(run(pkg.bin, generation, cwd).status).toBe(0);
     expect(statSync(pkg.cache).mtimeMs).toBe(before);
-    // A bundle with another modification time never meets the old cache.
-    const later = new Date(Date.now() + 60_000);
-    utimesSync(pkg.bundle, later, later);
+    // A rebuilt bundle (another build name on its first line) never meets the old cache.
+    const source = readFileSync(pkg.bundle, 'utf8');
+    writeFileSync(pkg.bundle, source.replace(/^\/\/ acc-provision build \S+/, '// acc-provision build rebuilt'));
     expect(run(pkg.bin, generation, cwd).status).toBe(0);
-    const st = statSync(pkg.bundle);
-    expect(readFileSync(pkg.cache).toString('latin1', 0, 80)).toContain(` ${st.size} ${st.mtimeMs}\n`);
+    expect(readFileSync(pkg.cache).toString('latin1', 0, 80)).toContain(`acc-provision code cache ${statSync(pkg.bundle).size} rebuilt\n`);
   });
 
   it('code from the cache loads the packages left outside the bundle (a new certificate needs @peculiar/x509)', () => {
@@ -152,7 +154,7 @@ describe.skipIf(!haveBundle)('the bundle and its code cache', () => {
 });
 
 describe('bin/acc-provision', () => {
-  it('runs as a program (shell) and as `node bin/acc-provision` (JavaScript), through symlinks too', () => {
+  it('runs as a program (shell) and as `node bin/acc-provision` (JavaScript), through symlinks too; so does bin/acc-provision.js', () => {
     const pkg = packageCopy();
     // As npm links it (node_modules/.bin/acc-provision -> ../acc-provision/bin/...), one link further.
     const links = mkdtempSync(join(tmpdir(), 'acc-launch-link-'));
@@ -161,7 +163,8 @@ describe('bin/acc-provision', () => {
     symlinkSync('../target', join(links, 'bin', 'acc-provision'));
     const link = join(links, 'bin', 'acc-provision');
     const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-    for (const [cmd, args] of [[pkg.bin, ['-v']], [process.execPath, [pkg.bin, '-v']], [link, ['-v']]] as const) {
+    const jsEntry = `${pkg.bin}.js`; // what npm installs
+    for (const [cmd, args] of [[pkg.bin, ['-v']], [process.execPath, [pkg.bin, '-v']], [link, ['-v']], [jsEntry, ['-v']], [process.execPath, [jsEntry, '-v']]] as const) {
       const r = run(cmd, [...args], pkg.root);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout.trim()).toBe(version);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSchema } from '../../src/sim/seed.js';
 import { clusterYaml, sharedSeed } from './support/cluster.js';
+import { BUILD_TIMEOUT, ensureBuilt } from '../support/cli.js';
 import { deadPort, FLAVOR, PASSWORD, REJECT_WRITES, spawnCli, startFabric, testCert, type Fabric } from './support/fabric.js';
 
 const STACK = /^\s+at .+:\d+:\d+\)?$/m;
@@ -17,6 +18,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'acc-e2e-cli-'));
   writeFileSync(join(dir, 'apic-ca.pem'), (await testCert()).cert);
 });
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function fresh(seed = sharedSeed(), opts: Parameters<typeof startFabric>[1] = {}): Promise<void> {
@@ -152,7 +154,7 @@ describe('acc-provision plan', () => {
     fabric.sim.faults.set(REJECT_WRITES);
     const text = await spawnCli(['plan', '-c', cfg, '-f', FLAVOR, '-u', 'admin', '-p', PASSWORD], { cwd: dir });
     expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toMatch(/^\+ create  fvTenant uni\/tn-nu \(\+\d+ inside\)$/m);
+    expect(text.stdout).toMatch(/^\+ create {2}fvTenant uni\/tn-nu \(\+\d+ inside\)$/m);
     expect(text.stdout).toMatch(/^Plan: \d+ to create, \d+ to update, 0 to replace, 0 to delete, \d+ unchanged; \d+ requests to send\.$/m);
     const json = await spawnCli(['plan', '-c', cfg, '-f', FLAVOR, '--output-format', 'json'], { cwd: dir, env });
     expect(json.status, json.stderr).toBe(0);

@@ -30,6 +30,7 @@ describe('fabric view assets', () => {
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     const js = await res.text();
     // A function call with no imports: it must compile as plain script text.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiling it is the test
     expect(() => new Function(js)).not.toThrow();
     expect(js).toContain(JSON.stringify(VIEW_SPEC));
     expect((await get('/ui/fabric-view.css')).status).toBe(200);

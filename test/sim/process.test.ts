@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT, ensureBuilt } from '../support/cli.js';
 import { Client } from './helpers.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -14,10 +15,10 @@ let work: string;
 const children: ChildProcess[] = [];
 
 beforeAll(() => {
-  // dist/ is current: `npm ci` builds it, and test/global-setup.ts rebuilds before every run.
+  ensureBuilt();
   launcher = join(repo, 'bin/apic-sim');
   work = mkdtempSync(join(tmpdir(), 'apic-sim-'));
-});
+}, BUILD_TIMEOUT);
 
 afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');

@@ -1,7 +1,7 @@
 // Running the built bin/acc-provision from tests, and finding the shared
 // conformance data next to the repository.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,12 +9,72 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 export const cliPath = join(repoRoot, 'bin', 'acc-provision');
 export const conformanceDir = resolve(repoRoot, '..', 'shared', 'conformance');
 
-/** `npm ci` builds dist/ (prepare); build here only when it is missing. */
+/** For a beforeAll that builds: tsc and the bundle take a minute or more on a busy machine. */
+export const BUILD_TIMEOUT = 600_000;
+
+// Written last by `npm run build` (scripts/bundle.mjs), by hand or from here.
+const STAMP = join(repoRoot, 'dist', 'bundle', 'acc-provision.cjs.inputs.json');
+const LOCK = join(repoRoot, 'dist.build-lock');
+let built = false;
+
+/** Newest modification time of what `npm run build` reads. */
+function newestInput(): number {
+  let newest = 0;
+  const visit = (path: string): void => {
+    const st = statSync(path);
+    if (st.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const input of ['src', 'scripts/bundle.mjs', 'tsconfig.json', 'package.json']) visit(join(repoRoot, input));
+  return newest;
+}
+
+function isCurrent(): boolean {
+  try {
+    return statSync(STAMP).mtimeMs >= newestInput();
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Tests that run bin/acc-provision or bin/apic-sim call this first: it runs
+ * `npm run build` when dist/ is missing or older than its sources, once for
+ * all the test processes of a run (a lock directory); tests of modules
+ * import src/ and never wait for it.
+ */
 export function ensureBuilt(): void {
-  if (existsSync(join(repoRoot, 'dist', 'cli', 'main.js'))) return;
-  const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-  spawnSync(process.execPath, [tsc, '-p', join(repoRoot, 'tsconfig.json')], { cwd: repoRoot, stdio: 'inherit' });
-  if (!existsSync(join(repoRoot, 'dist', 'cli', 'main.js'))) throw new Error('could not build dist/ (npx tsc -p .)');
+  if (built) return;
+  for (;;) {
+    if (isCurrent()) break;
+    try {
+      mkdirSync(LOCK);
+    } catch {
+      // Another test process is building: wait for it, unless its lock is stale.
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > BUILD_TIMEOUT) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      sleep(200);
+      continue;
+    }
+    try {
+      if (isCurrent()) break;
+      const started = Date.now();
+      const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`npm run build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+      // A source saved during the build may not be in it: without the list
+      // the launcher does not use the bundle either, and the next call rebuilds.
+      if (newestInput() > started) rmSync(STAMP);
+      break;
+    } finally {
+      rmSync(LOCK, { recursive: true, force: true });
+    }
+  }
+  built = true;
 }
 
 export interface CliResult {
@@ -30,6 +90,7 @@ export interface CliOptions {
 }
 
 export function runCli(args: string[], opts: CliOptions = {}): CliResult {
+  ensureBuilt();
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...opts.env };
   // Tests set ACC_PROVISION_PASS explicitly when they need it.
   if (!opts.env || !('ACC_PROVISION_PASS' in opts.env)) delete env.ACC_PROVISION_PASS;

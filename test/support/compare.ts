@@ -40,14 +40,14 @@ function strictBase64(s: string): string | undefined {
 /** The operator's spec: JSON or YAML text or data; `config` is a manifest, base64 or plain. */
 function operatorSpec(spec: unknown): unknown {
   let s = spec;
-  if (typeof s === 'string') {
+  if (typeof spec === 'string') {
     try {
-      s = JSON.parse(s);
+      s = JSON.parse(spec);
     } catch {
       try {
-        s = parseYaml(s, { version: '1.1' });
+        s = parseYaml(spec, { version: '1.1' });
       } catch {
-        return s;
+        return spec;
       }
     }
   }

@@ -122,8 +122,8 @@ describe('acc-provision verify', () => {
     for (const epg of ['kube-default', 'kube-system', 'kube-nodes', 'group1']) {
       expect(r.output).toMatch(new RegExp(`PASS  EPG ${epg} +uni/tn-kube/ap-kubernetes/epg-${epg}\\n`));
     }
-    expect(r.output).toMatch(/PASS  Bridge domain kube-node-bd/);
-    expect(r.output).toMatch(/PASS  Certificate kube\.crt/);
+    expect(r.output).toMatch(/PASS {2}Bridge domain kube-node-bd/);
+    expect(r.output).toMatch(/PASS {2}Certificate kube\.crt/);
     expect(r.output).not.toContain(SIM_PASSWORD);
     expect(r.report.notes).toEqual([]);
   });
@@ -161,7 +161,7 @@ describe('acc-provision verify', () => {
     writeFileSync(join(dir, 'user.crt'), CERT.replace('verifytest', 'otherfile'));
     const r = await runVerify({ config: cfgFile, username: 'admin', outputFormat: 'text' }, io());
     expect(r.ok).toBe(false);
-    expect(r.output).toMatch(/FAIL  Certificate kube\.crt .*\n +data is "-----BEGIN CERTIFICATE-----\.\.\." \(\d+ characters\), expected /);
+    expect(r.output).toMatch(/FAIL {2}Certificate kube\.crt .*\n +data is "-----BEGIN CERTIFICATE-----\.\.\." \(\d+ characters\), expected /);
   });
 
   it('refuses a wrong password without printing it (APIC error, exit 1)', async () => {

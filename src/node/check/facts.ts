@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import { InputError } from '../../errors.js';
 
 export interface IpAddrInfo {
-  family: 'inet' | 'inet6' | string;
+  /** 'inet' or 'inet6' */
+  family: string;
   local: string;
   prefixlen: number;
   /** Set on addresses with a lease (DHCP) rather than a static one. */

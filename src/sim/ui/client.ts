@@ -193,7 +193,7 @@ export function fabricViewClient(spec: ViewSpec): void {
     ws.onmessage = (ev) => {
       let msg: { subscriptionId?: string[] };
       try {
-        msg = JSON.parse(String(ev.data));
+        msg = JSON.parse(String(ev.data)) as { subscriptionId?: string[] };
       } catch {
         return;
       }

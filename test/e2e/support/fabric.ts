@@ -16,6 +16,7 @@ import { startSim, type RunningSim, type SimOptions } from '../../../src/sim/ser
 import { seedSchema, type SeedSpec } from '../../../src/sim/seed.js';
 import type { FaultRule } from '../../../src/sim/faults.js';
 import { makeSelfSignedCert, type TestCert } from '../../apic/support/cert.js';
+import { ensureBuilt } from '../../support/cli.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const conformanceDir = resolve(repoRoot, '..', 'shared', 'conformance');
@@ -179,6 +180,7 @@ export function spawnCli(
   args: string[],
   opts: { cwd: string; env?: Record<string, string>; onSpawn?: (kill: () => void) => void },
 ): Promise<SpawnResult> {
+  ensureBuilt();
   return new Promise((resolvePromise, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...opts.env };
     if (!opts.env || !('ACC_PROVISION_PASS' in opts.env)) delete env.ACC_PROVISION_PASS;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManagedObject } from '../../../src/aci/types.js';
 import { ApicClient } from '../../../src/apic/client.js';
 import { applyPlan } from '../../../src/provision/apply.js';
-import { desiredFromRequests, dnOfPath, parseApicDump } from '../../../src/provision/engine/from-requests.js';
+import { desiredFromRequests, parseApicDump } from '../../../src/provision/engine/from-requests.js';
 import { apicStateReader } from '../../../src/provision/engine/state.js';
 import { desiredRootDns, planChanges } from '../../../src/provision/plan.js';
 import { startSim, type RunningSim } from '../../../src/sim/server.js';
