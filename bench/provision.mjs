@@ -4,10 +4,16 @@
 // latency added to every request, for the first run (empty fabric) and a
 // re-run (nothing to change); and, for comparison, replaying the request
 // dump one POST at a time in order (how the Python tool sends it).
+// Then the slow link: `acc-provision -a` as users run it (bin/, a new
+// process) on an empty fabric 50 ms away (--slow-latency), median of
+// --slow-runs; with ACC_PY_REF=<checkout of the Python acc-provision>, the
+// Python tool's `-a` on the same fabric, and the ratio.
 // Not a test: it prints a table. Needs the build (npm run build).
-// Usage: node bench/provision.mjs [--latency MS] [--json]
+// Usage: node bench/provision.mjs [--latency MS] [--slow-latency MS] [--slow-runs N] [--json]
 //   --json: one JSON object per row ({what, value, note}), for bench/run.mjs.
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +25,14 @@ const PASSWORD = 'bench-pw-1';
 const latArg = process.argv.indexOf('--latency');
 const LATENCY = latArg > 0 ? Number(process.argv[latArg + 1]) : 20;
 const JSON_ROWS = process.argv.includes('--json');
+const argNumber = (flag, fallback) => {
+  const i = process.argv.indexOf(flag);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SLOW_LATENCY = argNumber('--slow-latency', 50);
+const SLOW_RUNS = argNumber('--slow-runs', 5);
+const PY_REF = process.env.ACC_PY_REF;
+const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 
 if (!existsSync(join(root, 'dist', 'cli', 'commands', 'provision.js'))) {
   console.error('bench/provision.mjs: run `npm run build` first (dist/ is missing)');
@@ -103,6 +117,49 @@ await withSim(async (sim) => {
   rows.push({ label: 'dump replayed one POST at a time', ...(await replayDump(sim)) });
 });
 
+// --- the slow link: whole runs as users start them -----------------------------
+const median = (xs) => {
+  const v = [...xs].sort((x, y) => x - y);
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+/** Runs a command without blocking this process (the simulator answers from here); resolves with its wall time. */
+function timed(cmd, args, cwd, env) {
+  return new Promise((done, fail) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done(performance.now() - t0) : fail(new Error(`${cmd} exit ${code}: ${err.trim().split('\n').pop()}`))));
+  });
+}
+async function slowLinkRun(tool) {
+  const sim = await startSim({ listen: '127.0.0.1:0', data: ':memory:', adminPassword: PASSWORD, seed, faults: [{ path: '^/', latencyMs: SLOW_LATENCY }] });
+  const dir = mkdtempSync(join(tmpdir(), 'acc-slow-'));
+  try {
+    for (const f of ['user.crt', 'user.key']) copyFileSync(join(conformance, 'testdata', f), join(dir, f));
+    writeFileSync(join(dir, 'cfg.yaml'), text.replace(/apic_hosts:\n(\s+)- \S+/, `apic_hosts:\n$1- 127.0.0.1:${sim.port}`));
+    const args = ['-c', 'cfg.yaml', '-f', FLAVOR, '-o', 'out.yaml', '-a', '-u', 'admin', '-p', PASSWORD];
+    if (tool === 'ours') return await timed(join(root, 'bin', 'acc-provision'), args, dir, { NO_COLOR: '1' });
+    const code = `import sys\nsys.path.insert(0, ${JSON.stringify(join(PY_REF, 'provision'))})\nfrom acc_provision import acc_provision\nsys.argv = ['acc-provision'] + ${JSON.stringify(args)}\nacc_provision.main()`;
+    return await timed(PYTHON, ['-c', code], dir, {});
+  } finally {
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const slow = { ours: [], python: [] };
+for (let i = 0; i < SLOW_RUNS; i++) {
+  slow.ours.push(await slowLinkRun('ours'));
+  if (PY_REF) slow.python.push(await slowLinkRun('python'));
+}
+const slowRows = [{ what: `-a on an empty fabric through a ${SLOW_LATENCY} ms link (bin/acc-provision)`, value: `${median(slow.ours).toFixed(0)} ms`, note: `median of ${SLOW_RUNS}, a new process each` }];
+if (PY_REF) {
+  const py = median(slow.python);
+  slowRows.push({ what: `-a on an empty fabric through a ${SLOW_LATENCY} ms link (Python acc-provision)`, value: `${py.toFixed(0)} ms`, note: `${(py / median(slow.ours)).toFixed(1)}x the time of bin/acc-provision` });
+}
+
 if (JSON_ROWS) {
   for (const r of rows) {
     console.log(
@@ -113,6 +170,7 @@ if (JSON_ROWS) {
       }),
     );
   }
+  for (const r of slowRows) console.log(JSON.stringify(r));
   process.exit(0);
 }
 const header = ['base_case, +' + LATENCY + ' ms per request', 'wall ms', 'requests', 'GET', 'POST', 'DELETE', 'logins'];
@@ -122,4 +180,5 @@ const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.p
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table) console.log(line(row));
-console.log('\nrequests: every HTTP exchange (login and discovery included); POST/DELETE: writes.');
+console.log('\nrequests: every HTTP exchange (login and discovery included); POST/DELETE: writes.\n');
+for (const r of slowRows) console.log(`${r.what}: ${r.value} (${r.note})`);

@@ -148,7 +148,7 @@ function sub(script, area) {
   }
 }
 if (!QUICK) {
-  sub('provision.mjs', 'provisioning (20 ms latency)');
+  sub('provision.mjs', 'provisioning (apic-sim, added latency)');
   sub('sim.mjs', 'apic-sim');
 }
 

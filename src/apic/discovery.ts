@@ -39,3 +39,15 @@ export async function readInfraVlan(apic: ApicReader): Promise<number | undefine
   const m = encap ? /^vlan-(\d+)$/.exec(encap) : null;
   return m ? Number(m[1]) : undefined;
 }
+
+/** The infra VLAN from the AEPs read whole (the default AEP's binding to the infra tenant's access EPG): no request of its own. */
+export function infraVlanOf(aeps: readonly ManagedObject[]): number | undefined {
+  const aepDn = INFRA_VLAN_DN.slice(0, INFRA_VLAN_DN.indexOf('/provacc/'));
+  const target = /rsfuncToEpg-\[(.*)\]$/.exec(INFRA_VLAN_DN)![1];
+  const binding = aeps
+    .find((a) => a.attributes['dn'] === aepDn)
+    ?.children.find((c) => c.className === 'infraProvAcc')
+    ?.children.find((c) => c.className === 'infraRsFuncToEpg' && c.attributes['tDn'] === target);
+  const m = binding?.attributes['encap'] ? /^vlan-(\d+)$/.exec(binding.attributes['encap']) : null;
+  return m ? Number(m[1]) : undefined;
+}

@@ -5,7 +5,8 @@
 // `-a` writes, it reads what the fabric holds and refuses, naming the other
 // cluster.
 import { childDn, formatRn, parentDn } from '../aci/dn.js';
-import { aepDn, l3outDn, vrfDn } from '../aci/dns.js';
+import { aepDn, l3outDn, tenantDn, vrfDn } from '../aci/dns.js';
+import { findBelow, TENANT_PREREQUISITES_READ } from '../provision/prerequisites.js';
 import type { ManagedObject } from '../aci/types.js';
 import type { ApicClient } from '../apic/client.js';
 import type { Config } from '../config/types.js';
@@ -39,17 +40,17 @@ function dnOf(mo: ManagedObject): string {
 
 export async function readNeighbours(apic: NeighbourReader, probe: Config): Promise<FabricNeighbours> {
   const a = probe.aci_config;
-  const [vmmDomains, physDomains, vlanPools, mcastPools, aep, registrations, l3out] = await Promise.all([
+  const [vmmDomains, physDomains, vlanPools, mcastPools, aep, registrations, vrfTenant] = await Promise.all([
     apic.getClass('vmmDomP', { subtree: 'children' }),
     apic.getClass('physDomP', { subtree: 'children' }),
     apic.getClass('fvnsVlanInstP', { subtree: 'children' }),
     apic.getClass('fvnsMcastAddrInstP', { subtree: 'children' }),
     apic.getMo(aepDn(a.aep), { subtree: 'full' }),
     apic.getClass('vmmInjectedClusterInfo'),
-    // Read with its children, as the prerequisite check reads it: one request for both.
-    apic.getMo(l3outDn(a.vrf.tenant, a.l3out.name), { subtree: 'children' }),
+    // Read as the prerequisite check reads it: one request for both.
+    apic.getMo(tenantDn(a.vrf.tenant), TENANT_PREREQUISITES_READ),
   ]);
-  const l3outVrf = l3out?.children.find((c) => c.className === 'l3extRsEctx');
+  const l3outVrf = findBelow(vrfTenant, tenantDn(a.vrf.tenant), l3outDn(a.vrf.tenant, a.l3out.name))?.children.find((c) => c.className === 'l3extRsEctx');
   return {
     vmmDomains,
     physDomains,

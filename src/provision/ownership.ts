@@ -107,7 +107,16 @@ export function staleRule(state: DesiredState, config: Config): StaleRule {
  * point at (one of the cluster's own objects): the same relation found
  * elsewhere (the L3Out or AEP the configuration named before) is a leftover.
  */
-export function strayRelationQueries(state: DesiredState): Array<{ className: string; filter: string; desiredDns: Set<string> }> {
+export interface StrayQuery {
+  className: string;
+  targetProp: string;
+  target: string;
+  /** The APIC filter that finds them by class query. */
+  filter: string;
+  desiredDns: Set<string>;
+}
+
+export function strayRelationQueries(state: DesiredState): StrayQuery[] {
   const objects = allObjects(state);
   const ownedDns = new Set(objects.filter((m) => m.owner === 'cluster').map((m) => m.dn));
   const ownedNames = new Map<string, Set<string>>();
@@ -119,7 +128,7 @@ export function strayRelationQueries(state: DesiredState): Array<{ className: st
   }
   const parents = new Map<DesiredMo, DesiredMo>();
   for (const m of objects) for (const c of m.children) parents.set(c, m);
-  const byFilter = new Map<string, { className: string; filter: string; desiredDns: Set<string> }>();
+  const byFilter = new Map<string, StrayQuery>();
   for (const m of objects) {
     const relation = classInfo(m.className)?.relation;
     const parent = parents.get(m);
@@ -130,7 +139,7 @@ export function strayRelationQueries(state: DesiredState): Array<{ className: st
     if (!ours) continue;
     const filter = `eq(${m.className}.${relation.targetProp},"${target}")`;
     const key = `${m.className}\u0000${filter}`;
-    const q = byFilter.get(key) ?? { className: m.className, filter, desiredDns: new Set<string>() };
+    const q = byFilter.get(key) ?? { className: m.className, targetProp: relation.targetProp, target, filter, desiredDns: new Set<string>() };
     q.desiredDns.add(m.dn);
     byFilter.set(key, q);
   }

@@ -12,7 +12,7 @@ import { InputError, type Problem } from '../errors.js';
 
 /** The part of the client the checks need. */
 export interface PrerequisiteReader {
-  getMo(dn: string, opts?: { subtree?: 'children' | 'full' }): Promise<ManagedObject | undefined>;
+  getMo(dn: string, opts?: { subtree?: 'children' | 'full'; query?: Record<string, string> }): Promise<ManagedObject | undefined>;
   getChildren(dn: string, classes?: readonly string[]): Promise<ManagedObject[]>;
 }
 
@@ -23,9 +23,22 @@ interface Requirement {
   what: string;
   /** Checked only when this one exists (a VRF inside its tenant). */
   within?: Requirement;
-  /** Read with its children or subtree: the requirements inside it are found in the same answer. */
+  /** Read with its subtree (as `query` narrows it): the requirements inside it are found in the same answer. */
   subtree?: 'children' | 'full';
+  query?: Record<string, string>;
 }
+
+/**
+ * The VRF's tenant is read once, narrowed to what the checks need: its VRFs and
+ * L3Outs with their external EPGs, their contracts and the L3Outs' VRF
+ * relation. The look at other clusters (src/cluster/neighbours.ts) reads the
+ * L3Out's VRF, and the plan the cluster's contracts left on other external
+ * EPGs, from the same answer.
+ */
+export const TENANT_PREREQUISITES_READ = {
+  subtree: 'full' as const,
+  query: { 'rsp-subtree-class': 'fvCtx,l3extOut,l3extInstP,l3extRsEctx,fvRsProv,fvRsCons' },
+};
 
 function nestedVmware(config: Config): string | undefined {
   const nested = config.aci_config.vmm_domain.nested_inside;
@@ -35,14 +48,19 @@ function nestedVmware(config: Config): string | undefined {
 
 export function requirements(config: Config): Requirement[] {
   const a = config.aci_config;
-  const tenant: Requirement = { field: 'aci_config.vrf.tenant', value: a.vrf.tenant, dn: tenantDn(a.vrf.tenant), what: 'tenant' };
+  const tenant: Requirement = {
+    field: 'aci_config.vrf.tenant',
+    value: a.vrf.tenant,
+    dn: tenantDn(a.vrf.tenant),
+    what: 'tenant',
+    ...TENANT_PREREQUISITES_READ,
+  };
   const l3out: Requirement = {
     field: 'aci_config.l3out.name',
     value: a.l3out.name,
     dn: l3outDn(a.vrf.tenant, a.l3out.name),
     what: 'L3Out',
     within: tenant,
-    subtree: 'children',
   };
   const out: Requirement[] = [
     // Read whole: discovery reads the AEP's bindings from the same answer (src/cluster/neighbours.ts).
@@ -75,15 +93,17 @@ export function requirements(config: Config): Requirement[] {
 /** Reads each prerequisite (in parallel, one round) and throws one InputError naming every missing one. Sends no write. */
 export async function checkPrerequisites(apic: PrerequisiteReader, config: Config): Promise<void> {
   const reqs = requirements(config);
-  // What is inside a requirement read with its children is looked up in that answer.
-  const readWithin = (r: Requirement): boolean => r.within?.subtree !== undefined;
+  // A requirement inside one read with its subtree is looked up in that answer.
+  const readBy = (r: Requirement): Requirement | undefined => (r.within ? (r.within.subtree ? r.within : readBy(r.within)) : undefined);
   const read = new Map<Requirement, Promise<ManagedObject | undefined>>();
-  for (const r of reqs) if (!readWithin(r)) read.set(r, apic.getMo(r.dn, r.subtree ? { subtree: r.subtree } : {}));
+  for (const r of reqs) {
+    if (!readBy(r)) read.set(r, apic.getMo(r.dn, r.subtree ? { subtree: r.subtree, ...(r.query ? { query: r.query } : {}) } : {}));
+  }
   const found = await Promise.all(
     reqs.map(async (r) => {
-      if (!readWithin(r)) return (await read.get(r)!) !== undefined;
-      const parent = await read.get(r.within!)!;
-      return parent?.children.some((c) => childDn(r.within!.dn, classTableNaming.rnOf(c)) === r.dn) ?? false;
+      const holder = readBy(r);
+      if (!holder) return (await read.get(r)!) !== undefined;
+      return findBelow(await read.get(holder)!, holder.dn, r.dn) !== undefined;
     }),
   );
   const exists = new Map(reqs.map((r, i) => [r, found[i]!]));
@@ -110,3 +130,17 @@ export async function discoverNestedVlanPool(apic: PrerequisiteReader, config: C
   return tDn ? tDn : undefined;
 }
 
+
+/** The object at `dn` inside an answer rooted at `rootDn` (undefined: not there). */
+export function findBelow(root: ManagedObject | undefined, rootDn: string, dn: string): ManagedObject | undefined {
+  if (!root) return undefined;
+  if (dn === rootDn) return root;
+  for (const c of root.children) {
+    const at = childDn(rootDn, classTableNaming.rnOf(c));
+    if (dn === at || dn.startsWith(`${at}/`)) {
+      const hit = findBelow(c, at, dn);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}

@@ -5,6 +5,10 @@
 // the APIC, its removal targets become the objects `-d` may delete.
 import type { ManagedObject } from '../aci/types.js';
 import { isSecretProperty } from '../aci/values.js';
+import { childDn } from '../aci/dn.js';
+import { tenantDn } from '../aci/dns.js';
+import { classTableNaming } from './engine/naming.js';
+import { TENANT_PREREQUISITES_READ } from './prerequisites.js';
 import type { ApicClient } from '../apic/client.js';
 import type { Config } from '../config/types.js';
 import { applyPlan, type ApplyProgress, type ApplySummary } from './apply.js';
@@ -51,7 +55,7 @@ export async function planProvision(apic: ProvisionApic, state: DesiredState, co
   const roots = desiredRoots(state);
   // One round trip: the leftovers elsewhere are looked for while the desired roots are read.
   const [strays, current] = await Promise.all([
-    findStrays(apic, state),
+    findStrays(apic, state, config),
     readCurrentState(apicStateReader(apic), roots, { concurrency: CONCURRENCY }),
   ]);
   const opts = { stale: staleRule(state, config), strays };
@@ -63,10 +67,36 @@ export async function planProvision(apic: ProvisionApic, state: DesiredState, co
   return inventoryLast(plan);
 }
 
+/**
+ * Where the cluster's relations in shared objects live, read whole by
+ * discovery already (apic/read-cache.ts answers these from it): the AEPs with
+ * their domain and EPG bindings, and the VRF's tenant with its L3Outs'
+ * external EPGs and their contracts.
+ */
+const HELD_BY_AEPS = new Set(['infraRsDomP', 'infraRsFuncToEpg']);
+const HELD_BY_EXTERNAL_EPGS = new Set(['fvRsProv', 'fvRsCons']);
+
 /** The cluster's relations left in shared objects it no longer uses (see strayRelationQueries). */
-async function findStrays(apic: ProvisionApic, state: DesiredState): Promise<StrayObject[]> {
+async function findStrays(apic: ProvisionApic, state: DesiredState, config: Config): Promise<StrayObject[]> {
   const queries = strayRelationQueries(state);
-  const found = await mapLimited(queries, CONCURRENCY, (q) => apic.getClass(q.className, { filter: q.filter }));
+  if (queries.length === 0) return [];
+  const vrfTenant = config.aci_config.vrf.tenant;
+  const [aeps, tenant] = await Promise.all([
+    queries.some((q) => HELD_BY_AEPS.has(q.className)) ? apic.getClass('infraAttEntityP', { subtree: 'full' }) : [],
+    queries.some((q) => HELD_BY_EXTERNAL_EPGS.has(q.className)) ? apic.getMo(tenantDn(vrfTenant), TENANT_PREREQUISITES_READ) : undefined,
+  ]);
+  const held: Array<{ mo: ManagedObject; dn: string }> = [];
+  const walk = (mo: ManagedObject, dn: string): void => {
+    held.push({ mo, dn });
+    for (const c of mo.children) walk(c, childDn(dn, classTableNaming.rnOf(c)));
+  };
+  for (const a of aeps) walk(a, a.attributes['dn'] ?? '');
+  if (tenant) walk(tenant, tenantDn(vrfTenant));
+  const found = await mapLimited(queries, CONCURRENCY, async (q) =>
+    HELD_BY_AEPS.has(q.className) || HELD_BY_EXTERNAL_EPGS.has(q.className)
+      ? held.filter((h) => h.mo.className === q.className && h.mo.attributes[q.targetProp] === q.target).map((h): ManagedObject => ({ ...h.mo, attributes: { ...h.mo.attributes, dn: h.dn } }))
+      : apic.getClass(q.className, { filter: q.filter }),
+  );
   const out: StrayObject[] = [];
   queries.forEach((q, i) => {
     for (const mo of found[i] ?? []) {

@@ -61,7 +61,8 @@ export async function runVerify(flags: VerifyCommandFlags, io: VerifyCommandIo):
   const client = new ApicClient(options);
   try {
     await client.login();
-    const facts = await discoverFabric(client, probe.config, infraVlan !== undefined ? { infraVlan } : {});
+    const { sharedReads } = await import('../apic/read-cache.js');
+    const facts = await discoverFabric(sharedReads(client), probe.config, infraVlan !== undefined ? { infraVlan } : {});
     const cluster = buildCluster(source, facts);
     for (const w of cluster.warnings) if (!probe.warnings.includes(w)) io.warn(w);
     const expected = withCertificate(cluster.config);

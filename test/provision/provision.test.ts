@@ -90,18 +90,18 @@ describe('printed plans', () => {
 });
 
 describe('prerequisites', () => {
-  // An APIC holding the objects at `dns`; an object read with its children shows those among `dns` directly below it.
-  const reader = (dns: string[], children: Record<string, ManagedObject[]> = {}) => ({
-    getMo: async (dn: string) => {
-      if (!dns.includes(dn)) return undefined;
-      const below = dns.filter((d) => parentDn(d) === dn).map((d) => {
+  // An APIC holding the objects at `dns`; an object read with its subtree shows those among `dns` below it.
+  const reader = (dns: string[], children: Record<string, ManagedObject[]> = {}) => {
+    const subtree = (dn: string): ManagedObject[] =>
+      dns.filter((d) => parentDn(d) === dn).map((d) => {
         const last = resolveDn(d)!.at(-1)!;
-        return mo(last.className, last.naming);
+        return mo(last.className, last.naming, subtree(d));
       });
-      return mo('x', { dn }, below);
-    },
+    return {
+    getMo: async (dn: string) => (dns.includes(dn) ? mo('x', { dn }, subtree(dn)) : undefined),
     getChildren: async (dn: string) => children[dn] ?? [],
-  });
+    };
+  };
 
   it('names each missing one (field, value, DN); nothing below a missing tenant is reported twice', async () => {
     const config = nestedConfig();

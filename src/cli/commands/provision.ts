@@ -16,6 +16,7 @@ import { ApicClient } from '../../apic/client.js';
 import { apicClientOptions } from '../../apic/from-config.js';
 import { renderApplySummary, type ApplyProgress } from '../../provision/apply.js';
 import type { Cluster, ClusterSource } from '../../cluster/index.js';
+import { sharedReads } from '../../apic/read-cache.js';
 import { planToJson, renderPlanText, type Plan } from '../../provision/plan.js';
 import { applyProvision, applyRemoval, planProvision, planRemoval, redactPlan, removalToJson } from '../../provision/provision.js';
 import { renderUnprovisionText, type UnprovisionPlan } from '../../provision/unprovision.js';
@@ -59,10 +60,13 @@ export interface ApicRun {
 /** Runs `-a`/`-d` (optionally `--plan`); returns the exit code. */
 export async function runApic(opts: RootOptions, flavor: string, reporter: Reporter, run: ApicRun, deps: ApicDeps = defaultApicDeps): Promise<number> {
   let client: ApicConnection | undefined;
+  // Discovery and the plan share their reads (apic/read-cache.ts); writes go to the client itself.
+  let reads: ApicConnection | undefined;
   const session = {
     connect: async (config: Config) => {
       client = await connect(config, opts, reporter, deps);
-      return client;
+      reads = sharedReads(client);
+      return reads;
     },
   };
   try {
@@ -70,7 +74,7 @@ export async function runApic(opts: RootOptions, flavor: string, reporter: Repor
       await generate(opts, flavor, reporter, deps, {
         cluster: (source) => clusterFromFabric(source, run.mode, session, reporter, deps),
         beforeWrite: async (cluster) => {
-          await provisionApic(client!, cluster, reporter);
+          await provisionApic(reads!, cluster, reporter);
         },
       });
       return 0;
@@ -81,11 +85,11 @@ export async function runApic(opts: RootOptions, flavor: string, reporter: Repor
     if (run.mode === 'apply') {
       await attachCertificate(cluster.config, opts, deps);
       protectSecrets(cluster.config, reporter);
-      const plan = await planProvision(client!, cluster.desired(), cluster.config);
+      const plan = await planProvision(reads!, cluster.desired(), cluster.config);
       printPlan(plan, opts, deps);
       return 0;
     }
-    await removeFromApic(client!, cluster, opts, reporter, run.planOnly, deps);
+    await removeFromApic(reads!, cluster, opts, reporter, run.planOnly, deps);
     return 0;
   } finally {
     await client?.close();
