@@ -117,6 +117,15 @@ if (/\bimport\(/.test(bundled)) {
 }
 if (/[^\x00-\x7f]/.test(bundled)) throw new Error(`${outfile} is not ASCII; the launcher reads it as latin1`);
 
+// --release prints dist/RELEASE-VERSION: the source revision this build came from.
+try {
+  const describe = execFileSync('git', ['describe', '--tags', '--always', '--dirty'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  writeFileSync(join(repo, 'dist', 'RELEASE-VERSION'), `${describe}\n`);
+} catch {
+  // Not a git checkout (a packed release): --release says the information is absent.
+  rmSync(join(repo, 'dist', 'RELEASE-VERSION'), { force: true });
+}
+
 // Training run: no cache yet, so the launcher writes one when it finishes.
 const scratch = mkdtempSync(join(tmpdir(), 'acc-provision-training-'));
 try {

@@ -1,6 +1,6 @@
 // The verify command's work, apart from commander so tests run it in-process:
 // flags -> configuration -> APIC client -> report text and verdict.
-import { InputError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { ApicClientOptions } from '../apic/client.js';
 import { loadVerifyConfig } from './config.js';
 import { formatVerifyJson, formatVerifyText, verifyCluster, type VerifyReport } from './index.js';
@@ -26,7 +26,7 @@ export interface VerifyCommandIo {
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new InputError([{ field: flag, value, rule: `must be a whole number from ${min} to ${max}` }]);
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw UsageError.of([{ field: flag, value, rule: `must be a whole number from ${min} to ${max}` }]);
   return n;
 }
 

@@ -157,6 +157,11 @@ export async function generate(
       tarball = { path: tarPath, bytes };
     }
   }
+  if (opts.dpu !== undefined) {
+    const { renderDpuManifest } = await import('../../manifest/dpu-containers.js');
+    batch.add({ path: opts.dpu, content: renderDpuManifest(config), field: '--dpu' });
+    written.push(`DPU kubernetes configuration to ${opts.dpu === '-' ? '<stdout>' : opts.dpu}`);
+  }
   const dump = opts.apicDump !== undefined ? Promise.resolve().then(() => deps.renderApicDump(withDumpPassword(config))) : undefined;
   dump?.catch(() => undefined); // awaited below, after the tarball
   if (tarball) {

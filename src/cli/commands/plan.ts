@@ -16,6 +16,7 @@ interface PlanFlags {
   delete?: boolean;
   skipAppProfileCheck?: boolean;
   outputFormat: string;
+  debug?: boolean;
 }
 
 export function register(program: Command): void {
@@ -34,8 +35,9 @@ export function register(program: Command): void {
     .option('--skip-app-profile-check', 'with --delete: the tenant goes even when other application profiles remain in it')
     .option('--output-format <format>', 'text or json', 'text')
     .addHelpText('after', '\nExamples:\n  acc-provision plan -c cluster.yaml -f kubernetes-1.35 -u admin\n  acc-provision plan -c cluster.yaml -f kubernetes-1.35 -u admin --delete --output-format json\n')
-    .action(async (flags: PlanFlags) => {
+    .action(async (flags: PlanFlags, cmd: Command) => {
       const raw: RawRootOptions = {
+        debug: flags.debug || cmd.parent?.opts<{ debug?: boolean }>().debug,
         config: flags.config,
         output: '/dev/null',
         flavor: flags.flavor,
