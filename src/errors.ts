@@ -38,7 +38,12 @@ export class UsageError extends Error {
 /** Bad input (configuration, inventory, files named by flags): exit 1. */
 export class InputError extends Error {
   override name = 'InputError';
-  constructor(readonly problems: Problem[]) {
+  /** `warnings`: findings printed along with the problems (a misspelt key
+   * explains the "required" problem it causes). */
+  constructor(
+    readonly problems: Problem[],
+    readonly warnings: string[] = [],
+  ) {
     super(problems.map(formatProblem).join('\n'));
   }
 }

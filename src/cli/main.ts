@@ -100,6 +100,7 @@ function failure(e: unknown, reporter: Reporter, program: Command | undefined, d
     return 2;
   }
   if (e instanceof InputError) {
+    for (const w of e.warnings) reporter.warn(w);
     reporter.problems(e.problems);
     return 1;
   }
