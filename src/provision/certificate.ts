@@ -2,6 +2,7 @@
 // controller signs its APIC requests with this key, and the APIC user holds
 // the certificate.
 import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
 
 export interface ControllerCertificate {
   certPem: string;
@@ -66,6 +67,35 @@ export async function ensureControllerCertificate(
   keyFile: string,
 ): Promise<ControllerCertificate> {
   const [certPem, keyPem] = [readIfExists(certFile), readIfExists(keyFile)];
-  if (certPem !== undefined && keyPem !== undefined) return { certPem, keyPem, reused: true };
+  if (certPem !== undefined && keyPem !== undefined) {
+    await checkPair(certPem, keyPem, certFile, keyFile);
+    return { certPem, keyPem, reused: true };
+  }
   return { ...(await generateControllerCertificate(username)), reused: false };
+}
+
+/**
+ * An existing pair is reused only when the key is a private key and belongs
+ * to the certificate: the controller signs with the key and the APIC checks
+ * with the certificate, so a wrong pair would fail only at run time, in the
+ * cluster. Nothing of the key's content is ever put in a message.
+ */
+async function checkPair(certPem: string, keyPem: string, certFile: string, keyFile: string): Promise<void> {
+  const { X509Certificate, createPrivateKey } = await import('node:crypto');
+  const fix = 'put back the matching file, or remove both files to make a new pair';
+  let cert: InstanceType<typeof X509Certificate>;
+  try {
+    cert = new X509Certificate(certPem);
+  } catch {
+    throw new InputError([{ field: 'aci_config.sync_login.certfile', value: certFile, rule: `is not a PEM certificate (its key is ${keyFile}): ${fix}` }]);
+  }
+  let key: ReturnType<typeof createPrivateKey>;
+  try {
+    key = createPrivateKey(keyPem);
+  } catch {
+    throw new InputError([{ field: 'aci_config.sync_login.keyfile', value: keyFile, rule: `is not a PEM private key (for the certificate ${certFile}): ${fix}` }]);
+  }
+  if (!cert.checkPrivateKey(key)) {
+    throw new InputError([{ field: 'aci_config.sync_login.keyfile', value: keyFile, rule: `is not the key of the certificate ${certFile}: ${fix}` }]);
+  }
 }
