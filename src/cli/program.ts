@@ -122,6 +122,7 @@ async function runRoot(opts: RootOptions, reporter: Reporter, planOnly: boolean)
     reporter.warn(`--old-nad-vlan-map-input ${opts.oldNadVlanMapInput}: not used: only chained mode (chained_cni_config, OpenShift flavors) reads the previous NAD VLAN map`);
   }
   if (opts.apic || opts.delete) {
+    await (await import('./password-prompt.js')).ensurePassword(opts, reporter);
     const { runApic } = await import('./commands/provision.js');
     return runApic(opts, opts.flavor, reporter, { mode: opts.apic ? 'apply' : 'delete', planOnly });
   }

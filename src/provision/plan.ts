@@ -12,6 +12,7 @@ import { childDn, parentDn } from '../aci/dn.js';
 import { toWire } from '../aci/json.js';
 import { classTableNaming, dnDepth, isBelow, type MoNaming } from './engine/naming.js';
 import { limiter, type StateReader } from './engine/state.js';
+import { attributeChangeLines } from './plan-text.js';
 
 export type PlanAction = 'create' | 'update' | 'replace' | 'unchanged';
 
@@ -284,9 +285,7 @@ export function renderPlanText(plan: Plan): string {
     const n = inside.get(c.dn);
     const extra = n ? ` (+${n} inside)` : '';
     lines.push(`${MARK[c.action]} ${c.action.padEnd(7)} ${c.className} ${c.dn}${extra}`);
-    for (const [k, v] of Object.entries(c.attributes ?? {})) {
-      lines.push(`      ${k}: ${v.current === undefined ? '(unset)' : JSON.stringify(v.current)} -> ${JSON.stringify(v.desired)}`);
-    }
+    for (const [k, v] of Object.entries(c.attributes ?? {})) lines.push(...attributeChangeLines(k, v));
   }
   const s = plan.summary;
   if (s.requests === 0) {

@@ -37,7 +37,7 @@ export async function runVerify(flags: VerifyCommandFlags, io: VerifyCommandIo):
   for (const w of loaded.warnings) io.warn(w);
 
   const { apicClientOptions } = await import('../apic/from-config.js');
-  const { ApicClient } = await import('../apic/client.js');
+  const { ApicClient, retryMessage } = await import('../apic/client.js');
   const { apicStateReader } = await import('../provision/engine/state.js');
   const password = flags.password ?? (io.env.ACC_PROVISION_PASS || undefined);
   const options = apicClientOptions(
@@ -48,7 +48,7 @@ export async function runVerify(flags: VerifyCommandFlags, io: VerifyCommandIo):
       ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
       ...(flags.apicProxy !== undefined ? { proxy: flags.apicProxy } : {}),
     },
-    { onWarning: (m) => io.warn(m), ...io.clientExtra },
+    { onWarning: (m) => io.warn(m), onRetry: (e) => io.warn(retryMessage(e)), ...io.clientExtra },
   );
   const client = new ApicClient(options);
   try {
