@@ -10,6 +10,7 @@ import { getFlavor, isKnownFlavor, releaseKey, releaseVersions } from './flavors
 import { isIpAddress } from './ip.js';
 import { yamlLibrary } from './lazy.js';
 import { fillFrom, getPath, isTree, type Tree } from './merge.js';
+import { mtuProblems } from './mtu.js';
 import { nearestKey } from './nearest.js';
 import { configDefaults, configSchema, knownKeys, knownPaths, type KeyNode } from './schema.js';
 import type { Config } from './types.js';
@@ -302,6 +303,11 @@ export function loadConfig(text: string, file: string, opts: LoadOptions): LoadR
     );
   }
 
+  // The MTU rule node-config enforces (src/config/mtu.ts). Here a warning: the
+  // Python tool accepts such a file, and the manifest does not depend on it.
+  for (const p of mtuProblems(getPath(config, 'net_config.interface_mtu'), getPath(config, 'net_config.interface_mtu_headroom'))) {
+    warnings.push(`${src.at(p.field) ?? file}: ${p.field}: ${p.rule}; node-config refuses it`);
+  }
   if (getPath(config, 'dpu_config.enable') && getPath(config, 'sriov_config.enable') && getPath(config, 'kube_config.opflex_mode') !== 'dpu') {
     warnings.push('dpu_config.enable: ignored: kube_config.opflex_mode is not "dpu"');
   }

@@ -78,12 +78,12 @@ function csvRows(text: string): { line: number; cells: string[] }[] {
   return rows.filter((r) => !r.cells[0]!.trimStart().startsWith('#'));
 }
 
-const LIST_COLUMNS = new Set(['bond.members', 'mgmt.routes', 'node_ip']);
+const LIST_COLUMNS = new Set(['bond.members', 'mgmt.routes', 'node_ip', 'dns.servers', 'dns.search']);
 
 /** `bond_name` and `bond.name` both name the nested key `bond.name`. */
 function columnPath(header: string): string[] {
   const h = header.trim();
-  const m = /^(bond|mgmt)[._](.+)$/.exec(h);
+  const m = /^(bond|mgmt|dns)[._](.+)$/.exec(h);
   return m ? [m[1]!, m[2]!] : [h];
 }
 
