@@ -1,9 +1,8 @@
 // The APIC password for -a/-d and plan when neither -p nor
-// ACC_PROVISION_PASS gives it: asked on the terminal (standard input when it
-// is one, else the controlling terminal, /dev/tty, as ssh and sudo do, so it
-// works with -c - too), with nothing echoed. Without a terminal nothing is asked; the configuration's
-// validation then says how to pass it.
-import { closeSync, openSync } from 'node:fs';
+// ACC_PROVISION_PASS gives it: asked on the terminal, with nothing echoed,
+// when standard input is one. Otherwise (a pipe, `-c -`, CI) nothing is
+// asked, so a script never hangs; the configuration's validation then says
+// how to pass it.
 import type { Reporter } from './output/reporter.js';
 
 /** What the prompt needs of a terminal; tests pass a fake one. */
@@ -13,33 +12,12 @@ export interface Terminal {
   close(): void;
 }
 
-/** The controlling terminal, or undefined when the process has none. */
+/** Standard input when it is a terminal; undefined otherwise (a pipe, a file, CI). */
 export async function openTerminal(): Promise<Terminal | undefined> {
-  if (process.stdin.isTTY) {
-    // The terminal already open as standard input: a second handle on it
-    // would not switch its echo off reliably.
-    const input = process.stdin;
-    const out = process.stderr.isTTY ? process.stderr : process.stdout;
-    return { input, write: (text) => void out.write(text), close: () => undefined };
-  }
-  let fd: number;
-  try {
-    fd = openSync('/dev/tty', 'r+');
-  } catch {
-    return undefined;
-  }
-  const { ReadStream, WriteStream } = await import('node:tty');
-  if (!(await import('node:tty')).isatty(fd)) {
-    closeSync(fd);
-    return undefined;
-  }
-  const input = new ReadStream(fd);
-  const output = new WriteStream(fd);
-  return {
-    input,
-    write: (text) => void output.write(text),
-    close: () => input.destroy(),
-  };
+  if (!process.stdin.isTTY) return undefined;
+  const input = process.stdin;
+  const out = process.stderr.isTTY ? process.stderr : process.stdout;
+  return { input, write: (text) => void out.write(text), close: () => undefined };
 }
 
 const CTRL_C = '\u0003';
