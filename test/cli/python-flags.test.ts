@@ -113,7 +113,8 @@ describe('-s/--dpu FILE', () => {
     const r = runCli(['-c', cfg, '-f', FLAVOR, '--infra-vlan', '4093', '-o', 'aci.yaml', '-s', 'dpu.yaml'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('Wrote DPU kubernetes configuration to dpu.yaml');
-    const docs = parseAllDocuments(readFileSync(join(dir, 'dpu.yaml'), 'utf8')).map((d) => d.toJS() as { kind: string; metadata: { name: string; namespace?: string }; spec?: any; data?: Record<string, string> });
+    interface PodSpec { nodeSelector: Record<string, string>; containers: { name: string; args?: string[] }[] }
+    const docs = parseAllDocuments(readFileSync(join(dir, 'dpu.yaml'), 'utf8')).map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec: { template: { spec: PodSpec } }; data?: Record<string, string> });
     expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual([
       'Namespace/dpu-system',
       'ServiceAccount/dpu-system-serviceaccount',
@@ -124,7 +125,7 @@ describe('-s/--dpu FILE', () => {
     const init = docs[2].spec.template.spec.containers[0];
     // The DPU's address and the infra and node VLANs, as the init container's arguments.
     expect(init.args).toEqual(['192.168.200.9', '4093', '4001']);
-    expect(docs[3].spec.template.spec.containers.map((c: { name: string }) => c.name)).toEqual(['dpu-opflex', 'dpu-mcast']);
+    expect(docs[3].spec.template.spec.containers.map((c) => c.name)).toEqual(['dpu-opflex', 'dpu-mcast']);
     expect(docs[3].spec.template.spec.nodeSelector).toEqual({ 'beta.kubernetes.io/arch': 'arm64' });
     expect(JSON.parse(docs[4].data!['opflex-agent-config'])).toEqual({ log: { level: 'info' }, opflex: { notif: { enabled: 'false' } }, prometheus: { enabled: 'false' } });
     // The main manifest is unchanged by the flag.

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSchema } from '../../src/sim/seed.js';
+import { ensureBuilt } from '../support/cli.js';
 import { clusterYaml, sharedSeed } from './support/cluster.js';
 import { cliPath, deadPort, FLAVOR, PASSWORD, spawnCli, startFabric, type Fabric } from './support/fabric.js';
 
@@ -15,6 +16,7 @@ let fabric: Fabric | undefined;
 let hostPort: string;
 
 beforeAll(() => {
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'acc-e2e-first-'));
 });
 afterAll(async () => {
