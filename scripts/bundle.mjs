@@ -89,6 +89,15 @@ const inputs = Object.keys(result.metafile.inputs)
   .map((path) => relative(dirname(outfile), path));
 writeFileSync(`${outfile}.inputs.json`, `${JSON.stringify(inputs)}\n`);
 
+// --release prints dist/RELEASE-VERSION: the source revision this build came from.
+try {
+  const describe = execFileSync('git', ['describe', '--tags', '--always', '--dirty'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  writeFileSync(join(repo, 'dist', 'RELEASE-VERSION'), `${describe}\n`);
+} catch {
+  // Not a git checkout (a packed release): --release says the information is absent.
+  rmSync(join(repo, 'dist', 'RELEASE-VERSION'), { force: true });
+}
+
 // Training run: generating the sample configuration's manifest, operator
 // resource, tarball and APIC dump compiles what a generation runs. There is
 // no cache yet, so the launcher writes one when it finishes; the package

@@ -18,15 +18,32 @@ export function formatProblem(p: Problem): string {
   return `${where}${p.field}${value}: ${p.rule}`;
 }
 
-/** Bad command line: exit 2 with the usage line. */
+/** Bad command line (unknown flag, a flag value that is not allowed, flags
+ * that exclude each other): exit 2 with the usage line. `problems`, when
+ * given, are printed one per line as input problems are. */
 export class UsageError extends Error {
   override name = 'UsageError';
+  constructor(
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+  }
+
+  static of(problems: Problem[]): UsageError {
+    return new UsageError(problems.map(formatProblem).join('\n'), problems);
+  }
 }
 
-/** Bad input (configuration, inventory, flags with wrong values): exit 1. */
+/** Bad input (configuration, inventory, files named by flags): exit 1. */
 export class InputError extends Error {
   override name = 'InputError';
-  constructor(readonly problems: Problem[]) {
+  /** `warnings`: findings printed along with the problems (a misspelt key
+   * explains the "required" problem it causes). */
+  constructor(
+    readonly problems: Problem[],
+    readonly warnings: string[] = [],
+  ) {
     super(problems.map(formatProblem).join('\n'));
   }
 }

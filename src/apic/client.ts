@@ -10,7 +10,7 @@ import type { ManagedObject } from '../aci/types.js';
 import { fromImData, toWire } from '../aci/json.js';
 import { ApicError } from '../errors.js';
 import { makeDispatcher } from './dispatcher.js';
-import { ApicRequestError, classifyFailure, httpError, parseApicErrorBody, scrub, type FailureKind } from './failure.js';
+import { ApicRequestError, classifyFailure, failureWords, httpError, parseApicErrorBody, scrub, type FailureKind } from './failure.js';
 import { parseApicHosts, type ApicEndpoint } from './hosts.js';
 import { classPath, moPath, withQuery, type Query } from './path.js';
 import { readApicVersion, readInfraVlan, type ApicVersion } from './discovery.js';
@@ -38,6 +38,11 @@ export interface ApicClientOptions {
   onWarning?: (message: string) => void;
   /** Told after each HTTP exchange (logins and retries included); for debug output. Never holds a body. */
   onRequest?: (event: ApicRequestEvent) => void;
+  /** Told before each retry: what failed, where the next attempt goes and when. */
+  onRetry?: (event: ApicRetryEvent) => void;
+  /** Connections that cannot be made (refused, unreachable, unknown host) are
+   * retried only while the request is younger than this, ms. Default 20 s. */
+  connectBudgetMs?: number;
   /** Clock, for token refresh; tests move it. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -50,6 +55,20 @@ export interface ApicRequestEvent {
   attempt: number;
   status?: number;
   failure?: string;
+}
+
+export interface ApicRetryEvent {
+  method: string;
+  path: string;
+  /** The APIC that failed, and why (no secret). */
+  host: string;
+  reason: string;
+  /** The attempt that failed (1 = the first) and how many may be made in all. */
+  attempt: number;
+  maxAttempts: number;
+  /** Where the next attempt goes, and after how long. */
+  nextHost: string;
+  delayMs: number;
 }
 
 export interface ApicClientStats {
@@ -96,6 +115,7 @@ export class ApicClient {
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly baseDelay: number;
+  private readonly connectBudget: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -104,6 +124,7 @@ export class ApicClient {
     this.timeoutMs = opts.timeoutMs ?? 90_000;
     this.maxRetries = Math.max(0, opts.maxRetries ?? 5);
     this.baseDelay = opts.retryBaseDelayMs ?? 1000;
+    this.connectBudget = opts.connectBudgetMs ?? 20_000;
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     const d = makeDispatcher({
@@ -193,6 +214,9 @@ export class ApicClient {
     this.warnUnverifiedOnce();
     let retry = 0;
     let relogged = false;
+    const started = this.now();
+    // Each APIC tried, with its attempts and last failure, for the final message.
+    const tried = new Map<string, { attempts: number; reason: string }>();
     for (;;) {
       const host = this.endpoints[this.active]!;
       try {
@@ -216,17 +240,32 @@ export class ApicClient {
         if (!(e instanceof AttemptFailure)) throw e;
         if (e.final) throw e.final;
         if (e.kind === 'final' || e.kind === 'tls') throw new ApicRequestError(e.message);
-        if (retry >= this.maxRetries) {
-          throw new ApicRequestError(
-            this.clean(`${method} ${path}: giving up after ${retry + 1} attempts on ${this.hostList()}: ${e.message}`),
-          );
-        }
+        const reason = e.message.startsWith(`${host.label}: `) ? e.message.slice(host.label.length + 2) : e.message;
+        const seen = tried.get(host.label) ?? { attempts: 0, reason };
+        tried.set(host.label, { attempts: seen.attempts + 1, reason });
         const delay = this.baseDelay * 2 ** retry;
+        // A connection that cannot be made is not retried for long: the address is likely wrong.
+        const outOfTime = e.kind === 'network' && this.now() - started + delay > this.connectBudget;
+        if (retry >= this.maxRetries || outOfTime) {
+          const seconds = Math.round((this.now() - started) / 100) / 10;
+          const list = [...tried].map(([label, t]) => `${label} (${t.reason}${t.attempts > 1 ? `, ${t.attempts} attempts` : ''})`).join(', ');
+          throw new ApicRequestError(this.clean(`${method} ${path}: giving up after ${retry + 1} attempts in ${seconds} s; tried ${list}`));
+        }
         retry++;
         this.stats.retries++;
         // Fail over: the next attempt goes to the next APIC of the cluster. Only the first of
         // several parallel requests failing on the same APIC moves on, so they do not skip one.
         if (this.endpoints[this.active] === host) this.active = (this.active + 1) % this.endpoints.length;
+        this.opts.onRetry?.({
+          method,
+          path,
+          host: host.label,
+          reason: this.clean(reason),
+          attempt: retry,
+          maxAttempts: this.maxRetries + 1,
+          nextHost: this.endpoints[this.active]!.label,
+          delayMs: delay,
+        });
         await this.sleep(delay);
       }
     }
@@ -341,7 +380,7 @@ export class ApicClient {
           : `TLS failed (${detail})`;
         throw new AttemptFailure('tls', this.clean(`${method} ${path} on ${host.label}: ${why}`));
       }
-      const what = kind === 'timeout' ? `timed out after ${this.timeoutMs} ms` : `connection failed (${detail})`;
+      const what = kind === 'timeout' ? `timed out after ${this.timeoutMs} ms` : failureWords(detail);
       throw new AttemptFailure(kind, this.clean(`${host.label}: ${what}`));
     } finally {
       clearTimeout(timer);
@@ -356,13 +395,17 @@ export class ApicClient {
     );
   }
 
-  private hostList(): string {
-    return this.endpoints.map((e) => e.label).join(', ');
-  }
 
   private clean(text: string): string {
     return scrub(text, this.opts.password);
   }
+}
+
+/** A retry as the user reads it: `APIC 10.0.0.1:443: connection refused (ECONNREFUSED); trying 10.0.0.2:443 in 2 s (attempt 3 of 6)`. */
+export function retryMessage(e: ApicRetryEvent): string {
+  const when = e.delayMs >= 1000 ? `${Math.round(e.delayMs / 100) / 10} s` : `${e.delayMs} ms`;
+  const where = e.nextHost === e.host ? 'retrying' : `trying ${e.nextHost}`;
+  return `APIC ${e.host}: ${e.reason}; ${where} in ${when} (attempt ${e.attempt + 1} of ${e.maxAttempts})`;
 }
 
 /** Parses an answer; a 200 that still carries an APIC error object is an error. */

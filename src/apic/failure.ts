@@ -90,6 +90,28 @@ export function classifyFailure(err: unknown, timedOut: boolean): { kind: Failur
   return { kind: 'network', detail: code ?? msg };
 }
 
+const CODE_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ENOTFOUND: 'no such host name',
+  EAI_AGAIN: 'host name lookup failed',
+  EPIPE: 'connection closed',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'connection closed',
+  UND_ERR_CLOSED: 'connection closed',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_HEADERS_TIMEOUT: 'no answer in time',
+  UND_ERR_BODY_TIMEOUT: 'answer stalled',
+};
+
+/** A transport failure detail (an error code) in words, with the code: `connection refused (ECONNREFUSED)`. */
+export function failureWords(detail: string): string {
+  const words = CODE_WORDS[detail];
+  return words ? `${words} (${detail})` : detail;
+}
+
 /** Removes a secret from text that is about to leave the client (errors, logs). */
 export function scrub(text: string, secret: string | undefined): string {
   if (!secret) return text;

@@ -56,6 +56,9 @@ async function run(argv: string[], reporter: Reporter, state: RunState): Promise
     program = buildProgram(packageVersion(), reporter, state);
     for (const mod of await Promise.all(COMMAND_MODULES.map((load) => load()))) mod.register(program);
     configureTree(program, reporter);
+    program.hook('preAction', (_root, action) => {
+      state.command = action;
+    });
     if (argv.length === 0) {
       // As the Python tool: no arguments at all shows the help, as a failure.
       program.outputHelp({ error: true });
@@ -64,7 +67,7 @@ async function run(argv: string[], reporter: Reporter, state: RunState): Promise
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode ?? (typeof process.exitCode === 'number' ? process.exitCode : 0);
   } catch (e) {
-    return failure(e, reporter, program, state.options?.debug ?? argv.includes('--debug'));
+    return failure(e, reporter, state.command ?? program, state.options?.debug ?? argv.includes('--debug'));
   }
 }
 
@@ -75,6 +78,8 @@ function configureTree(cmd: Command, reporter: Reporter): void {
     writeErr: (s) => process.stderr.write(reporter.redact(s)),
     outputError: (s, write) => write(reporter.redact(s)),
   });
+  // `--debug` means the same wherever it stands: before or after a subcommand.
+  if (cmd.parent && !cmd.options.some((o) => o.long === '--debug')) cmd.option('--debug', 'print stack traces of internal errors and APIC debug output');
   cmd.showHelpAfterError(`${usageLine(cmd)}\nTry '${usageLine(cmd).slice('Usage: '.length).split(' [')[0]} --help' for more information.`);
   for (const sub of cmd.commands) configureTree(sub, reporter);
 }
@@ -88,11 +93,14 @@ function failure(e: unknown, reporter: Reporter, program: Command | undefined, d
     return 2;
   }
   if (e instanceof UsageError) {
-    reporter.error(e.message);
-    if (program) process.stderr.write(`${usageLine(program)}\n`);
+    if (e.problems.length > 0) reporter.problems(e.problems);
+    else reporter.error(e.message);
+    // JSON output stays one JSON object per line.
+    if (program && reporter.format === 'text') process.stderr.write(`${usageLine(program)}\n`);
     return 2;
   }
   if (e instanceof InputError) {
+    for (const w of e.warnings) reporter.warn(w);
     reporter.problems(e.problems);
     return 1;
   }

@@ -2,7 +2,7 @@
 // short forms, defaults and meaning) plus the new ones, and the default
 // action (no subcommand) that behaves as the Python tool does.
 import { Command, Option } from './commander.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { Reporter } from './output/reporter.js';
 import type { RawRootOptions, RootOptions } from './root-options.js';
 import { checkRootOptions } from './root-options.js';
@@ -10,6 +10,8 @@ import { checkRootOptions } from './root-options.js';
 /** Shared between main and the actions: the exit code the run ends with. */
 export interface RunState {
   exitCode?: number;
+  /** The (sub)command that runs, for the usage line of a usage error. */
+  command?: Command;
   /** The checked flags, once known (main uses `debug`). */
   options?: RootOptions;
 }
@@ -23,8 +25,9 @@ export function buildProgram(version: string, reporter: Reporter, state: RunStat
     .helpOption('-h, --help', 'show this help and exit')
     // Root flags go before a subcommand, so subcommands may reuse -c, -o, ...
     .enablePositionalOptions()
+    .option('--release', 'print the release information (version and source revision) and exit')
     .option('--debug', 'print stack traces of internal errors and APIC debug output')
-    .option('--sample', 'print a sample configuration file for the flavor (-f) and exit')
+    .option('--sample', 'print a sample configuration file for the flavor (-f) and exit (to the -o file when given)')
     .option('-c, --config <file>', 'input file with the fabric configuration (- is standard input)', '-')
     .option('-o, --output <file>', 'output file for the Kubernetes manifest (- is standard output)', '-')
     .option('-z, --output_tar <file>', 'output file for the operator tarball (.tar.gz; default: the -o file + .tar.gz); also --output-tar')
@@ -43,6 +46,8 @@ export function buildProgram(version: string, reporter: Reporter, state: RunStat
     .option('--upgrade', 'write the manifest for upgrading a running cluster')
     .option('--disable-multus <bool>', 'true or false: disable or enable Multus', 'true')
     .addOption(new Option('--operator-mode <bool>', 'true when run by the acc-provision operator inside the cluster').default('false').hideHelp())
+    .option('-s, --dpu <file>', 'output file for the DPU manifest (needs dpu_config.enable and kube_config.opflex_mode: dpu)')
+    .option('--old-nad-vlan-map-input <file>', 'the NAD VLAN map CSV of the previous provisioning (chained mode; no effect with the Kubernetes flavors)')
     .option('--apic-oobm-ip <ip>', 'APIC out-of-band management address, used instead of apic_hosts for day-0 provisioning')
     .option('--plan', 'with -a or -d: print what would change on the APIC and write nothing (--output-format json: as data)')
     .option('--skip-app-profile-check', 'with -d: delete the tenant even when other application profiles remain in it')
@@ -71,7 +76,7 @@ export function buildProgram(version: string, reporter: Reporter, state: RunStat
       state.options = opts;
       reporter.addSecret(opts.password);
       if (raw.plan && !opts.apic && !opts.delete) {
-        throw new InputError([{ field: '--plan', rule: 'goes with -a (plan of the apply) or -d (plan of the delete); or use: acc-provision plan' }]);
+        throw UsageError.of([{ field: '--plan', rule: 'goes with -a (plan of the apply) or -d (plan of the delete); or use: acc-provision plan' }]);
       }
       state.exitCode = await runRoot(opts, reporter, Boolean(raw.plan));
     });
@@ -80,6 +85,13 @@ export function buildProgram(version: string, reporter: Reporter, state: RunStat
 
 /** The no-subcommand behaviour, in the Python tool's order of checks. */
 async function runRoot(opts: RootOptions, reporter: Reporter, planOnly: boolean): Promise<number> {
+  if (opts.release) {
+    const { releaseInfo } = await import('./version.js');
+    const release = releaseInfo();
+    if (release === undefined) reporter.info('Release info not present in this package');
+    else process.stderr.write(`${release}\n`);
+    return 0;
+  }
   const { flavorListText, loadCatalog } = await import('./catalog.js');
   if (opts.listFlavors) {
     const catalog = await loadCatalog();
@@ -94,10 +106,23 @@ async function runRoot(opts: RootOptions, reporter: Reporter, planOnly: boolean)
     throw new InputError([{ field: '--flavor', value: opts.flavor, rule: 'unknown flavor (--list-flavors lists them)' }]);
   }
   if (opts.sample) {
-    process.stdout.write(ensureNewline(catalog.sampleConfig(opts.flavor)));
+    const text = ensureNewline(catalog.sampleConfig(opts.flavor));
+    if (opts.output === '-') process.stdout.write(text);
+    else {
+      const { OutputBatch } = await import('./output/atomic.js');
+      const batch = new OutputBatch();
+      batch.add({ path: opts.output, content: text, field: '--output' });
+      batch.commit();
+      reporter.info(`Wrote a sample configuration for ${opts.flavor} to ${opts.output}`);
+    }
     return 0;
   }
+  if (opts.oldNadVlanMapInput !== undefined) {
+    // The Python tool reads it only for chained mode, which these flavors refuse.
+    reporter.warn(`--old-nad-vlan-map-input ${opts.oldNadVlanMapInput}: not used: only chained mode (chained_cni_config, OpenShift flavors) reads the previous NAD VLAN map`);
+  }
   if (opts.apic || opts.delete) {
+    await (await import('./password-prompt.js')).ensurePassword(opts, reporter);
     const { runApic } = await import('./commands/provision.js');
     return runApic(opts, opts.flavor, reporter, { mode: opts.apic ? 'apply' : 'delete', planOnly });
   }

@@ -1,14 +1,17 @@
 // The top-level flags (the Python tool's, plus --apic-dump, --infra-vlan,
 // --output-format, --no-color) as commander hands them over, and their
-// checked, typed form. Wrong values are input problems (exit 1, as the
-// Python tool exits 1 for them); unknown flags are usage errors (exit 2).
+// checked, typed form. Wrong values, like unknown flags, are usage errors
+// (exit 2; the Python tool exits 1 for some of them).
 import type { Problem } from '../errors.js';
-import { InputError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { OutputFormat } from './output/reporter.js';
 
 /** What commander parses; keys follow commander's naming of each flag. */
 export interface RawRootOptions {
   debug?: boolean;
+  release?: boolean;
+  dpu?: string;
+  oldNadVlanMapInput?: string;
   sample?: boolean;
   config: string;
   output: string;
@@ -38,6 +41,12 @@ export interface RawRootOptions {
 
 export interface RootOptions {
   debug: boolean;
+  /** Print the release information and exit (before anything else, as the Python tool). */
+  release: boolean;
+  /** Output file of the DPU manifest (`-s/--dpu`). */
+  dpu?: string;
+  /** The NAD VLAN map CSV of the previous run (chained mode only). */
+  oldNadVlanMapInput?: string;
   sample: boolean;
   listFlavors: boolean;
   /** `-` is standard input. */
@@ -116,21 +125,24 @@ export function checkRootOptions(raw: RawRootOptions, env: NodeJS.ProcessEnv = p
   };
   const outputTar = pick('--output-tar', raw.output_tar, raw.outputTar);
   const operatorCr = pick('--aci-operator-cr', raw.aci_operator_cr, raw.aciOperatorCr);
-  for (const [flag, value] of [['--config', raw.config], ['--output', raw.output], ['--output_tar', outputTar], ['--aci_operator_cr', operatorCr], ['--apic-dump', raw.apicDump]] as const) {
+  for (const [flag, value] of [['--config', raw.config], ['--output', raw.output], ['--output_tar', outputTar], ['--aci_operator_cr', operatorCr], ['--apic-dump', raw.apicDump], ['--dpu', raw.dpu], ['--old-nad-vlan-map-input', raw.oldNadVlanMapInput]] as const) {
     if (value === '') problems.push({ field: flag, value, rule: 'must be a file name (or - for standard input/output)' });
   }
   // Two outputs into one file would silently keep only the last one.
   const seen = new Map<string, string>();
-  for (const [flag, value] of [['--output', raw.output], ['--output_tar', outputTar], ['--aci_operator_cr', operatorCr], ['--apic-dump', raw.apicDump]] as const) {
+  for (const [flag, value] of [['--output', raw.output], ['--output_tar', outputTar], ['--aci_operator_cr', operatorCr], ['--apic-dump', raw.apicDump], ['--dpu', raw.dpu]] as const) {
     if (value === undefined || value === '-' || value === '/dev/null' || value === '') continue;
     const other = seen.get(value);
     if (other) problems.push({ field: flag, value, rule: `is also the ${other} file: give each output its own file` });
     else seen.set(value, flag);
   }
 
-  if (problems.length > 0) throw new InputError(problems);
+  if (problems.length > 0) throw UsageError.of(problems);
   return {
     debug: Boolean(raw.debug),
+    release: Boolean(raw.release),
+    dpu: raw.dpu,
+    oldNadVlanMapInput: raw.oldNadVlanMapInput,
     sample: Boolean(raw.sample),
     listFlavors: Boolean(raw.listFlavors),
     config: raw.config,

@@ -1,4 +1,4 @@
-// The package version for `-v`: one small synchronous read of package.json
+// The package version for `-v` and the release information for `--release`: one small synchronous read of package.json
 // (dist/cli and src/cli both sit two levels below it), no import of JSON modules.
 import { readFileSync } from 'node:fs';
 
@@ -8,5 +8,17 @@ export function packageVersion(): string {
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';
+  }
+}
+
+/** `dist/RELEASE-VERSION`, which the build writes from `git describe` (dist/cli
+ * and dist/bundle both sit one level below it), for `--release`; undefined
+ * when the package has none. */
+export function releaseInfo(file: URL = new URL('../RELEASE-VERSION', import.meta.url)): string | undefined {
+  try {
+    const text = readFileSync(file, 'utf8').trim();
+    return text === '' ? undefined : `acc-provision ${packageVersion()} (${text})`;
+  } catch {
+    return undefined;
   }
 }

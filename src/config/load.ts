@@ -11,6 +11,7 @@ import { getFlavor, isKnownFlavor, releaseKey, releaseVersions } from './flavors
 import { isIpAddress } from './ip.js';
 import { yamlLibrary } from './lazy.js';
 import { fillFrom, getPath, isTree, type Tree } from './merge.js';
+import { mtuProblems } from './mtu.js';
 import { nearestKey } from './nearest.js';
 import { configDefaults, configSchema, knownKeys, knownPaths, type KeyNode } from './schema.js';
 import type { Config } from './types.js';
@@ -77,11 +78,40 @@ function listifySubnets(user: Tree): void {
   }
 }
 
+const QUOTED_NUMBER = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
+
+/**
+ * A number written as a string (`kubeapi_vlan: "3101"`) where the schema
+ * expects a number becomes that number, in place: the Python tool's templates
+ * print both alike, so the outputs must not differ either.
+ */
+function readQuotedNumbers(value: unknown, node: KeyNode): unknown {
+  if (node.kind === 'leaf') return node.number && typeof value === 'string' && QUOTED_NUMBER.test(value) ? Number(value) : value;
+  if (node.kind === 'object' && isTree(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const child = node.children.get(k);
+      if (child) value[k] = readQuotedNumbers(v, child);
+    }
+  } else if (node.kind === 'list' && Array.isArray(value)) {
+    value.forEach((v, i) => (value[i] = readQuotedNumbers(v, node.element)));
+  } else if (node.kind === 'map' && isTree(value)) {
+    for (const [k, v] of Object.entries(value)) value[k] = readQuotedNumbers(v, node.value);
+  }
+  return value;
+}
+
 /**
  * Walks the user's tree against the known keys: warns about unknown keys
  * (naming the nearest known one) and reads an empty section (`key:` with
  * nothing under it) as an empty mapping, so defaults apply inside it.
  */
+/** A key the schema does not know, and the known key it is likely a misspelling of. */
+interface UnknownKey {
+  path: string;
+  suggestion?: string;
+  at?: string;
+}
+
 function checkKeys(
   value: unknown,
   node: KeyNode,
@@ -89,6 +119,7 @@ function checkKeys(
   src: ParsedSource,
   warnings: string[],
   problems: Problem[],
+  unknown: UnknownKey[] = [],
 ): unknown {
   if (node.kind === 'object') {
     if (value === null && path !== '') return {};
@@ -105,20 +136,29 @@ function checkKeys(
         const elsewhere = near ? undefined : knownPaths().find((p) => p.endsWith(`.${k}`) || p === k);
         const suggestion = near ? joinPath(path, near) : elsewhere;
         const hint = suggestion ? `; did you mean ${suggestion}?` : '';
-        warnings.push(`${src.at(childPath) ?? ''}: ${childPath}: unknown key, ignored${hint}`.replace(/^: /, ''));
+        const at = src.at(childPath);
+        warnings.push(`${at ?? ''}: ${childPath}: unknown key, ignored${hint}`.replace(/^: /, ''));
+        unknown.push({ path: childPath, ...(suggestion ? { suggestion } : {}), ...(at ? { at } : {}) });
         continue;
       }
-      value[k] = checkKeys(v, child, childPath, src, warnings, problems);
+      value[k] = checkKeys(v, child, childPath, src, warnings, problems, unknown);
     }
     return value;
   }
   if (node.kind === 'list' && Array.isArray(value)) {
-    return value.map((v, i) => checkKeys(v, node.element, joinPath(path, i), src, warnings, problems));
+    return value.map((v, i) => checkKeys(v, node.element, joinPath(path, i), src, warnings, problems, unknown));
   }
   if (node.kind === 'map' && isTree(value)) {
-    for (const [k, v] of Object.entries(value)) value[k] = checkKeys(v, node.value, joinPath(path, k), src, warnings, problems);
+    for (const [k, v] of Object.entries(value)) value[k] = checkKeys(v, node.value, joinPath(path, k), src, warnings, problems, unknown);
   }
   return value;
+}
+
+/** A problem at (or under) the key a misspelt one was meant to be names the misspelling. */
+function withMisspelling(p: Problem, unknownKeys: UnknownKey[]): Problem {
+  const cause = unknownKeys.find((u) => u.suggestion !== undefined && (p.field === u.suggestion || p.field.startsWith(`${u.suggestion}.`) || p.field.startsWith(`${u.suggestion}[`)));
+  if (!cause) return p;
+  return { ...p, rule: `${p.rule} (the file has ${cause.path}${cause.at ? ` at ${cause.at}` : ''}: did you mean ${cause.suggestion}?)` };
 }
 
 /** `versions_url.path`: a local YAML file with a `versions` table replaces the built-in one. */
@@ -181,7 +221,9 @@ export function loadConfig(text: string, file: string, opts: LoadOptions): LoadR
   // The user's file as the manifest sees it (user_config), and as it is merged.
   const user = structuredClone(raw);
   listifySubnets(user);
-  const userTree = checkKeys(structuredClone(user), knownKeys(), '', src, warnings, problems) as Tree;
+  readQuotedNumbers(user, knownKeys());
+  const unknownKeys: UnknownKey[] = [];
+  const userTree = checkKeys(structuredClone(user), knownKeys(), '', src, warnings, problems, unknownKeys) as Tree;
   // The file's text minus its password lines travels with the manifest (the operator re-reads it).
   user.user_input = text.replace(/password:[^\n]*/g, '');
   userTree.user_input = user.user_input;
@@ -256,12 +298,20 @@ export function loadConfig(text: string, file: string, opts: LoadOptions): LoadR
   );
   if (problems.length > 0) {
     throw new InputError(
-      problems.map((p) =>
-        p.at !== undefined || p.field.startsWith('--') ? p : { ...p, at: src.at(p.field) ?? `${file}:1:1` },
-      ),
+      problems.map((p) => {
+        const placed = p.at !== undefined || p.field.startsWith('--') ? p : { ...p, at: src.at(p.field) ?? `${file}:1:1` };
+        return withMisspelling(placed, unknownKeys);
+      }),
+      // The unknown-key warnings print with the problems: they often explain them.
+      warnings,
     );
   }
 
+  // The MTU rule node-config enforces (src/config/mtu.ts). Here a warning: the
+  // Python tool accepts such a file, and the manifest does not depend on it.
+  for (const p of mtuProblems(getPath(config, 'net_config.interface_mtu'), getPath(config, 'net_config.interface_mtu_headroom'))) {
+    warnings.push(`${src.at(p.field) ?? file}: ${p.field}: ${p.rule}; node-config refuses it`);
+  }
   if (getPath(config, 'dpu_config.enable') && getPath(config, 'sriov_config.enable') && getPath(config, 'kube_config.opflex_mode') !== 'dpu') {
     warnings.push('dpu_config.enable: ignored: kube_config.opflex_mode is not "dpu"');
   }

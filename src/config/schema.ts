@@ -471,7 +471,7 @@ export type KeyNode =
   | { kind: 'object'; children: Map<string, KeyNode> }
   | { kind: 'list'; element: KeyNode }
   | { kind: 'map'; value: KeyNode }
-  | { kind: 'leaf' };
+  | { kind: 'leaf'; number?: boolean };
 
 /** The parts of a zod 3 schema definition the key tree and the reference read. */
 export interface SchemaDef {
@@ -520,7 +520,8 @@ export function knownKeys(): KeyNode {
       const options = def.options!.map(toNode);
       return options.find((o) => o.kind !== 'leaf') ?? { kind: 'leaf' };
     }
-    return { kind: 'leaf' };
+    // A number key: a quoted number ("3101") is read as the number, as the Python tool uses it.
+    return numberRange(unwrapSchema(s)) !== undefined ? { kind: 'leaf', number: true } : { kind: 'leaf' };
   };
   const root = toNode(configSchema());
   if (root.kind === 'object') for (const k of INTERNAL_KEYS) root.children.delete(k);

@@ -103,7 +103,7 @@ const required: Check = (c, ctx, out) => {
       const inFile = getPath(c, 'user_config.aci_config.apic_login.password') !== undefined;
       out.push({
         field: 'aci_config.apic_login.password',
-        rule: `required to log in to the APIC: pass -p or set ACC_PROVISION_PASS${inFile ? ' (the password in the file is not used)' : ''}`,
+        rule: `required to log in to the APIC: pass -p or set ACC_PROVISION_PASS (asked for only on a terminal)${inFile ? '; the password in the file is not used' : ''}`,
       });
     }
   }

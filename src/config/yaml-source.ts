@@ -3,6 +3,7 @@
 // problem can point at `file:line:col`.
 import type { Problem } from '../errors.js';
 import { yamlLibrary } from './lazy.js';
+import { firstSyntaxError } from './yaml-errors.js';
 
 export interface SourcePosition {
   line: number;
@@ -78,14 +79,17 @@ export function parseSource(text: string, file: string): ParsedSource {
     return positions.get(path);
   };
 
-  const problems: Problem[] = [...doc.errors].map((e) => {
-    const pos = where(e.pos?.[0]);
-    return {
-      field: '(yaml)',
-      rule: `not valid YAML: ${e.message.split('\n')[0]}`,
-      at: pos ? `${file}:${pos.line}:${pos.col}` : file,
-    };
-  });
+  // One problem: the earliest broken construct (the parser's later errors follow from it).
+  const first = firstSyntaxError(text, doc.errors);
+  const problems: Problem[] = first
+    ? [
+        {
+          field: '(yaml)',
+          rule: `not valid YAML: ${first.error.message.split('\n')[0]}`,
+          at: `${file}:${where(first.offset)!.line}:${where(first.offset)!.col}`,
+        },
+      ]
+    : [];
 
   let value: unknown = null;
   if (problems.length === 0) {

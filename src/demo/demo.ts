@@ -3,11 +3,12 @@
 // and each step runs the same command a user would type. Nothing here knows
 // how a step works; it only strings the commands together.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { sampleConfig } from '../config/index.js';
+import { InputError } from '../errors.js';
 import { startSim, type RunningSim } from '../sim/server.js';
 
 export const DEMO_FLAVOR = 'kubernetes-1.35';
@@ -17,6 +18,8 @@ export interface DemoOptions {
   dir?: string;
   /** Keep the simulator running (until SIGINT/SIGTERM) to explore the fabric view. */
   keep?: boolean;
+  /** Replace a configuration or inventory already in `dir` (else the demo refuses). */
+  force?: boolean;
   /** The acc-provision entry point (main); passed in so the demo runs commands in-process. */
   run(argv: string[]): Promise<number>;
   /** Where the demo's own lines go (the commands print as they always do). */
@@ -55,8 +58,17 @@ export function demoConfig(apicHost: string, dir: string, apicCaFile?: string): 
   return doc.toString();
 }
 
+/** The files a user may have edited after an earlier demo: never replaced silently. */
+export const DEMO_INPUTS = ['cfg.yaml', 'nodes.yaml'] as const;
+
 export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   const dir = resolve(opts.dir ?? mkdtempSync(join(tmpdir(), 'acc-provision-demo-')));
+  if (!opts.force) {
+    const present = DEMO_INPUTS.map((f) => join(dir, f)).filter((f) => existsSync(f));
+    if (present.length > 0) {
+      throw new InputError(present.map((f) => ({ field: '--dir', value: f, rule: 'already exists: the demo would overwrite it (use --force to replace it, or another --dir)' })));
+    }
+  }
   mkdirSync(dir, { recursive: true });
   const password = randomBytes(12).toString('base64url');
   const sim: RunningSim = await startSim({ listen: '127.0.0.1:0', data: ':memory:', adminPassword: password });

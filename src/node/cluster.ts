@@ -1,7 +1,7 @@
 // The cluster for the node commands: the same model as every command
 // (src/cluster), then the node networking values out of it.
 import { DEFAULT_FLAVOR, readTextFile } from '../config/file.js';
-import { InputError } from '../errors.js';
+import { UsageError } from '../errors.js';
 
 export { readTextFile };
 import { nodeNetworkParams, type NodeNetworkParams } from './params.js';
@@ -24,9 +24,9 @@ export async function loadClusterNetwork(configFile: string, opts: ClusterOption
   return { params: nodeNetworkParams(config, { ...(opts.mtu !== undefined ? { mtu: opts.mtu } : {}) }), warnings };
 }
 
-/** A whole-number flag value, or an InputError naming the flag. */
+/** A whole-number flag value, or a usage error naming the flag. */
 export function integerFlag(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new InputError([{ field: flag, value, rule: 'must be a whole number' }]);
+  if (!/^\d+$/.test(value.trim())) throw UsageError.of([{ field: flag, value, rule: 'must be a whole number' }]);
   return Number(value);
 }

@@ -63,6 +63,9 @@ export function renderIfupdown(node: NodeSpec, params: NodeNetworkParams): HostF
       `address ${a.address}/${a.prefix}`,
       `gateway ${a.gateway}`,
       ...(a.family === 6 ? ['accept_ra 0'] : []),
+      // resolvconf (or systemd-resolved's ifupdown hook) reads these.
+      ...(k === 0 && node.dns?.servers.length ? [`dns-nameservers ${node.dns.servers.join(' ')}`] : []),
+      ...(k === 0 && node.dns?.search.length ? [`dns-search ${node.dns.search.join(' ')}`] : []),
     ];
     blocks.push(stanza(`Node VLAN ${params.kubeapiVlan} (kubeapi_vlan): node address, default route`, nodeVlan, `${family} static`, options, k === 0));
   });

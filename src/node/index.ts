@@ -3,7 +3,7 @@
 export { nodeNetworkParams, uplinkMtu, type NodeNetworkParams } from './params.js';
 export { parseInventory, type RawInventory } from './inventory.js';
 export { validateInventory } from './validate.js';
-export { nodeFiles, writeNodeFiles, formatForStdout, NODE_FORMATS, type NodeFormat } from './files.js';
+export { DEFAULT_NODE_FORMAT, formatFor, nodeFiles, writeNodeFiles, formatForStdout, NODE_FORMATS, type NodeFormat } from './files.js';
 export type { NodeSpec } from './node.js';
 export type { HostFile } from './host-file.js';
 export { factsFromDir, factsFromHost, type NodeFacts } from './check/facts.js';

@@ -2,6 +2,7 @@
 // columns flattened (`bond.members`, `mgmt.routes`, lists separated by spaces
 // or `;`). Both give plain objects plus a way to point at a field's line.
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { firstSyntaxError } from '../config/yaml-errors.js';
 import { InputError } from '../errors.js';
 
 export interface RawInventory {
@@ -18,10 +19,10 @@ export function parseInventory(text: string, file: string): RawInventory {
 function parseYamlInventory(text: string, file: string): RawInventory {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length) {
-    const err = doc.errors[0]!;
-    const pos = lineCounter.linePos(err.pos[0]);
-    throw new InputError([{ field: 'nodes', rule: `not valid YAML: ${err.message.split('\n')[0]}`, at: `${file}:${pos.line}:${pos.col}` }]);
+  const first = firstSyntaxError(text, doc.errors);
+  if (first) {
+    const pos = lineCounter.linePos(first.offset);
+    throw new InputError([{ field: 'nodes', rule: `not valid YAML: ${first.error.message.split('\n')[0]}`, at: `${file}:${pos.line}:${pos.col}` }]);
   }
   const data: unknown = doc.toJS();
   const list = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).nodes : undefined;
@@ -77,12 +78,12 @@ function csvRows(text: string): { line: number; cells: string[] }[] {
   return rows.filter((r) => !r.cells[0]!.trimStart().startsWith('#'));
 }
 
-const LIST_COLUMNS = new Set(['bond.members', 'mgmt.routes', 'node_ip']);
+const LIST_COLUMNS = new Set(['bond.members', 'mgmt.routes', 'node_ip', 'dns.servers', 'dns.search']);
 
 /** `bond_name` and `bond.name` both name the nested key `bond.name`. */
 function columnPath(header: string): string[] {
   const h = header.trim();
-  const m = /^(bond|mgmt)[._](.+)$/.exec(h);
+  const m = /^(bond|mgmt|dns)[._](.+)$/.exec(h);
   return m ? [m[1]!, m[2]!] : [h];
 }
 

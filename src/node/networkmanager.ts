@@ -81,8 +81,8 @@ export function renderNetworkManager(node: NodeSpec, params: NodeNetworkParams):
     ethernet: { mtu },
     vlan: { id: params.kubeapiVlan, parent: node.uplink },
     // "address,gateway": the keyfile's own form, as NetworkManager writes it back.
-    ipv4: v4 ? { method: 'manual', address1: `${v4.address}/${v4.prefix},${v4.gateway}` } : { method: 'disabled' },
-    ipv6: v6 ? { method: 'manual', address1: `${v6.address}/${v6.prefix},${v6.gateway}` } : { method: 'disabled' },
+    ipv4: v4 ? { method: 'manual', address1: `${v4.address}/${v4.prefix},${v4.gateway}`, ...dnsKeys(node, 4) } : { method: 'disabled' },
+    ipv6: v6 ? { method: 'manual', address1: `${v6.address}/${v6.prefix},${v6.gateway}`, ...dnsKeys(node, 6) } : { method: 'disabled' },
   }));
 
   if (node.mgmt) {
@@ -97,4 +97,15 @@ export function renderNetworkManager(node: NodeSpec, params: NodeNetworkParams):
     }));
   }
   return files;
+}
+
+/** The node's name servers of one family and (with the first family configured) its search domains, as keyfile keys. */
+function dnsKeys(node: NodeSpec, family: 4 | 6): Section {
+  if (!node.dns) return {};
+  const servers = node.dns.servers.filter((a) => (a.includes(':') ? 6 : 4) === family);
+  const firstFamily = node.addresses[0]?.family === family;
+  return {
+    ...(servers.length ? { dns: `${servers.join(';')};` } : {}),
+    ...(firstFamily && node.dns.search.length ? { 'dns-search': `${node.dns.search.join(';')};` } : {}),
+  };
 }

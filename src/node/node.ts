@@ -29,6 +29,16 @@ export interface NodeAddress {
   gateway: string;
 }
 
+/** The host's network configuration system, chosen per node (`format:`) or for all (`--format`). */
+export const HOST_FORMATS = ['netplan', 'ifupdown', 'nm'] as const;
+export type HostFormat = (typeof HOST_FORMATS)[number];
+
+/** Name servers and search domains the node VLAN hands to the resolver. */
+export interface NodeDns {
+  servers: string[];
+  search: string[];
+}
+
 export interface NodeSpec {
   name: string;
   /** The interface carrying both VLANs: the physical uplink or the bond. */
@@ -39,6 +49,9 @@ export interface NodeSpec {
   /** One per node subnet family given (IPv4 first). */
   addresses: NodeAddress[];
   mgmt?: MgmtInterface;
+  /** The inventory's `format:`, when given. */
+  format?: HostFormat;
+  dns?: NodeDns;
 }
 
 export function infraInterface(node: NodeSpec, params: NodeNetworkParams): string {

@@ -2,13 +2,10 @@
 // pulled out of Config once so the generators and checks take plain values.
 import type { Config } from '../config/types.js';
 import { InputError, type Problem } from '../errors.js';
+import { mtuProblems, uplinkMtu } from '../config/mtu.js';
 import { parseGatewayCidr, type NodeSubnet } from './subnet.js';
 
-/** Uplink MTU the integration guide asks for at the least. */
-export const MIN_UPLINK_MTU = 1600;
-/** VXLAN encapsulation of pod traffic needs this much above the pod MTU. */
-export const DEFAULT_MTU_HEADROOM = 100;
-export const MAX_UPLINK_MTU = 9216;
+export { DEFAULT_MTU_HEADROOM, MAX_UPLINK_MTU, MIN_UPLINK_MTU, uplinkMtu } from '../config/mtu.js';
 
 export interface NodeNetworkParams {
   /** The fabric's infra VLAN: OpFlex and VXLAN run on a DHCP subinterface here. */
@@ -19,17 +16,29 @@ export interface NodeNetworkParams {
   nodeSubnets: NodeSubnet[];
   /** MTU of the uplink and both subinterfaces. */
   mtu: number;
+  /** The cluster's subnets (node, pod, node service, external), each with the key it comes from:
+   * a node's management interface must not take traffic to them off the fabric. */
+  clusterSubnets: ClusterSubnet[];
 }
 
-/**
- * MTU for the uplink and its subinterfaces. `interface_mtu` is the pod
- * interface MTU; the uplink must carry it plus the VXLAN headroom, and never
- * less than the guide's 1600 (so the default pod MTU of 1500 gives 1600, and
- * the largest pod MTU, 8900, gives 9000).
- */
-export function uplinkMtu(interfaceMtu: number | null | undefined, headroom: number | null | undefined): number {
-  if (interfaceMtu == null) return MIN_UPLINK_MTU;
-  return Math.max(MIN_UPLINK_MTU, interfaceMtu + (headroom ?? DEFAULT_MTU_HEADROOM));
+export interface ClusterSubnet {
+  /** `net_config.pod_subnet`, `net_config.extern_static`, ... */
+  field: string;
+  subnet: NodeSubnet;
+}
+
+const CLUSTER_SUBNET_KEYS = ['node_subnet', 'pod_subnet', 'node_svc_subnet', 'extern_dynamic', 'extern_static'] as const;
+
+function clusterSubnetsOf(net: Record<string, unknown>): ClusterSubnet[] {
+  const out: ClusterSubnet[] = [];
+  for (const key of CLUSTER_SUBNET_KEYS) {
+    const raw = net[key];
+    for (const entry of typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : []) {
+      const subnet = typeof entry === 'string' ? parseGatewayCidr(entry) : undefined;
+      if (subnet) out.push({ field: `net_config.${key}`, subnet });
+    }
+  }
+  return out;
 }
 
 function vlanProblem(field: string, value: unknown): Problem | undefined {
@@ -62,14 +71,10 @@ export function nodeNetworkParams(config: Config, overrides: { mtu?: number } = 
     else nodeSubnets.push(subnet);
   });
 
-  let mtu = uplinkMtu(net.interface_mtu, net.interface_mtu_headroom);
-  if (overrides.mtu !== undefined) {
-    if (!Number.isInteger(overrides.mtu) || overrides.mtu < MIN_UPLINK_MTU || overrides.mtu > MAX_UPLINK_MTU) {
-      problems.push({ field: '--mtu', value: overrides.mtu, rule: `must be an integer from ${MIN_UPLINK_MTU} to ${MAX_UPLINK_MTU}` });
-    } else mtu = overrides.mtu;
-  } else if (mtu > MAX_UPLINK_MTU) {
-    problems.push({ field: 'net_config.interface_mtu', value: net.interface_mtu, rule: `plus its headroom gives an uplink MTU above ${MAX_UPLINK_MTU}` });
-  }
+  // The same rule as the main command's validation (src/config/mtu.ts).
+  const mtuIssues = mtuProblems(net.interface_mtu, net.interface_mtu_headroom, overrides.mtu);
+  problems.push(...mtuIssues);
+  const mtu = overrides.mtu ?? uplinkMtu(net.interface_mtu, net.interface_mtu_headroom);
   if (problems.length) throw new InputError(problems);
-  return { infraVlan: net.infra_vlan!, kubeapiVlan: net.kubeapi_vlan!, nodeSubnets, mtu };
+  return { infraVlan: net.infra_vlan!, kubeapiVlan: net.kubeapi_vlan!, nodeSubnets, mtu, clusterSubnets: clusterSubnetsOf(net as Record<string, unknown>) };
 }

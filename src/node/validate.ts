@@ -3,13 +3,15 @@
 import ipaddr from 'ipaddr.js';
 import { InputError, type Problem } from '../errors.js';
 import type { RawInventory } from './inventory.js';
-import { BOND_MODES, DEFAULT_BOND_MODE, type Bond, type BondMode, type MgmtInterface, type NodeAddress, type NodeSpec } from './node.js';
-import type { NodeNetworkParams } from './params.js';
+import { BOND_MODES, DEFAULT_BOND_MODE, HOST_FORMATS, type Bond, type BondMode, type HostFormat, type MgmtInterface, type NodeAddress, type NodeDns, type NodeSpec } from './node.js';
+import type { ClusterSubnet, NodeNetworkParams } from './params.js';
 import { inSubnet, isReservedInSubnet, parseAddress, sameAddress } from './subnet.js';
 
 /** The kernel's IFNAMSIZ is 16 bytes including the terminating NUL. */
 export const MAX_IFNAME = 15;
-const NODE_KEYS = ['name', 'uplink', 'bond', 'infra_mac', 'node_ip', 'mgmt'];
+const NODE_KEYS = ['name', 'uplink', 'bond', 'infra_mac', 'node_ip', 'mgmt', 'format', 'dns'];
+const DNS_KEYS = ['servers', 'search'];
+const DOMAIN = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 const BOND_KEYS = ['name', 'members', 'mode'];
 const MGMT_KEYS = ['interface', 'address', 'gateway', 'routes'];
 /** Kubernetes node names are DNS-1123 subdomains; they also name output folders. */
@@ -79,13 +81,32 @@ function checkBond(c: Collector, i: number, name: string | undefined, raw: unkno
   return { name: bondName, members, mode: mode as BondMode };
 }
 
-function checkMgmt(c: Collector, i: number, name: string | undefined, raw: unknown): MgmtInterface | undefined {
+/** The cluster subnet `cidr` overlaps (either holds the other), if any. */
+function clusterSubnetOverlapping(cidr: string, params: NodeNetworkParams): ClusterSubnet | undefined {
+  const [net, prefix] = ipaddr.parseCIDR(cidr);
+  return params.clusterSubnets.find(({ subnet }) => {
+    const [other, otherPrefix] = ipaddr.parseCIDR(subnet.network);
+    if (other.kind() !== net.kind()) return false;
+    return prefix >= otherPrefix ? net.match(other, otherPrefix) : other.match(net, prefix);
+  });
+}
+
+function checkMgmt(c: Collector, i: number, name: string | undefined, raw: unknown, params: NodeNetworkParams): MgmtInterface | undefined {
   if (!isRecord(raw)) { c.add(i, name, 'mgmt', raw, 'must be a mapping {interface, address, gateway, routes}'); return undefined; }
   unknownKeys(c, i, name, 'mgmt.', raw, MGMT_KEYS);
   let ok = true;
   const iface = checkIfname(c, i, name, 'mgmt.interface', raw.interface);
   const address = typeof raw.address === 'string' && ipaddr.isValidCIDR(raw.address) ? raw.address : undefined;
   if (!address) { c.add(i, name, 'mgmt.address', raw.address ?? null, 'must be the management address in CIDR form, e.g. 192.168.66.17/24'); ok = false; }
+  else {
+    // Its connected route would send traffic for the cluster's own subnet out of the management port.
+    const host = ipaddr.parseCIDR(address)[0].toString();
+    const clash = params.clusterSubnets.find(({ subnet }) => inSubnet(host, subnet)) ?? clusterSubnetOverlapping(address, params);
+    if (clash) {
+      c.add(i, name, 'mgmt.address', raw.address, `overlaps ${clash.field} (${clash.subnet.network}): the management interface would take the cluster's traffic off the fabric; use a management network outside the cluster's subnets`);
+      ok = false;
+    }
+  }
   const gateway = typeof raw.gateway === 'string' ? parseAddress(raw.gateway) : undefined;
   if (!gateway) { c.add(i, name, 'mgmt.gateway', raw.gateway ?? null, 'must be the IP address of the management router'); ok = false; }
   else if (address) {
@@ -102,10 +123,38 @@ function checkMgmt(c: Collector, i: number, name: string | undefined, raw: unkno
     const [net, prefix] = ipaddr.parseCIDR(r);
     if (prefix === 0) { c.add(i, name, `mgmt.routes[${k}]`, r, 'the default route goes through the node VLAN; list specific management networks'); ok = false; return; }
     if (gateway && (net.kind() === 'ipv4' ? 4 : 6) !== gateway.family) { c.add(i, name, `mgmt.routes[${k}]`, r, 'must be of the same address family as mgmt.gateway'); ok = false; return; }
+    const clash = clusterSubnetOverlapping(r, params);
+    if (clash) { c.add(i, name, `mgmt.routes[${k}]`, r, `overlaps ${clash.field} (${clash.subnet.network}): that traffic must stay on the fabric, not go out of the management interface`); ok = false; return; }
     routes.push(r);
   });
   if (!ok || !iface || !address || !gateway) return undefined;
   return { interface: iface, address, gateway: gateway.address, routes };
+}
+
+function checkDns(c: Collector, i: number, name: string | undefined, raw: unknown): NodeDns | undefined {
+  if (!isRecord(raw)) { c.add(i, name, 'dns', raw, 'must be a mapping {servers: [IP..], search: [domain..]}'); return undefined; }
+  unknownKeys(c, i, name, 'dns.', raw, DNS_KEYS);
+  const list = (key: string): unknown[] | undefined => {
+    const v = raw[key] ?? [];
+    if (typeof v === 'string') return [v];
+    if (Array.isArray(v)) return v;
+    c.add(i, name, `dns.${key}`, v, 'must be a list');
+    return undefined;
+  };
+  const servers: string[] = [];
+  const search: string[] = [];
+  let ok = true;
+  list('servers')?.forEach((v, k) => {
+    const addr = typeof v === 'string' ? parseAddress(v) : undefined;
+    if (!addr) { c.add(i, name, `dns.servers[${k}]`, v, 'must be the IP address of a name server'); ok = false; }
+    else servers.push(addr.address);
+  });
+  list('search')?.forEach((v, k) => {
+    if (typeof v !== 'string' || !DOMAIN.test(v)) { c.add(i, name, `dns.search[${k}]`, v, 'must be a domain name, e.g. cluster.example.com'); ok = false; }
+    else search.push(v);
+  });
+  if (servers.length === 0 && search.length === 0) { c.add(i, name, 'dns', raw, 'give servers, search domains or both'); ok = false; }
+  return ok ? { servers, search } : undefined;
 }
 
 function checkNodeIps(c: Collector, i: number, name: string | undefined, raw: unknown, params: NodeNetworkParams): NodeAddress[] {
@@ -186,7 +235,7 @@ export function validateInventory(inventory: RawInventory, params: NodeNetworkPa
 
     let mgmt: MgmtInterface | undefined;
     if (raw.mgmt !== undefined) {
-      mgmt = checkMgmt(c, i, name, raw.mgmt);
+      mgmt = checkMgmt(c, i, name, raw.mgmt, params);
       const taken = [uplink, ...(bond?.members ?? [])];
       if (mgmt && taken.includes(mgmt.interface)) {
         c.add(i, name, 'mgmt.interface', mgmt.interface, 'must be a separate interface, not the ACI uplink or a bond member');
@@ -199,8 +248,15 @@ export function validateInventory(inventory: RawInventory, params: NodeNetworkPa
       }
     }
 
+    let format: HostFormat | undefined;
+    if (raw.format !== undefined) {
+      if ((HOST_FORMATS as readonly unknown[]).includes(raw.format)) format = raw.format as HostFormat;
+      else c.add(i, name, 'format', raw.format, `must be one of ${HOST_FORMATS.join(', ')}: how this host configures its network`);
+    }
+    const dns = raw.dns !== undefined ? checkDns(c, i, name, raw.dns) : undefined;
+
     if (c.problems.length === problemsBefore && name && uplink && infraMac && addresses.length) {
-      nodes.push({ name, uplink, infraMac, addresses, ...(bond ? { bond } : {}), ...(mgmt ? { mgmt } : {}) });
+      nodes.push({ name, uplink, infraMac, addresses, ...(bond ? { bond } : {}), ...(mgmt ? { mgmt } : {}), ...(format ? { format } : {}), ...(dns ? { dns } : {}) });
     }
   });
   if (c.problems.length) throw new InputError(c.problems);

@@ -2,12 +2,15 @@
 // controller signs its APIC requests with this key, and the APIC user holds
 // the certificate.
 import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
 
 export interface ControllerCertificate {
   certPem: string;
   keyPem: string;
   /** True when existing files were reused, false when generated now. */
   reused: boolean;
+  /** Something to tell the user about a reused pair (placeholder files). */
+  warning?: string;
 }
 
 // Subject and serial as the Python acc-provision sets them, so APIC users
@@ -66,6 +69,42 @@ export async function ensureControllerCertificate(
   keyFile: string,
 ): Promise<ControllerCertificate> {
   const [certPem, keyPem] = [readIfExists(certFile), readIfExists(keyFile)];
-  if (certPem !== undefined && keyPem !== undefined) return { certPem, keyPem, reused: true };
+  if (certPem !== undefined && keyPem !== undefined) {
+    if (isPlaceholder(certPem) && isPlaceholder(keyPem)) {
+      // Neither file holds PEM at all: stand-ins (the Python tool's own test
+      // suite and the conformance cases use such files to pin the outputs).
+      return { certPem, keyPem, reused: true, warning: `${certFile} and ${keyFile} hold no certificate or key (placeholders?): reused as they are; the controller cannot log in with them` };
+    }
+    await checkPair(certPem, keyPem, certFile, keyFile);
+    return { certPem, keyPem, reused: true };
+  }
   return { ...(await generateControllerCertificate(username)), reused: false };
+}
+
+const isPlaceholder = (text: string): boolean => !text.includes('-----BEGIN');
+
+/**
+ * An existing pair is reused only when the key is a private key and belongs
+ * to the certificate: the controller signs with the key and the APIC checks
+ * with the certificate, so a wrong pair would fail only at run time, in the
+ * cluster. Nothing of the key's content is ever put in a message.
+ */
+async function checkPair(certPem: string, keyPem: string, certFile: string, keyFile: string): Promise<void> {
+  const { X509Certificate, createPrivateKey } = await import('node:crypto');
+  const fix = 'put back the matching file, or remove both files to make a new pair';
+  let cert: InstanceType<typeof X509Certificate>;
+  try {
+    cert = new X509Certificate(certPem);
+  } catch {
+    throw new InputError([{ field: 'aci_config.sync_login.certfile', value: certFile, rule: `is not a PEM certificate (its key is ${keyFile}): ${fix}` }]);
+  }
+  let key: ReturnType<typeof createPrivateKey>;
+  try {
+    key = createPrivateKey(keyPem);
+  } catch {
+    throw new InputError([{ field: 'aci_config.sync_login.keyfile', value: keyFile, rule: `is not a PEM private key (for the certificate ${certFile}): ${fix}` }]);
+  }
+  if (!cert.checkPrivateKey(key)) {
+    throw new InputError([{ field: 'aci_config.sync_login.keyfile', value: keyFile, rule: `is not the key of the certificate ${certFile}: ${fix}` }]);
+  }
 }

@@ -15,6 +15,7 @@ import { classInfo } from '../aci/classes.js';
 import { NOT_COMPARED, sameValue } from '../aci/values.js';
 import { limiter, type StateReader } from './engine/state.js';
 import type { Ownership } from './desired/types.js';
+import { attributeChangeLines } from './plan-text.js';
 
 export type PlanAction = 'create' | 'update' | 'replace' | 'unchanged' | 'delete';
 
@@ -385,9 +386,7 @@ export function renderPlanText(plan: Plan): string {
     const n = inside.get(c.dn);
     const extra = n ? ` (+${n} inside)` : '';
     lines.push(`${MARK[c.action]} ${c.action.padEnd(7)} ${c.className} ${c.dn}${extra}`);
-    for (const [k, v] of Object.entries(c.attributes ?? {})) {
-      lines.push(`      ${k}: ${v.current === undefined ? '(unset)' : JSON.stringify(v.current)} -> ${JSON.stringify(v.desired)}`);
-    }
+    for (const [k, v] of Object.entries(c.attributes ?? {})) lines.push(...attributeChangeLines(k, v));
   }
   const s = plan.summary;
   if (s.requests === 0) {

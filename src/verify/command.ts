@@ -1,6 +1,6 @@
 // The verify command's work, apart from commander so tests run it in-process:
 // flags -> configuration -> APIC client -> report text and verdict.
-import { InputError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { ApicClientOptions } from '../apic/client.js';
 import { readTextFile } from '../config/file.js';
 import { DEFAULT_VERIFY_FLAVOR, withCertificate } from './config.js';
@@ -27,7 +27,7 @@ export interface VerifyCommandIo {
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new InputError([{ field: flag, value, rule: `must be a whole number from ${min} to ${max}` }]);
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw UsageError.of([{ field: flag, value, rule: `must be a whole number from ${min} to ${max}` }]);
   return n;
 }
 
@@ -45,7 +45,7 @@ export async function runVerify(flags: VerifyCommandFlags, io: VerifyCommandIo):
   for (const w of probe.warnings) io.warn(w);
 
   const { apicClientOptions } = await import('../apic/from-config.js');
-  const { ApicClient } = await import('../apic/client.js');
+  const { ApicClient, retryMessage } = await import('../apic/client.js');
   const { apicStateReader } = await import('../provision/engine/state.js');
   const password = flags.password ?? (io.env.ACC_PROVISION_PASS || undefined);
   const options = apicClientOptions(
@@ -56,7 +56,7 @@ export async function runVerify(flags: VerifyCommandFlags, io: VerifyCommandIo):
       ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
       ...(flags.apicProxy !== undefined ? { proxy: flags.apicProxy } : {}),
     },
-    { onWarning: (m) => io.warn(m), ...io.clientExtra },
+    { onWarning: (m) => io.warn(m), onRetry: (e) => io.warn(retryMessage(e)), ...io.clientExtra },
   );
   const client = new ApicClient(options);
   try {

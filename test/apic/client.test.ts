@@ -3,7 +3,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApicClient, type ApicClientOptions } from '../../src/apic/client.js';
+import { ApicClient, retryMessage, type ApicClientOptions, type ApicRetryEvent } from '../../src/apic/client.js';
 import { parseApicHost } from '../../src/apic/hosts.js';
 import { normalizeApicVersion } from '../../src/apic/discovery.js';
 import { ApicError, InputError } from '../../src/errors.js';
@@ -183,6 +183,49 @@ describe('ApicClient errors, retries and fail-over', () => {
     // It stays on the APIC that answers.
     await c.get('/api/class/fvTenant.json');
     expect(c.stats.retries).toBe(1);
+  });
+
+  it('says what it retries as it goes, and gives up on refused connections within 20 s by default, naming every address tried', async () => {
+    const [a, b] = [await deadPort(), await deadPort()];
+    let clock = 0;
+    const events: ApicRetryEvent[] = [];
+    // Default backoff (1 s, doubling) and retries (5); a clock that sleeping moves.
+    const c = client([`127.0.0.1:${a}`, `127.0.0.1:${b}`], {
+      retryBaseDelayMs: undefined,
+      maxRetries: 10,
+      now: () => clock,
+      sleep: async (ms) => void (clock += ms),
+      onRetry: (e) => events.push(e),
+    });
+    const err = await c.login().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApicError);
+    // 1 + 2 + 4 + 8 s of waiting; the next wait (16 s) would pass 20 s.
+    expect(events.map((e) => e.delayMs)).toEqual([1000, 2000, 4000, 8000]);
+    expect(clock).toBeLessThanOrEqual(20_000);
+    expect(events.map((e) => [e.host, e.nextHost])).toEqual([
+      [`127.0.0.1:${a}`, `127.0.0.1:${b}`],
+      [`127.0.0.1:${b}`, `127.0.0.1:${a}`],
+      [`127.0.0.1:${a}`, `127.0.0.1:${b}`],
+      [`127.0.0.1:${b}`, `127.0.0.1:${a}`],
+    ]);
+    expect(retryMessage(events[0]!)).toBe(`APIC 127.0.0.1:${a}: connection refused (ECONNREFUSED); trying 127.0.0.1:${b} in 1 s (attempt 2 of 11)`);
+    expect((err as Error).message).toBe(
+      `POST /api/aaaLogin.json: giving up after 5 attempts in 15 s; tried 127.0.0.1:${a} (connection refused (ECONNREFUSED), 3 attempts), 127.0.0.1:${b} (connection refused (ECONNREFUSED), 2 attempts)`,
+    );
+    expectNoPassword(err);
+  });
+
+  it('the 20 s limit on refused connections is a setting, and does not cut 5xx retries short', async () => {
+    const dead = await deadPort();
+    let clock = 0;
+    const c = client([`127.0.0.1:${dead}`], { retryBaseDelayMs: 1000, connectBudgetMs: 2500, now: () => clock, sleep: async (ms) => void (clock += ms) });
+    expect(String(await c.login().catch((e: unknown) => e))).toMatch(/giving up after 2 attempts/);
+    const apic = await fake();
+    apic.inject('/api/mo/uni/tn-a.json', { status: 503 }, 4);
+    let clock2 = 0;
+    const d = client([apic.url], { retryBaseDelayMs: 10_000, now: () => clock2, sleep: async (ms) => void (clock2 += ms) });
+    await d.post('uni/tn-a', { className: 'fvTenant', attributes: { name: 'a' }, children: [] });
+    expect(d.stats.retries).toBe(4);
   });
 
   it('moves parallel requests failing on one APIC to the next one only once', async () => {

@@ -1,7 +1,7 @@
 // Checking the top-level flags (src/cli/root-options.ts) and printing
 // messages (src/cli/output/reporter.ts).
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { UsageError } from '../../src/errors.js';
 import { checkRootOptions, isIpAddress, type RawRootOptions } from '../../src/cli/root-options.js';
 import { Reporter } from '../../src/cli/output/reporter.js';
 
@@ -36,14 +36,14 @@ describe('checkRootOptions', () => {
     expect(() => checkRootOptions({ ...base, apicDump: '-' }, {})).not.toThrow();
   });
 
-  it('lists every problem at once', () => {
-    let err: InputError | undefined;
+  it('lists every problem at once, as a usage error (exit 2)', () => {
+    let err: UsageError | undefined;
     try {
       checkRootOptions({ ...base, output_tar: 'a', outputTar: 'b', apic: true, delete: true, outputFormat: 'xml', apicOobmIp: 'apic1' }, {});
     } catch (e) {
-      err = e as InputError;
+      err = e as UsageError;
     }
-    expect(err).toBeInstanceOf(InputError);
+    expect(err).toBeInstanceOf(UsageError);
     expect(err?.problems.map((p) => p.field)).toEqual(['--output-format', '--apic-oobm-ip', '-a/--apic', '--output-tar']);
   });
 });

@@ -119,6 +119,16 @@ describe('validation rules', () => {
     expect(only(edit('end: 225.2.255.255', 'end: 225.1.0.0')).field).toBe('aci_config.vmm_domain.mcast_range');
   });
 
+  it('interface_mtu plus its headroom above what an ACI port carries (9216): the rule node-config refuses, a warning here', () => {
+    const text = edit('infra_vlan:', 'infra_vlan: 4093\ninterface_mtu: 8900\ninterface_mtu_headroom: 400');
+    // The Python tool accepts the file (a conformance case has 8900 + 500), so it still loads.
+    expect(problemsOf(text)).toEqual([]);
+    expect(load(text).warnings).toEqual([
+      'cfg.yaml:28:27: net_config.interface_mtu_headroom: interface_mtu (8900) plus interface_mtu_headroom (400) is 9300, above the 9216 an ACI port carries; node-config refuses it',
+    ]);
+    expect(load(edit('infra_vlan:', 'infra_vlan: 4093\ninterface_mtu: 8900\ninterface_mtu_headroom: 316')).warnings).toEqual([]);
+  });
+
   it('checks interface_mtu 1280 to 8900 and the headroom', () => {
     for (const bad of [1279, 8901]) {
       const p = only(edit('infra_vlan:', `infra_vlan: 4093\ninterface_mtu: ${bad}`));

@@ -1,9 +1,9 @@
 // `acc-provision demo` (npm start): the whole integration against an embedded
 // apic-sim, run in-process through the real command entry point.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { demoConfig, exampleInventory, runDemo } from '../../src/demo/demo.js';
@@ -38,6 +38,35 @@ describe('demo', () => {
     await expect(fetch(result.url)).rejects.toThrow();
     // The demo hands its password to the commands through the environment, then restores it.
     expect(process.env.ACC_PROVISION_PASS).toBe(passBefore);
+  });
+
+  it('refuses to overwrite cfg.yaml or nodes.yaml in --dir unless --force', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'acc-demo-own-'));
+    try {
+      writeFileSync(join(own, 'cfg.yaml'), '# my edited configuration\n');
+      const run = vi.fn(async () => 0);
+      await expect(runDemo({ dir: own, run, say: () => undefined })).rejects.toThrow(/cfg\.yaml.*already exists.*--force/);
+      expect(run).not.toHaveBeenCalled();
+      expect(readFileSync(join(own, 'cfg.yaml'), 'utf8')).toBe('# my edited configuration\n');
+      // Through the command line: exit 1, the file named, nothing replaced.
+      const errs: string[] = [];
+      const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (errs.push(String(s)), true));
+      let code: number;
+      try {
+        code = await main(['demo', '--dir', own]);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(code).toBe(1);
+      expect(errs.join('')).toContain(join(own, 'cfg.yaml'));
+      expect(readFileSync(join(own, 'cfg.yaml'), 'utf8')).toBe('# my edited configuration\n');
+      // --force replaces it.
+      const forced = await runDemo({ dir: own, force: true, run, say: () => undefined });
+      expect(forced.code).toBe(0);
+      expect(readFileSync(join(own, 'cfg.yaml'), 'utf8')).toContain('apic_hosts');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('points the sample configuration at the simulator and trusts its certificate', () => {

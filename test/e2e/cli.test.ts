@@ -133,11 +133,11 @@ describe('acc-provision -a / -d', () => {
 });
 
 describe('flags', () => {
-  it('--plan needs -a or -d; -a needs a password; both exit 1 before contacting the APIC', async () => {
+  it('--plan needs -a or -d (usage, exit 2); -a needs a password (exit 1); neither contacts the APIC', async () => {
     await fresh();
     const cfg = config('omicron', 7);
     const plan = await spawnCli(['-c', cfg, '-f', FLAVOR, '--plan'], { cwd: dir, env });
-    expect(plan.status).toBe(1);
+    expect(plan.status).toBe(2);
     expect(plan.stderr).toMatch(/ERR: +--plan: goes with -a/);
     const nopw = await spawnCli(['-c', cfg, '-f', FLAVOR, '-a', '-o', join(dir, 'omicron-out.yaml')], { cwd: dir });
     expect(nopw.status).toBe(1);

@@ -18,7 +18,7 @@ const statusById = (rs: CheckResult[]) => Object.fromEntries(rs.map((r) => [r.id
 
 describe('node-check', () => {
   it('a prepared node passes every check', () => {
-    const results = runNodeChecks(factsFromDir(join(fixtures, 'ready-node')), params, { apiServer: '10.1.0.101' });
+    const results = runNodeChecks(factsFromDir(join(fixtures, 'ready-node')), params, { apiServer: { given: '10.1.0.101', addresses: ['10.1.0.101'] } });
     expect(statusById(results)).toEqual({
       'infra-vlan': 'pass', 'node-vlan': 'pass', 'uplink-mtu': 'pass', 'infra-mtu': 'pass', 'node-mtu': 'pass',
       'infra-dhcp': 'pass', 'multicast-route': 'pass', 'node-address': 'pass', 'default-route': 'pass',
@@ -35,7 +35,7 @@ describe('node-check', () => {
   });
 
   it('an unprepared node fails each broken step and says what to do', () => {
-    const results = runNodeChecks(factsFromDir(join(fixtures, 'unprepared-node')), params, { apiServer: '192.168.66.18' });
+    const results = runNodeChecks(factsFromDir(join(fixtures, 'unprepared-node')), params, { apiServer: { given: '192.168.66.18', addresses: ['192.168.66.18'] } });
     expect(statusById(results)).toEqual({
       'infra-vlan': 'pass', 'node-vlan': 'pass', 'uplink-mtu': 'fail', 'infra-mtu': 'fail', 'node-mtu': 'fail',
       'infra-dhcp': 'fail', 'multicast-route': 'fail', 'node-address': 'fail', 'default-route': 'fail',

@@ -37,13 +37,59 @@ async function run(...args: string[]): Promise<void> {
 }
 
 describe('acc-provision node-config', () => {
-  it('writes every node under --out, at its host paths', async () => {
-    await run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('nodes.yaml'), '--out', out);
+  it('writes every node under --out, at its host paths (--format all: every system\'s files)', async () => {
+    await run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('nodes.yaml'), '--out', out, '--format', 'all');
     expect(readFileSync(join(out, 'node-1/etc/network/interfaces.d/aci'), 'utf8')).toContain('iface ens224.3901 inet manual');
     expect(readFileSync(join(out, 'node-2/etc/netplan/01-aci.yaml'), 'utf8')).toContain('bond0.3911:');
     expect(readFileSync(join(out, 'node-2/etc/dhcp/dhclient-bond0.3901.conf'), 'utf8')).toMatch(/^send dhcp-client-identifier 01:00:50:56:9c:01:02;\n/);
     expect(existsSync(join(out, 'node-1/etc/NetworkManager/system-connections/aci-ens224.3911.nmconnection'))).toBe(true);
     expect(stderr).toMatch(/wrote \d+ files for 2 node\(s\)/);
+  });
+
+  it('by default writes what one host needs: its inventory format:, else netplan, and says which', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const inv = join(out, 'formats.yaml');
+    writeFileSync(inv, readFileSync(fx('nodes.yaml'), 'utf8').replace('    node_ip: 10.11.0.12\n', '    node_ip: 10.11.0.12\n    format: ifupdown\n'));
+    const dir = join(out, 'one-host');
+    await run('node-config', '-c', fx('cluster.yaml'), '--nodes', inv, '--out', dir);
+    const list = (node: string) => execFileSync('find', ['.', '-type', 'f'], { cwd: join(dir, node), encoding: 'utf8' }).trim().split('\n').sort();
+    expect(list('node-1')).toEqual(['./etc/netplan/01-aci.yaml']);
+    expect(list('node-2')).toEqual(['./etc/dhcp/dhclient-bond0.3901.conf', './etc/network/interfaces.d/aci']);
+    expect(stderr).toContain("INFO: netplan files for node-1 (the default; --format or a node's format: in the inventory chooses ifupdown or nm)");
+    // --format overrides the inventory for every node.
+    const nm = join(out, 'nm-hosts');
+    await run('node-config', '-c', fx('cluster.yaml'), '--nodes', inv, '--out', nm, '--format', 'nm');
+    expect(list.call(null, '../nm-hosts/node-2').every((f) => f.includes('NetworkManager') || f.includes('dhclient'))).toBe(true);
+  });
+
+  it('a bad format: in the inventory names node and field', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const inv = join(out, 'badformat.yaml');
+    writeFileSync(inv, readFileSync(fx('nodes.yaml'), 'utf8').replace('    node_ip: 10.11.0.12\n', '    node_ip: 10.11.0.12\n    format: sysconfig\n'));
+    const err = await run('node-config', '-c', fx('cluster.yaml'), '--nodes', inv).catch((e: unknown) => e);
+    expect((err as InputError).problems).toEqual([expect.objectContaining({ field: 'nodes[1].format', value: 'sysconfig', rule: expect.stringContaining('node "node-2": must be one of netplan, ifupdown, nm') })]);
+  });
+
+  it('an output it cannot write: a clear message naming the path, and no node\'s files written', async () => {
+    const { chmodSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const dir = join(out, 'partial');
+    mkdirSync(join(dir, 'node-2', 'etc'), { recursive: true });
+    // node-2's netplan folder is a file: its files cannot be written, and node-1's must not be either.
+    writeFileSync(join(dir, 'node-2', 'etc', 'netplan'), 'in the way');
+    const err = await run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('nodes.yaml'), '--out', dir, '--format', 'all').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toBe(`--out = ${JSON.stringify(join(dir, 'node-2', 'etc', 'netplan'))}: cannot write: it is a file, not a directory`);
+    expect(existsSync(join(dir, 'node-1'))).toBe(false);
+    expect(execFileSync('find', [dir], { encoding: 'utf8' }).trim().split('\n').sort()).toEqual([dir, join(dir, 'node-2'), join(dir, 'node-2', 'etc'), join(dir, 'node-2', 'etc', 'netplan')]);
+    // A folder it may not write into: the same, naming it.
+    if (process.getuid?.() !== 0) {
+      const ro = join(out, 'readonly');
+      mkdirSync(ro);
+      chmodSync(ro, 0o500);
+      const denied = await run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('nodes.yaml'), '--out', ro).catch((e: unknown) => e);
+      expect((denied as InputError).message).toMatch(/--out = ".*readonly\/node-1": cannot create the folder: permission denied/);
+      chmodSync(ro, 0o700);
+    }
   });
 
   it.skipIf(!netplan)('netplan generate accepts the netplan file of every node written (Debian package netplan.io)', async () => {
@@ -143,6 +189,24 @@ describe('acc-provision node-check', () => {
     expect(stdout).toContain('FAIL  infra VLAN subinterface');
     expect(stdout).toContain('no interface is VLAN 3901');
     expect(process.exitCode).toBe(1);
+  });
+
+  it('--api-server takes a host name, resolved as the node resolves it', async () => {
+    await run('node-check', '-c', fx('cluster-4093.yaml'), '--from', fx('ready-node'), '--api-server', 'localhost');
+    // localhost resolves to 127.0.0.1 (and ::1): outside the node subnet.
+    expect(stdout).toMatch(/FAIL {2}API server address in node_subnet +localhost = (127\.0\.0\.1|::1)/);
+    expect(stdout).toContain('and make localhost resolve to it');
+    stdout = '';
+    process.exitCode = undefined;
+    await run('node-check', '-c', fx('cluster-4093.yaml'), '--from', fx('ready-node'), '--api-server', 'no-such-host.invalid');
+    expect(stdout).toMatch(/FAIL {2}API server address in node_subnet +no-such-host\.invalid does not resolve on this node/);
+    const { resolveApiServer } = await import('../../src/node/check/api-server.js');
+    const api = await resolveApiServer('api.cluster.example', async () => ['10.1.0.101']);
+    expect(api).toEqual({ given: 'api.cluster.example', addresses: ['10.1.0.101'] });
+    const { runNodeChecks, factsFromDir } = await import('../../src/node/index.js');
+    const { params } = await import('./helpers.js');
+    const ok = runNodeChecks(factsFromDir(fx('ready-node')), params, { apiServer: api }).find((r) => r.id === 'api-server')!;
+    expect(ok).toMatchObject({ status: 'pass', detail: 'api.cluster.example = 10.1.0.101 is inside 10.1.0.0/16' });
   });
 
   it('a --from folder without the saved files is an input error', async () => {

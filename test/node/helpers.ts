@@ -13,6 +13,13 @@ export const params: NodeNetworkParams = {
   kubeapiVlan: 4001,
   nodeSubnets: [parseGatewayCidr('10.1.0.1/16')!],
   mtu: 1600,
+  clusterSubnets: [
+    ['node_subnet', '10.1.0.1/16'],
+    ['pod_subnet', '10.2.0.1/16'],
+    ['extern_dynamic', '10.3.0.1/24'],
+    ['extern_static', '10.4.0.1/24'],
+    ['node_svc_subnet', '10.5.0.1/24'],
+  ].map(([key, cidr]) => ({ field: `net_config.${key}`, subnet: parseGatewayCidr(cidr!)! })),
 };
 
 export const dualStackParams: NodeNetworkParams = {
@@ -30,7 +37,7 @@ export const INVENTORY = `nodes:
       interface: ens160
       address: 192.168.66.17/24
       gateway: 192.168.66.1
-      routes: [10.0.0.0/8, 172.16.0.0/12]
+      routes: [198.51.100.0/24, 172.16.0.0/12]
   - name: worker-1
     bond:
       name: bond0

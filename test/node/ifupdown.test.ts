@@ -54,7 +54,7 @@ describe.skipIf(!ifquery)('ifquery parses the files (Debian package ifupdown)', 
     expect(nodeVlan).toContain('address: 10.1.0.101');
     expect(nodeVlan).toContain('netmask: 255.255.0.0');
     expect(nodeVlan).toContain('gateway: 10.1.0.1');
-    expect(query(master!, params, ['ens160'])).toContain('up: ip route replace 10.0.0.0/8 via 192.168.66.1 dev ens160');
+    expect(query(master!, params, ['ens160'])).toContain('up: ip route replace 198.51.100.0/24 via 192.168.66.1 dev ens160');
     const bond = query(worker!, params, ['bond0']);
     expect(bond).toContain('bond-slaves: eno1 eno2');
     expect(bond).toContain('bond-mode: 802.3ad');

@@ -56,7 +56,7 @@ describe.skipIf(!netplan)('netplan generate accepts the files (Debian package ne
     expect(net['10-netplan-ens192.network']).toMatch(/VLAN=ens192\.4093[\s\S]*VLAN=ens192\.4001|VLAN=ens192\.4001[\s\S]*VLAN=ens192\.4093/);
     const mgmt = net['10-netplan-ens160.network']!;
     expect(mgmt).toContain('Address=192.168.66.17/24');
-    expect(mgmt).toMatch(/Destination=10\.0\.0\.0\/8\nGateway=192\.168\.66\.1/);
+    expect(mgmt).toMatch(/Destination=198\.51\.100\.0\/24\nGateway=192\.168\.66\.1/);
     expect(mgmt).toMatch(/Destination=172\.16\.0\.0\/12\nGateway=192\.168\.66\.1/);
     expect(mgmt).not.toContain('0.0.0.0/0');
   });

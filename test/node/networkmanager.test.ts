@@ -50,7 +50,7 @@ describe('NetworkManager keyfiles', () => {
     expect(nodeVlan.vlan!.id).toBe('4001');
     expect(nodeVlan.ipv4).toEqual({ method: 'manual', address1: '10.1.0.101/16,10.1.0.1' });
     const mgmt = p['aci-ens160.nmconnection']!;
-    expect(mgmt.ipv4).toMatchObject({ address1: '192.168.66.17/24', route1: '10.0.0.0/8,192.168.66.1', route2: '172.16.0.0/12,192.168.66.1', 'never-default': 'true' });
+    expect(mgmt.ipv4).toMatchObject({ address1: '192.168.66.17/24', route1: '198.51.100.0/24,192.168.66.1', route2: '172.16.0.0/12,192.168.66.1', 'never-default': 'true' });
     expect(mgmt.ipv4!.gateway).toBeUndefined();
   });
 

@@ -127,6 +127,29 @@ ${mgmt}`);
     expect(problems.map((p) => `${p.field} ${p.rule}`)).toEqual(['nodes[1].mgmt.address node "b": is already used by nodes[0]']);
   });
 
+  it('a management address inside a cluster subnet, or management routes to the cluster\'s subnets, are refused naming node and field', () => {
+    const inNode = problemsOf(ok('    mgmt: {interface: ens160, address: 10.1.200.5/24, gateway: 10.1.200.1}\n'));
+    expect(inNode.map((p) => `${p.field} ${p.rule}`)).toEqual([
+      'nodes[0].mgmt.address node "a": overlaps net_config.node_subnet (10.1.0.0/16): the management interface would take the cluster\'s traffic off the fabric; use a management network outside the cluster\'s subnets',
+    ]);
+    const routes = problemsOf(ok('    mgmt: {interface: ens160, address: 192.168.1.5/24, gateway: 192.168.1.1, routes: [10.2.3.0/24, 10.0.0.0/8, 10.5.0.0/24, 10.3.0.128/25, 10.4.0.0/24, 198.51.100.0/24]}\n'));
+    expect(routes.map((p) => `${p.field} ${p.rule.split(':')[0]}`)).toEqual([
+      'nodes[0].mgmt.routes[0] node "a"',
+      'nodes[0].mgmt.routes[1] node "a"',
+      'nodes[0].mgmt.routes[2] node "a"',
+      'nodes[0].mgmt.routes[3] node "a"',
+      'nodes[0].mgmt.routes[4] node "a"',
+    ]);
+    expect(routes.map((p) => /overlaps (\S+)/.exec(p.rule)![1])).toEqual([
+      'net_config.pod_subnet',
+      'net_config.node_subnet',
+      'net_config.node_svc_subnet',
+      'net_config.extern_dynamic',
+      'net_config.extern_static',
+    ]);
+    expect(routes[0]!.rule).toContain('that traffic must stay on the fabric, not go out of the management interface');
+  });
+
   it('mgmt interface must not be the ACI uplink', () => {
     const problems = problemsOf(ok('    mgmt: {interface: ens192, address: 192.168.1.5/24, gateway: 192.168.1.1}\n'));
     expect(problems.map((p) => p.field)).toEqual(['nodes[0].mgmt.interface']);
@@ -134,11 +157,11 @@ ${mgmt}`);
 
   it('reads CSV with the same columns and points at its lines', () => {
     const csv = `name,uplink,bond.name,bond.members,bond.mode,infra_mac,node_ip,mgmt.interface,mgmt.address,mgmt.gateway,mgmt.routes
-m1,ens192,,,,00:50:56:00:00:01,10.1.0.11,ens160,192.168.66.17/24,192.168.66.1,10.0.0.0/8;172.16.0.0/12
+m1,ens192,,,,00:50:56:00:00:01,10.1.0.11,ens160,192.168.66.17/24,192.168.66.1,198.51.100.0/24;172.16.0.0/12
 w1,,bond0,eno1 eno2,active-backup,00:50:56:00:00:02,10.1.0.12,,,,
 `;
     const nodes = validateInventory(parseInventory(csv, 'nodes.csv'), params);
-    expect(nodes[0]!.mgmt).toEqual({ interface: 'ens160', address: '192.168.66.17/24', gateway: '192.168.66.1', routes: ['10.0.0.0/8', '172.16.0.0/12'] });
+    expect(nodes[0]!.mgmt).toEqual({ interface: 'ens160', address: '192.168.66.17/24', gateway: '192.168.66.1', routes: ['198.51.100.0/24', '172.16.0.0/12'] });
     expect(nodes[1]!.bond).toEqual({ name: 'bond0', members: ['eno1', 'eno2'], mode: 'active-backup' });
     const bad = problemsOf(csv.replace('10.1.0.12', '10.9.0.12'), 'nodes.csv');
     expect(bad).toEqual([expect.objectContaining({ field: 'nodes[1].node_ip', at: 'nodes.csv:3', value: '10.9.0.12' })]);

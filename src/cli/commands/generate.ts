@@ -131,6 +131,7 @@ export async function generate(
   } else {
     const cert = await deps.ensureControllerCertificate(syncLogin.username, syncLogin.certfile, syncLogin.keyfile);
     reporter.info(cert.reused ? 'Reusing existing certs for kubernetes controller' : 'Generating certs for kubernetes controller');
+    if (cert.warning) reporter.warn(cert.warning);
     reporter.info(`  Private key file: "${syncLogin.keyfile}"`);
     reporter.info(`  Certificate file: "${syncLogin.certfile}"`);
     syncLogin.key_data = cert.keyPem;
@@ -162,6 +163,11 @@ export async function generate(
       bytes.catch(() => undefined); // awaited below; a dump failure first must not leave it unhandled
       tarball = { path: tarPath, bytes };
     }
+  }
+  if (opts.dpu !== undefined) {
+    const { renderDpuManifest } = await import('../../manifest/dpu-containers.js');
+    batch.add({ path: opts.dpu, content: renderDpuManifest(config), field: '--dpu' });
+    written.push(`DPU kubernetes configuration to ${opts.dpu === '-' ? '<stdout>' : opts.dpu}`);
   }
   const dump = opts.apicDump !== undefined ? Promise.resolve().then(() => deps.renderApicDump(withDumpPassword(config))) : undefined;
   dump?.catch(() => undefined); // awaited below, after the tarball

@@ -10,7 +10,7 @@ interface NodeConfigFlags {
   flavor?: string;
   infraVlan?: string;
   mtu?: string;
-  format: 'ifupdown' | 'netplan' | 'nm' | 'all';
+  format?: 'ifupdown' | 'netplan' | 'nm' | 'all';
   out?: string;
   node?: string;
   outputFormat: 'text' | 'json';
@@ -25,18 +25,20 @@ export function register(program: Command): void {
     .option('-f, --flavor <flavor>', 'configuration flavor (default: kubernetes-1.35)')
     .option('--infra-vlan <vlan>', "the fabric's infra VLAN, when the configuration leaves it to APIC discovery")
     .option('--mtu <bytes>', 'uplink and subinterface MTU (default: net_config.interface_mtu + headroom, at least 1600)')
-    .addOption(new Option('--format <format>', 'which files to write').choices(['ifupdown', 'netplan', 'nm', 'all']).default('all'))
+    .addOption(new Option('--format <format>', "the hosts' network configuration system, for every node (default: each node's format: in the inventory, else netplan); all: the files of every system").choices(['ifupdown', 'netplan', 'nm', 'all']))
     .option('--out <dir>', 'write DIR/<node>/<path on the host> for every node (default: print one node to standard output)')
     .option('--node <name>', 'without --out: the node to print (default: the first)')
     .addOption(new Option('--output-format <format>', 'text or json (json: the files written, or the node\'s files with their content)').choices(['text', 'json']).default('text'))
     .addHelpText('after', [
       '',
       'Inventory entry: name, uplink: IFACE or bond: {name, members: [..], mode}, infra_mac, node_ip',
-      '(a list of two for dual stack), optional mgmt: {interface, address: CIDR, gateway, routes: [CIDR..]}.',
+      '(a list of two for dual stack), optional mgmt: {interface, address: CIDR, gateway, routes: [CIDR..]},',
+      'optional format: netplan|ifupdown|nm (this host\'s network configuration system), optional',
+      'dns: {servers: [IP..], search: [domain..]} (for the node VLAN).',
       '',
       'Examples:',
       '  acc-provision node-config -c cluster.yaml --nodes nodes.yaml --out node-files',
-      '  acc-provision node-config -c cluster.yaml --nodes nodes.csv --format netplan --node worker-1',
+      '  acc-provision node-config -c cluster.yaml --nodes nodes.csv --format ifupdown --node worker-1',
     ].join('\n'))
     .action(async (flags: NodeConfigFlags) => {
       const { integerFlag, loadClusterNetwork, readTextFile } = await import('../../node/cluster.js');
@@ -48,7 +50,12 @@ export function register(program: Command): void {
       const inventory = node.parseInventory(readTextFile(flags.nodes, '--nodes'), flags.nodes);
       const nodes = node.validateInventory(inventory, params);
       // Everything is rendered (and so validated) before anything is written.
-      const rendered = nodes.map((n) => ({ node: n, files: node.nodeFiles(n, params, flags.format) }));
+      const chosenFormats = nodes.map((n) => node.formatFor(n, flags.format));
+      const rendered = nodes.map((n, i) => ({ node: n, files: node.nodeFiles(n, params, chosenFormats[i]!.format) }));
+      const defaulted = nodes.filter((_, i) => chosenFormats[i]!.defaulted).map((n) => n.name);
+      if (defaulted.length > 0 && flags.outputFormat === 'text') {
+        process.stderr.write(`INFO: ${node.DEFAULT_NODE_FORMAT} files for ${defaulted.join(', ')} (the default; --format or a node's format: in the inventory chooses ifupdown or nm)\n`);
+      }
 
       if (flags.out !== undefined) {
         if (flags.node !== undefined) throw new UsageError('--node picks the node to print; with --out every node is written');

@@ -16,6 +16,8 @@ interface PlanFlags {
   delete?: boolean;
   skipAppProfileCheck?: boolean;
   outputFormat: string;
+  debug?: boolean;
+  detailedExitcode?: boolean;
 }
 
 export function register(program: Command): void {
@@ -33,9 +35,11 @@ export function register(program: Command): void {
     .option('-d, --delete', 'plan the removal (-d) instead of the apply (-a)')
     .option('--skip-app-profile-check', 'with --delete: the tenant goes even when other application profiles remain in it')
     .option('--output-format <format>', 'text or json', 'text')
+    .option('--detailed-exitcode', 'exit 0 when nothing would change, 2 when something would, 1 on an error (for CI)')
     .addHelpText('after', '\nExamples:\n  acc-provision plan -c cluster.yaml -f kubernetes-1.35 -u admin\n  acc-provision plan -c cluster.yaml -f kubernetes-1.35 -u admin --delete --output-format json\n')
-    .action(async (flags: PlanFlags) => {
+    .action(async (flags: PlanFlags, cmd: Command) => {
       const raw: RawRootOptions = {
+        debug: flags.debug || cmd.parent?.opts<{ debug?: boolean }>().debug,
         config: flags.config,
         output: '/dev/null',
         flavor: flags.flavor,
@@ -63,6 +67,7 @@ export function register(program: Command): void {
       // Progress and warnings go to standard error; the plan alone to standard output.
       const reporter = new Reporter({ format: opts.outputFormat, color: wantsColor(false) });
       reporter.addSecret(opts.password);
-      await runApic(opts, opts.flavor, reporter, { mode: opts.delete ? 'delete' : 'apply', planOnly: true });
+      await (await import('../password-prompt.js')).ensurePassword(opts, reporter);
+      process.exitCode = await runApic(opts, opts.flavor, reporter, { mode: opts.delete ? 'delete' : 'apply', planOnly: true, detailedExitCode: flags.detailedExitcode });
     });
 }

@@ -12,7 +12,7 @@
 //
 // Loaded only when -a/-d/plan run, so its imports are not on every start's path.
 import type { Config } from '../../config/types.js';
-import { ApicClient } from '../../apic/client.js';
+import { ApicClient, retryMessage } from '../../apic/client.js';
 import { apicClientOptions } from '../../apic/from-config.js';
 import { renderApplySummary, type ApplyProgress } from '../../provision/apply.js';
 import type { Cluster, ClusterSource } from '../../cluster/index.js';
@@ -20,6 +20,7 @@ import { sharedReads } from '../../apic/read-cache.js';
 import { planToJson, renderPlanText, type Plan } from '../../provision/plan.js';
 import { applyProvision, applyRemoval, planProvision, planRemoval, redactPlan, removalToJson } from '../../provision/provision.js';
 import { renderUnprovisionText, type UnprovisionPlan } from '../../provision/unprovision.js';
+import { interruptible } from '../interrupt.js';
 import type { Reporter } from '../output/reporter.js';
 import type { RootOptions } from '../root-options.js';
 import { clusterSource, defaultDeps, generate, type GenerateDeps } from './generate.js';
@@ -39,6 +40,7 @@ export const defaultApicDeps: ApicDeps = {
       { username: opts.username, password: opts.password, timeoutSeconds: opts.timeout, proxy: opts.apicProxy },
       {
         onWarning: (m) => reporter.warn(m),
+        onRetry: (e) => reporter.warn(retryMessage(e)),
         // --debug: one line per HTTP exchange (never a body, so never a secret).
         ...(opts.debug
           ? { onRequest: (e) => reporter.info(`APIC ${e.method} ${e.path} on ${e.host} (attempt ${e.attempt}): ${e.status ?? e.failure ?? ''}`) }
@@ -55,6 +57,8 @@ export interface ApicRun {
   mode: ApicMode;
   /** Print the plan and write nothing (neither to the APIC nor to files). */
   planOnly: boolean;
+  /** With planOnly: exit 2 when there are changes, 0 when none (Terraform's -detailed-exitcode). */
+  detailedExitCode?: boolean;
 }
 
 /** Runs `-a`/`-d` (optionally `--plan`); returns the exit code. */
@@ -87,10 +91,10 @@ export async function runApic(opts: RootOptions, flavor: string, reporter: Repor
       protectSecrets(cluster.config, reporter);
       const plan = await planProvision(reads!, cluster.desired(), cluster.config);
       printPlan(plan, opts, deps);
-      return 0;
+      return run.detailedExitCode && plan.summary.requests > 0 ? 2 : 0;
     }
-    await removeFromApic(reads!, cluster, opts, reporter, run.planOnly, deps);
-    return 0;
+    const deletes = await removeFromApic(reads!, cluster, opts, reporter, run.planOnly, deps);
+    return run.detailedExitCode && run.planOnly && deletes > 0 ? 2 : 0;
   } finally {
     await client?.close();
   }
@@ -179,10 +183,14 @@ async function provisionApic(client: ApicConnection, cluster: Cluster, reporter:
   let sent = 0;
   const progress = progressLine(reporter);
   try {
-    const summary = await applyProvision(client, plan, (p) => {
-      sent = p.sent;
-      progress(p);
-    });
+    const summary = await interruptible(
+      () => reporter.warn(`interrupted: ${sent} of ${s.requests} requests were sent; no output file was written; run -a again to finish (it sends only what is missing)`),
+      () =>
+        applyProvision(client, plan, (p) => {
+          sent = p.sent;
+          progress(p);
+        }),
+    );
     reporter.info(renderApplySummary(summary).trimEnd());
   } catch (e) {
     // What was sent stays on the APIC; the next run plans from there.
@@ -191,15 +199,21 @@ async function provisionApic(client: ApicConnection, cluster: Cluster, reporter:
   }
 }
 
-async function removeFromApic(client: ApicConnection, cluster: Cluster, opts: RootOptions, reporter: Reporter, planOnly: boolean, deps: ApicDeps): Promise<void> {
-  const plan: UnprovisionPlan = await planRemoval(client, cluster.desired(), cluster.config, { skipAppProfileCheck: opts.skipAppProfileCheck });
+/** Returns the number of deletes planned (with planOnly) or sent. */
+async function removeFromApic(client: ApicConnection, cluster: Cluster, opts: RootOptions, reporter: Reporter, planOnly: boolean, deps: ApicDeps): Promise<number> {
+  const config = cluster.config;
+  const plan: UnprovisionPlan = await planRemoval(client, cluster.desired(), config, { skipAppProfileCheck: opts.skipAppProfileCheck });
   if (planOnly) {
     const out = opts.outputFormat === 'json' ? `${JSON.stringify(removalToJson(plan), null, 2)}\n` : renderUnprovisionText(plan);
     (deps.stdout ?? ((c) => process.stdout.write(c)))(out);
-    return;
+    return plan.deletes.length;
   }
   reporter.info('Unprovisioning configuration in APIC');
-  const sent = await applyRemoval(client, plan, (p) => reporter.info(`[${p.sent}/${p.total}] DELETE ${p.dn}`));
+  let done = 0;
+  const sent = await interruptible(
+    () => reporter.warn(`interrupted: ${done} of ${plan.deletes.length} delete requests were sent; run -d again to finish`),
+    () => applyRemoval(client, plan, (p) => ((done = p.sent), reporter.info(`[${p.sent}/${p.total}] DELETE ${p.dn}`))),
+  );
   const kept = plan.items.filter((i) => i.decision === 'keep').length;
   const keptText = kept > 0 ? `; kept ${kept} object${kept === 1 ? '' : 's'} that ${kept === 1 ? 'is' : 'are'} shared or hold${kept === 1 ? 's' : ''} others' objects` : '';
   reporter.info(
@@ -207,6 +221,7 @@ async function removeFromApic(client: ApicConnection, cluster: Cluster, opts: Ro
       ? `Nothing to delete: the APIC holds nothing of this cluster${keptText}.`
       : `Deleted: ${sent} delete request${sent === 1 ? '' : 's'} sent${keptText}.`,
   );
+  return sent;
 }
 
 function printPlan(raw: Plan, opts: RootOptions, deps: ApicDeps): void {

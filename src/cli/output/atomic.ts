@@ -154,6 +154,8 @@ function writeProblem(out: PlannedOutput, e: unknown): InputError {
           ? 'the file already exists and is never overwritten'
           : code === 'EISDIR'
             ? 'cannot write: it is a directory'
-            : `cannot write: ${code ?? (e as Error).message}`;
+            : code === 'ENOTDIR'
+              ? 'cannot write: a part of the path is a file, not a directory'
+              : `cannot write: ${code ?? (e as Error).message}`;
   return new InputError([{ field: out.field, value: out.path, rule }]);
 }

@@ -2,6 +2,7 @@
 // steps of the integration guide's node preparation, each checked against
 // what the kernel reports, each with what to do when it fails.
 import { MULTICAST_ROUTE } from '../host-file.js';
+import type { ApiServerTarget } from './api-server.js';
 import type { NodeNetworkParams } from '../params.js';
 import { inSubnet, parseAddress, sameAddress } from '../subnet.js';
 import type { IpLink, NodeFacts } from './facts.js';
@@ -22,8 +23,8 @@ export interface CheckResult {
 const OVS_PROCESSES = ['ovs-vswitchd', 'ovsdb-server'];
 
 export interface CheckOptions {
-  /** The Kubernetes API server address, when known. */
-  apiServer?: string;
+  /** The Kubernetes API server (an address, or a name with what it resolves to), when known. */
+  apiServer?: ApiServerTarget;
 }
 
 function vlanOf(facts: NodeFacts, id: number): IpLink | undefined {
@@ -122,9 +123,17 @@ export function runNodeChecks(facts: NodeFacts, params: NodeNetworkParams, optio
     : pass('openvswitch', 'Open vSwitch not running', 'no ovs-vswitchd or ovsdb-server process'));
 
   if (options.apiServer !== undefined) {
-    const api = parseAddress(options.apiServer);
-    if (api && nodeSubnets.some((s) => inSubnet(api.address, s))) results.push(pass('api-server', 'API server address in node_subnet', `${api.address} is inside ${subnetsText}`));
-    else results.push(fail('api-server', 'API server address in node_subnet', api ? `${api.address} is outside ${subnetsText}` : `${options.apiServer} is not an IP address`, `advertise the API server on its node VLAN address (kubeadm: --apiserver-advertise-address), inside ${subnetsText}`));
+    const api = options.apiServer;
+    const named = parseAddress(api.given) ? '' : `${api.given} = `;
+    const title = 'API server address in node_subnet';
+    const outside = api.addresses.filter((a) => !nodeSubnets.some((s) => inSubnet(a, s)));
+    if (api.addresses.length === 0) {
+      results.push(fail('api-server', title, `${api.given} does not resolve on this node (${api.error ?? 'no address'})`, `make ${api.given} resolve (DNS or /etc/hosts) to the API server's node VLAN address, inside ${subnetsText}, or pass that address`));
+    } else if (outside.length === 0) {
+      results.push(pass('api-server', title, `${named}${api.addresses.join(', ')} ${api.addresses.length === 1 ? 'is' : 'are'} inside ${subnetsText}`));
+    } else {
+      results.push(fail('api-server', title, `${named}${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside ${subnetsText}`, `advertise the API server on its node VLAN address (kubeadm: --apiserver-advertise-address), inside ${subnetsText}${named ? `, and make ${api.given} resolve to it` : ''}`));
+    }
   }
   return results;
 }
