@@ -30,10 +30,11 @@ function scopeOf(store: MoStore, providerDn: string, tenantDn: string): string |
   return store.has(own) ? own : `uni/tn-common/ctx-${vrf}`;
 }
 
-function desired(store: MoStore): Instance[] {
+function desired(store: MoStore, contexts: readonly MoRow[]): Instance[] {
   const out: Instance[] = [];
+  if (contexts.length === 0) return out;
   const providers = store.byClass('fvRsProv');
-  for (const ctx of store.byClass('vnsLDevCtx')) {
+  for (const ctx of contexts) {
     const tenantDn = tenantOf(ctx.dn);
     const contract = ctx.attrs.ctrctNameOrLbl;
     const graph = ctx.attrs.graphNameOrLbl;
@@ -58,9 +59,13 @@ function desired(store: MoStore): Instance[] {
 /** Brings the deployed graph instances in line with the tree, when this write touched what they depend on. */
 export function deriveGraphInstances(ctx: WriteContext): void {
   if (!ctx.events.some((e) => TRIGGERS.has(e.className))) return;
-  const want = new Map(desired(ctx.store).map((i) => [i.dn, i]));
+  // Most writes (a provisioning run) touch a fabric with no device selection and no instance: two index reads.
+  const contexts = ctx.store.byClass('vnsLDevCtx');
+  const existing = ctx.store.byClass('vnsGraphInst');
+  if (contexts.length === 0 && existing.length === 0) return;
+  const want = new Map(desired(ctx.store, contexts).map((i) => [i.dn, i]));
   const events: MoEvent[] = [];
-  for (const row of ctx.store.byClass('vnsGraphInst')) {
+  for (const row of existing) {
     if (want.has(row.dn)) {
       want.delete(row.dn);
       continue;

@@ -73,8 +73,9 @@ export async function runCluster(flags: ClusterFlags, say: (line: string) => voi
   if (!/^https?:\/\//.test(flags.apic)) throw new InputError([{ field: '--apic', value: flags.apic, rule: 'must be a URL (https://host:port)' }]);
   const user = probe.config.aci_config.sync_login.username;
   const certDn = dnOf(['polUni'], ['aaaUserEp'], ['aaaUser', { name: user }], ['aaaUserCert', { name: `${user}.crt` }]);
-  // Parsed only to refuse a file that is not one; the APIC holds the copy that counts.
-  void cert;
+  // The APIC holds the copy of the certificate that counts and is the one to
+  // refuse a wrong key; a pair that does not match is worth a warning first.
+  if (!cert.checkPrivateKey(key)) warn(`the key ${flags.key} does not belong to the certificate ${flags.cert}: the APIC will refuse the requests`);
   const caFile = probe.config.aci_config.apic_tls_cert;
   const client = new ApicClient({
     hosts: [flags.apic],
