@@ -286,7 +286,7 @@ const rows: Record<string, Row> = {
   vmmInjectedHost: {
     rn: 'host-[{name}]',
     parents: ['vmmInjectedCont'],
-    props: ['name', 'os', 'kernelVer', 'hostName', 'mgmtIp', 'computeNode'],
+    props: ['name', 'os', 'kernelVer', 'hostName', 'mgmtIp', 'computeNode', 'id'],
   },
   vmmInjectedNs: { rn: 'ns-[{name}]', parents: ['vmmInjectedCont'], props: ['name'] },
   vmmInjectedContGrp: {
@@ -299,7 +299,7 @@ const rows: Record<string, Row> = {
   vmmInjectedSvc: {
     rn: 'svc-[{name}]',
     parents: ['vmmInjectedNs'],
-    props: ['name', 'type', 'clusterIp', 'lbIp', 'guid'],
+    props: ['name', 'type', 'clusterIp', 'lbIp', 'guid', 'dnsName'],
   },
 
   // --- opflex devices (what the fabric learned about each node) ----------
@@ -370,7 +370,7 @@ const rows: Record<string, Row> = {
   vnsSvcRedirectPol: {
     rn: 'svcRedirectPol-{name}',
     parents: ['vnsSvcCont'],
-    props: ['name', 'hashingAlgorithm', 'resilientHashEnabled', 'thresholdEnable', 'AnycastEnabled', 'destType'],
+    props: ['name', 'hashingAlgorithm', 'resilientHashEnabled', 'thresholdEnable', 'thresholdDownAction', 'AnycastEnabled', 'destType'],
   },
   vnsRedirectDest: { rn: 'RedirectDest_ip-[{ip}]', parents: ['vnsSvcRedirectPol'], props: ['ip', 'mac', 'destName', 'podId', 'ip2'] },
   vnsAbsGraph: { rn: 'AbsGraph-{name}', parents: ['fvTenant'], props: ['name', 'type', 'uiTemplateType', 'filterBetweenNodes'] },
@@ -414,6 +414,38 @@ const rows: Record<string, Row> = {
     props: ['ctrctDn', 'graphDn', 'scopeDn'],
     readOnly: ['configSt', 'configId', 'configInfo', 'descr'],
   },
+
+  // --- BEGIN running-cluster block (helper `running`, issue 18) -------------
+  // What the ACI CNI controller writes for a running cluster and its
+  // LoadBalancer services, from its object constructors (aci-containers
+  // pkg/apicapi/apic_types.go): the service graph template's inner nodes,
+  // the device context's relations, the injected service ports.
+  vnsAbsFuncConn: { rn: 'AbsFConn-{name}', parents: ['vnsAbsNode'], props: ['name', 'attNotify'] },
+  vnsAbsTermNodeCon: { rn: 'AbsTermNodeCon-{name}', parents: ['vnsAbsGraph'], props: ['name'] },
+  vnsAbsTermNodeProv: { rn: 'AbsTermNodeProv-{name}', parents: ['vnsAbsGraph'], props: ['name'] },
+  vnsAbsTermConn: { rn: 'AbsTConn', parents: ['vnsAbsTermNodeCon', 'vnsAbsTermNodeProv'], props: ['name', 'attNotify'] },
+  vnsInTerm: { rn: 'intmnl', parents: ['vnsAbsTermNodeCon', 'vnsAbsTermNodeProv'], props: ['name'] },
+  vnsOutTerm: { rn: 'outtmnl', parents: ['vnsAbsTermNodeCon', 'vnsAbsTermNodeProv'], props: ['name'] },
+  vnsAbsConnection: {
+    rn: 'AbsConnection-{name}',
+    parents: ['vnsAbsGraph'],
+    props: ['name', 'connDir', 'connType', 'adjType', 'directConnect', 'unicastRoute'],
+  },
+  vnsRsAbsConnectionConns: { rn: 'rsabsConnectionConns-[{tDn}]', parents: ['vnsAbsConnection'], props: ['tDn'], relation: { targetProp: 'tDn' } },
+  vnsRsLIfCtxToSvcRedirectPol: {
+    rn: 'rsLIfCtxToSvcRedirectPol',
+    parents: ['vnsLIfCtx'],
+    props: ['tDn'],
+    relation: { targetProp: 'tDn', targetClass: 'vnsSvcRedirectPol' },
+  },
+  vnsRsLIfCtxToBD: { rn: 'rsLIfCtxToBD', parents: ['vnsLIfCtx'], props: ['tDn'], relation: { targetProp: 'tDn', targetClass: 'fvBD' } },
+  vnsRsLIfCtxToLIf: { rn: 'rsLIfCtxToLIf', parents: ['vnsLIfCtx'], props: ['tDn'], relation: { targetProp: 'tDn', targetClass: 'vnsLIf' } },
+  vmmInjectedSvcPort: {
+    rn: 'p-{port}-prot-{protocol}-t-{targetPort}',
+    parents: ['vmmInjectedSvc'],
+    props: ['port', 'protocol', 'targetPort', 'nodePort'],
+  },
+  // --- END running-cluster block ---------------------------------------------
 
   // --- tags and annotations ------------------------------------------------
   tagAnnotation: { rn: 'annotationKey-[{key}]', parents: TAGGABLE, props: ['key', 'value'] },

@@ -5,6 +5,7 @@
 //
 // Secrets: the password is only ever put in the login request body; every
 // message that leaves this file is scrubbed of it.
+import { createSign, type KeyObject } from 'node:crypto';
 import { request, type Dispatcher } from 'undici';
 import type { ManagedObject } from '../aci/types.js';
 import { fromImData, toWire } from '../aci/json.js';
@@ -19,7 +20,14 @@ export interface ApicClientOptions {
   /** `aci_config.apic_hosts`: `host`, `host:port` (443 by default) or `https://host:port`. */
   hosts: readonly string[];
   username: string;
+  /** Unused (may be empty) with `signer`. */
   password: string;
+  /**
+   * Sign every request with a user certificate's private key instead of
+   * logging in, as the ACI CNI controller does: the APIC checks the
+   * signature against the certificate stored at `certDn`.
+   */
+  signer?: RequestSigner;
   /** Whole-request timeout (`-w`), ms. Default 90 s, as the Python tool's read timeout. */
   timeoutMs?: number;
   /** TCP/TLS connect timeout, ms. Default 15 s. */
@@ -80,6 +88,12 @@ export interface ApicClientStats {
   logins: number;
   refreshes: number;
   retries: number;
+}
+
+export interface RequestSigner {
+  /** `uni/userext/user-NAME/usercert-NAME.crt`. */
+  certDn: string;
+  key: KeyObject;
 }
 
 export type SubtreeDepth = 'no' | 'children' | 'full';
@@ -223,7 +237,7 @@ export class ApicClient {
         const session = await this.session(host);
         if (flags.loginOnly) return '';
         const res = await this.exchange(host, method, path, body, session.token, retry + 1);
-        if ((res.status === 401 || res.status === 403) && !relogged) {
+        if ((res.status === 401 || res.status === 403) && !relogged && !this.opts.signer) {
           // Token expired or revoked under us: one fresh login, then the same request.
           relogged = true;
           this.sessions.delete(host.origin);
@@ -273,6 +287,8 @@ export class ApicClient {
 
   /** The session for an APIC: logs in, or refreshes the token when it is about to expire. */
   private async session(host: ApicEndpoint): Promise<Session> {
+    // Signed requests carry their own proof: there is no session to open.
+    if (this.opts.signer) return { token: NO_TOKEN, refreshAt: Infinity };
     let pending = this.sessions.get(host.origin);
     if (!pending) {
       pending = this.loginTo(host);
@@ -354,6 +370,7 @@ export class ApicClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token !== NO_TOKEN) headers['cookie'] = `APIC-cookie=${token}`;
+    else if (this.opts.signer) headers['cookie'] = signatureCookie(this.opts.signer, method, path, body);
     const ac = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -406,6 +423,19 @@ export function retryMessage(e: ApicRetryEvent): string {
   const when = e.delayMs >= 1000 ? `${Math.round(e.delayMs / 100) / 10} s` : `${e.delayMs} ms`;
   const where = e.nextHost === e.host ? 'retrying' : `trying ${e.nextHost}`;
   return `APIC ${e.host}: ${e.reason}; ${where} in ${when} (attempt ${e.attempt + 1} of ${e.maxAttempts})`;
+}
+
+/** The cookies of a signed request: RSA-SHA256 over method, path with query and body. */
+function signatureCookie(signer: RequestSigner, method: string, path: string, body: string | undefined): string {
+  const signature = createSign('RSA-SHA256')
+    .update(method + path + (body ?? ''))
+    .sign(signer.key, 'base64');
+  return [
+    `APIC-Request-Signature=${signature}`,
+    'APIC-Certificate-Algorithm=v1.0',
+    `APIC-Certificate-DN=${signer.certDn}`,
+    `APIC-Certificate-Fingerprint=fingerprint`,
+  ].join('; ');
 }
 
 /** Parses an answer; a 200 that still carries an APIC error object is an error. */

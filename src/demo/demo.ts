@@ -61,6 +61,17 @@ export function demoConfig(apicHost: string, dir: string, apicCaFile?: string): 
 /** The files a user may have edited after an earlier demo: never replaced silently. */
 export const DEMO_INPUTS = ['cfg.yaml', 'nodes.yaml'] as const;
 
+/** apic-sim's own entry, in-process: it reports through the exit code. */
+async function runApicSim(argv: string[]): Promise<number> {
+  const { main } = await import('../sim/main.js');
+  const before = process.exitCode;
+  process.exitCode = 0;
+  await main(argv);
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = before;
+  return code;
+}
+
 export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   const dir = resolve(opts.dir ?? mkdtempSync(join(tmpdir(), 'acc-provision-demo-')));
   if (!opts.force) {
@@ -89,20 +100,28 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     // The password reaches the commands as a user would pass it, never on a command line.
     process.env.ACC_PROVISION_PASS = password;
 
-    const steps: { title: string; argv: string[] }[] = [
+    const steps: { title: string; argv: string[]; program?: 'apic-sim' }[] = [
       {
         title: 'Provision: manifest, certificate and APIC objects',
         argv: ['-c', cfg, '-f', DEMO_FLAVOR, '-o', join(dir, 'aci-containers.yaml'), '--apic-dump', join(dir, 'apic-requests.txt'), '-a', '-u', 'admin'],
       },
       { title: 'Provision again: nothing left to change', argv: ['-c', cfg, '-f', DEMO_FLAVOR, '-o', join(dir, 'aci-containers.yaml'), '-a', '-u', 'admin'] },
       { title: 'Node network configuration for three nodes', argv: ['node-config', '-c', cfg, '-f', DEMO_FLAVOR, '--nodes', nodes, '--out', join(dir, 'nodes')] },
-      { title: 'Verify the fabric', argv: ['verify', '-c', cfg, '-f', DEMO_FLAVOR, '-u', 'admin'] },
+      {
+        title: 'The cluster runs: its controller reports three nodes, the namespaces and two LoadBalancer services',
+        program: 'apic-sim',
+        argv: [
+          'cluster', '--apic', sim.url, '-c', cfg, '-f', DEMO_FLAVOR, '--nodes', nodes, '--load-balancers', '2',
+          '--cert', join(dir, 'user-mykube.crt'), '--key', join(dir, 'user-mykube.key'),
+        ],
+      },
+      { title: 'Verify the fabric and the running cluster', argv: ['verify', '-c', cfg, '-f', DEMO_FLAVOR, '-u', 'admin', '--nodes', nodes] },
     ];
     for (const step of steps) {
       opts.say('');
       opts.say(`== ${step.title}`);
-      opts.say(`$ acc-provision ${step.argv.map((a) => (a.startsWith(dir) ? a.replace(dir, '$DEMO') : a)).join(' ')}`);
-      const code = await opts.run(step.argv);
+      opts.say(`$ ${step.program ?? 'acc-provision'} ${step.argv.map((a) => (a.startsWith(dir) ? a.replace(dir, '$DEMO') : a)).join(' ')}`);
+      const code = step.program === 'apic-sim' ? await runApicSim(step.argv) : await opts.run(step.argv);
       result.steps.push({ ...step, code });
       if (code !== 0) {
         opts.say(`step failed (exit ${code}); stopping`);

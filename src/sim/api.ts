@@ -12,6 +12,7 @@ import { present, queryClass, queryMo, queryTag, type QueryAnswer } from './quer
 import type { MoStore } from './store.js';
 import { DEFAULT_SUBSCRIPTION_TIMEOUT, type SubscriptionQuery, type Subscriptions } from './subscriptions.js';
 import { deleteMo, postMo, type MoEvent } from './write.js';
+import { deriveGraphInstances } from './graph-instances.js';
 
 export interface ApiContext {
   store: MoStore;
@@ -161,7 +162,11 @@ function read(ctx: ApiContext, res: ServerResponse, fmt: Format, caller: Caller,
 /** Runs a write all or nothing, then tells subscribers what changed. */
 function write(ctx: ApiContext, fn: (c: Parameters<typeof postMo>[0]) => void): void {
   const events: MoEvent[] = [];
-  ctx.store.transaction(() => fn({ store: ctx.store, now: new Date(ctx.clock()), hashPassword, events }));
+  ctx.store.transaction(() => {
+    const c = { store: ctx.store, now: new Date(ctx.clock()), hashPassword, events };
+    fn(c);
+    deriveGraphInstances(c);
+  });
   if (events.length === 0) return;
   ctx.subscriptions.publish(events, (e) => eventWire(ctx, e));
   ctx.onChange?.(events);

@@ -90,6 +90,21 @@ export async function main(argv: string[]): Promise<void> {
       }
     });
 
+  program
+    .command('cluster')
+    .description("play the ACI CNI controller of a running cluster: write its nodes, namespaces and LoadBalancer services' objects, signing with the controller's certificate")
+    .requiredOption('--apic <url>', 'the APIC (or apic-sim) to write to, https://host:port')
+    .requiredOption('-c, --config <file>', 'the acc-provision input file of the cluster')
+    .option('-f, --flavor <name>', 'the cluster flavor', 'kubernetes-1.35')
+    .requiredOption('--nodes <file>', 'the node inventory (YAML or CSV, as node-config reads it)')
+    .option('--load-balancers <n>', 'services of type LoadBalancer to run', '1')
+    .requiredOption('--cert <file>', 'the controller certificate acc-provision -a registered (user-<id>.crt)')
+    .requiredOption('--key <file>', 'its private key (user-<id>.key)')
+    .action(async (o: { apic: string; config: string; flavor: string; nodes: string; loadBalancers: string; cert: string; key: string }) => {
+      const { runCluster } = await import('./cluster/command.js');
+      await runCluster(o, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`apic-sim: warning: ${line}\n`));
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

@@ -1,6 +1,6 @@
 // The verify command's work, apart from commander so tests run it in-process:
 // flags -> configuration -> APIC client -> report text and verdict.
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { ApicClientOptions } from '../apic/client.js';
 import { readTextFile } from '../config/file.js';
 import { DEFAULT_VERIFY_FLAVOR, withCertificate } from './config.js';
@@ -14,6 +14,8 @@ export interface VerifyCommandFlags {
   timeout?: string;
   infraVlan?: string;
   apicProxy?: string;
+  /** `--nodes`: the node inventory; the running cluster is then checked. */
+  nodes?: string;
   outputFormat: 'text' | 'json';
 }
 
@@ -43,6 +45,7 @@ export async function runVerify(flags: VerifyCommandFlags, io: VerifyCommandIo):
   };
   const probe = probeCluster(source);
   for (const w of probe.warnings) io.warn(w);
+  const nodes = flags.nodes !== undefined ? await nodeNames(flags.nodes) : undefined;
 
   const { apicClientOptions } = await import('../apic/from-config.js');
   const { ApicClient, retryMessage } = await import('../apic/client.js');
@@ -74,10 +77,25 @@ export async function runVerify(flags: VerifyCommandFlags, io: VerifyCommandIo):
       apic: client.currentHost,
       ignore: expected.ignore,
       notes: expected.notes,
+      ...(nodes ? { running: { expect: { nodes }, reader: client } } : {}),
     });
     const output = flags.outputFormat === 'json' ? formatVerifyJson(report) : formatVerifyText(report);
     return { output, ok: report.ok, report };
   } finally {
     await client.close();
   }
+}
+
+/** The node names of an inventory file (YAML or CSV): all verify needs of it. */
+async function nodeNames(file: string): Promise<string[]> {
+  const { parseInventory } = await import('../node/inventory.js');
+  const inventory = parseInventory(readTextFile(file, '--nodes'), file);
+  const problems = inventory.nodes.flatMap((n, i) => {
+    const name = n && typeof n === 'object' ? (n as Record<string, unknown>)['name'] : undefined;
+    const at = inventory.at(i, 'name');
+    return typeof name === 'string' && name !== '' ? [] : [{ field: `nodes[${i}].name`, rule: 'must be the node name', ...(at ? { at } : {}) }];
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  if (inventory.nodes.length === 0) throw new InputError([{ field: '--nodes', value: file, rule: 'must list at least one node' }]);
+  return inventory.nodes.map((n) => String((n as Record<string, unknown>)['name']));
 }

@@ -2,8 +2,9 @@
 // cluster may not be up yet, or run no load-balanced service): the VMM
 // inventory the controller injects (nodes, namespaces) and, for services of
 // type LoadBalancer, the L4-L7 objects the controller makes in the VRF's
-// tenant, named after the cluster (`<system_id>_svc_global`).
-import { dnOf, injectedContainerDn as injectedContainerDnOf, tenantDn } from '../aci/dns.js';
+// tenant, named after the cluster (`<prefix>_svc_global`, src/cluster/cni.ts).
+import { tenantDn } from '../aci/dns.js';
+import { cniNames } from '../cluster/cni.js';
 import type { ManagedObject } from '../aci/types.js';
 import type { Config } from '../config/types.js';
 import { ApicError } from '../errors.js';
@@ -42,8 +43,7 @@ function nameOf(mo: ManagedObject): string {
 
 /** The inventory container the APIC keeps for the cluster's VMM controller. */
 export function injectedContainerDn(config: Config): string {
-  const vmm = config.aci_config.vmm_domain;
-  return injectedContainerDnOf(vmm.type, vmm.domain);
+  return cniNames(config).injectedCont;
 }
 
 async function vmmInventory(reader: InventoryReader, config: Config): Promise<VmmInventoryInfo> {
@@ -67,11 +67,11 @@ async function vmmInventory(reader: InventoryReader, config: Config): Promise<Vm
 }
 
 async function serviceGraphs(reader: InventoryReader, config: Config): Promise<ServiceGraphInfo> {
-  const tenant = config.aci_config.vrf.tenant;
+  const names = cniNames(config);
+  const tenant = names.vrfTenant;
   const vrfTenantDn = tenantDn(tenant);
-  const name = `${config.aci_config.system_id}_svc_global`;
-  const graphDn = dnOf(['polUni'], ['fvTenant', { name: tenant }], ['vnsAbsGraph', { name }]);
-  const deviceDn = dnOf(['polUni'], ['fvTenant', { name: tenant }], ['vnsLDevVip', { name }]);
+  const name = names.graphName;
+  const { graphDn, deviceDn } = names;
   const base = {
     id: 'service-graphs' as const,
     title: 'L4-L7 services (load-balanced services)',

@@ -16,7 +16,8 @@ export type GroupId =
   | 'contracts'
   | 'l3out'
   | 'user'
-  | 'fabric';
+  | 'fabric'
+  | 'running-cluster';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'tenant', title: 'Tenant' },
@@ -28,6 +29,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'l3out', title: 'L3Out contracts' },
   { id: 'user', title: "Controller's user and certificate" },
   { id: 'fabric', title: 'Fabric access policies (AEP, infra VLAN, OpFlex)' },
+  { id: 'running-cluster', title: 'Running cluster: VMM inventory and L4-L7 services' },
 ];
 
 /** Classes that get a line of their own, and what people call them. */

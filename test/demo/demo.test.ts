@@ -15,13 +15,22 @@ describe('demo', () => {
   it('provisions, re-provisions with no change, configures three nodes and verifies, all with exit 0', async () => {
     const passBefore = process.env.ACC_PROVISION_PASS;
     const said: string[] = [];
-    const result = await runDemo({ dir, run: (argv) => main(argv), say: (l) => said.push(l) });
+    const printed: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (printed.push(String(s)), true));
+    const result = await runDemo({ dir, run: (argv) => main(argv), say: (l) => said.push(l) }).finally(() => spy.mockRestore());
     expect(result.steps.map((s) => [s.argv[0] === '-c' ? 'provision' : s.argv[0], s.code])).toEqual([
       ['provision', 0],
       ['provision', 0],
       ['node-config', 0],
+      ['cluster', 0],
       ['verify', 0],
     ]);
+    // Verify covers the running cluster too: nodes, namespaces and the L4-L7 objects of two LoadBalancer services.
+    const said_ = printed.join('');
+    expect(said_).toContain('Running cluster: VMM inventory and L4-L7 services');
+    expect(said_).toMatch(/PASS {2}Node node-3 /);
+    expect(said_).toMatch(/PASS {2}Deployed graph instance of service default\/lb-2 /);
+    expect(said_).not.toMatch(/^ {2}FAIL /m);
     expect(result.code).toBe(0);
     expect(result.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
     expect(said.join('\n')).toContain(`fabric view: ${result.url}`);

@@ -6,8 +6,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toWire } from '../../src/aci/json.js';
+import { cniNames } from '../../src/cluster/cni.js';
+import type { NodeSpec } from '../../src/node/node.js';
+import { controllerPosts } from '../../src/sim/cluster/objects.js';
+import { buildWorkload } from '../../src/sim/cluster/workload.js';
 import type { RunningSim } from '../../src/sim/server.js';
-import { artifactsDir, CHROMIUM, CHROMIUM_MISSING, launchChromium, PASSWORD, provisionedSim, type Rest } from './support.js';
+import { artifactsDir, CHROMIUM, CHROMIUM_MISSING, clusterConfig, launchChromium, PASSWORD, provisionedSim, type Rest } from './support.js';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(CHROMIUM_MISSING);
@@ -138,6 +143,44 @@ describe.skipIf(!haveChromium)('fabric view', () => {
     await folder('Physical and External Domains').click();
     await folder('Physical Domains').click();
     await object('uni/phys-kube-pdom').waitFor();
+  });
+
+  it("shows what the running cluster's controller writes: inventory and L4-L7 objects", async () => {
+    const config = clusterConfig();
+    const names = cniNames(config);
+    const nodes = ['node-1', 'node-2'].map(
+      (name, i) => ({ name, uplink: 'ens192', infraMac: `00:50:56:aa:00:0${i}`, addresses: [{ family: 4 as const, address: `10.1.0.${11 + i}`, prefix: 16, gateway: '10.1.0.1' }] }) as NodeSpec,
+    );
+    // The emulated controller's writes (apic-sim cluster posts these, signed; here as admin).
+    for (const post of controllerPosts(config, buildWorkload(config, nodes, 1))) await rest.call('POST', `/api/mo/${post.dn}.json`, toWire(post.mo));
+    const ctrlr = names.injectedCont.replace(/\/injcont$/, '');
+    const under = (dn: string, label: string) => page.locator(`#tree li:has(> .row[data-dn="${dn}"]) .row[data-folder="${label}"]`);
+    // The inventory folders opened before follow the controller's writes live.
+    await under(ctrlr, 'Nodes').locator('.count', { hasText: '(2)' }).waitFor({ timeout: 10_000 });
+    await under(ctrlr, 'Namespaces').locator('.count', { hasText: '(5)' }).waitFor({ timeout: 10_000 });
+    await object(`${names.injectedCont}/host-[node-2]`).click();
+    await page.locator('#detail tr[data-attr="mgmtIp"] td', { hasText: '10.1.0.12' }).waitFor();
+    // A namespace holds its LoadBalancer service.
+    await object(`${names.injectedCont}/ns-[default]`).click();
+    await page.locator('#detail table.list a', { hasText: `${names.injectedCont}/ns-[default]/svc-[lb-1]` }).waitFor();
+
+    const tenant = `uni/tn-${names.vrfTenant}`;
+    await object(tenant).click();
+    await under(tenant, 'L4-L7 Services').click();
+    await under(tenant, 'L4-L7 Service Graph Templates').click();
+    await object(names.graphDn).waitFor();
+    await under(tenant, 'L4-L7 Devices').click();
+    await object(names.deviceDn).click();
+    await page.locator('#detail table.list a', { hasText: `${names.deviceDn}/cDev-node-1` }).waitFor();
+    await under(tenant, 'Device Selection Policies').click();
+    await under(tenant, 'Device Selection Policies').locator('.count', { hasText: '(1)' }).waitFor();
+    await under(tenant, 'Service Redirect Policies').click();
+    await object(`${tenant}/svcCont/svcRedirectPol-${names.serviceName('default/lb-1')}`).waitFor();
+    // The deployed graph instance is the simulator's own doing, as on an APIC.
+    await under(tenant, 'Deployed Graph Instances').click();
+    await under(tenant, 'Deployed Graph Instances').locator('.count', { hasText: '(1)' }).waitFor();
+    await page.locator('#detail table.list a', { hasText: `${tenant}/GraphInst_C-[${tenant}/brc-${names.serviceName('default/lb-1')}]` }).waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'fabric-view-l4l7.png') });
   });
 
   it('pages long lists and follows class-wide changes', async () => {

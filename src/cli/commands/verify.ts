@@ -15,6 +15,7 @@ export function register(program: Command): void {
     .option('-p, --password <pass>', 'APIC password (default: environment variable ACC_PROVISION_PASS)')
     .option('-w, --timeout <seconds>', 'timeout of each APIC request')
     .option('--infra-vlan <vlan>', "the fabric's infra VLAN, when the configuration does not give it")
+    .option('--nodes <file>', 'the node inventory (as node-config reads it): check the running cluster too (nodes and namespaces in the VMM inventory, L4-L7 objects of its LoadBalancer services)')
     .addOption(new Option('--apic-proxy <addr>', 'reach the APIC through this proxy').hideHelp())
     .addOption(new Option('--output-format <format>', 'text or json').choices(['text', 'json']).default('text'))
     .addHelpText('after', [
@@ -24,6 +25,7 @@ export function register(program: Command): void {
       'Examples:',
       '  ACC_PROVISION_PASS=... acc-provision verify -c cluster.yaml -u admin',
       '  acc-provision verify -c cluster.yaml -f kubernetes-1.35 -u admin -p PASS --output-format json',
+      '  acc-provision verify -c cluster.yaml -u admin --nodes nodes.yaml',
     ].join('\n'))
     .action(async (given: VerifyFlags, cmd: Command) => {
       const { runVerify } = await import('../../verify/command.js');
