@@ -2,6 +2,7 @@
 // subscriptions or the fault control, and answers as an APIC does.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { classInfo } from '../aci/classes.js';
+import { classOfDn, parentDn } from '../aci/dn.js';
 import { authenticate, hashPassword, signatureOf, verifySignature, type Caller, type Sessions, type Session } from './auth.js';
 import { CODE, errorBody, SimError } from './errors.js';
 import type { Faults } from './faults.js';
@@ -107,12 +108,12 @@ async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, m
     if (method === 'GET') return read(ctx, res, fmt, caller, url, () => queryMo(ctx.store, dn, url.searchParams), moQuery(dn, url));
     if (method === 'POST') {
       const parsed = parseBody(body, fmt);
-      write(ctx, (c) => postMo(c, dn, parsed));
-      return reply(res, fmt, 200, EMPTY);
+      const events = write(ctx, (c) => postMo(c, dn, parsed));
+      return reply(res, fmt, 200, writeAnswer(ctx, dn, events, url));
     }
     if (method === 'DELETE') {
-      write(ctx, (c) => deleteMo(c, dn));
-      return reply(res, fmt, 200, EMPTY);
+      const events = write(ctx, (c) => deleteMo(c, dn));
+      return reply(res, fmt, 200, writeAnswer(ctx, dn, events, url));
     }
     throw new SimError(405, CODE.badRequest, `Method ${method} not allowed on ${path}`);
   }
@@ -159,12 +160,61 @@ function read(ctx: ApiContext, res: ServerResponse, fmt: Format, caller: Caller,
 }
 
 /** Runs a write all or nothing, then tells subscribers what changed. */
-function write(ctx: ApiContext, fn: (c: Parameters<typeof postMo>[0]) => void): void {
+function write(ctx: ApiContext, fn: (c: Parameters<typeof postMo>[0]) => void): MoEvent[] {
   const events: MoEvent[] = [];
   ctx.store.transaction(() => fn({ store: ctx.store, now: new Date(ctx.clock()), hashPassword, events }));
-  if (events.length === 0) return;
+  if (events.length === 0) return events;
   ctx.subscriptions.publish(events, (e) => eventWire(ctx, e));
   ctx.onChange?.(events);
+  return events;
+}
+
+/**
+ * The answer to a write: empty by default; with `rsp-subtree=modified` the
+ * objects the write changed, each with its status, nested under the URL's
+ * object (what clients such as Ansible's aci_rest read to report a change);
+ * with `rsp-subtree=full` the URL's object as it now stands.
+ */
+function writeAnswer(ctx: ApiContext, urlDn: string, events: readonly MoEvent[], url: URL): QueryAnswer {
+  const mode = url.searchParams.get('rsp-subtree');
+  if (mode === 'full') return queryMo(ctx.store, urlDn, new URLSearchParams({ 'rsp-subtree': 'full' }));
+  if (mode !== 'modified' || events.length === 0) return EMPTY;
+  type Node = Record<string, { attributes: Record<string, string>; children?: Node[] }>;
+  const nodes = new Map<string, Node>();
+  const deleted = new Set(events.filter((e) => e.status === 'deleted').map((e) => e.dn));
+  for (const e of events) {
+    const parent = parentDn(e.dn);
+    // A deleted subtree shows as its top object only.
+    if (e.status === 'deleted' && parent !== undefined && deleted.has(parent)) continue;
+    const attributes =
+      e.status === 'created' ? { childAction: '', ...e.attrs, status: 'created' } : e.status === 'modified' ? { ...e.attrs, dn: e.dn, status: 'modified' } : { dn: e.dn, status: 'deleted' };
+    const prev = nodes.get(e.dn);
+    if (prev) Object.assign(Object.values(prev)[0]!.attributes, attributes);
+    else nodes.set(e.dn, { [e.className]: { attributes } });
+  }
+  const top: Node[] = [];
+  const attach = (dn: string, node: Node): void => {
+    const parent = parentDn(dn);
+    // Unchanged ancestors up to the URL's object carry the changed ones, with an empty status.
+    if (parent === undefined || dn === urlDn || !(dn.startsWith(`${urlDn}/`))) {
+      top.push(node);
+      return;
+    }
+    let holder = nodes.get(parent);
+    if (!holder) {
+      const cls = ctx.store.get(parent)?.className ?? classOfDn(parent);
+      if (!cls) {
+        top.push(node);
+        return;
+      }
+      holder = { [cls]: { attributes: { dn: parent, status: '' } } };
+      nodes.set(parent, holder);
+      attach(parent, holder);
+    }
+    (Object.values(holder)[0]!.children ??= []).push(node);
+  };
+  for (const [dn, node] of [...nodes]) attach(dn, node);
+  return { totalCount: String(top.length), imdata: top };
 }
 
 function eventWire(ctx: ApiContext, e: MoEvent): unknown {

@@ -7,6 +7,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { loadClassModel } from '../aci/classes.js';
 import { UsageError } from '../errors.js';
 import { handleRequest, type ApiContext } from './api.js';
 import { hashPassword, Sessions, userDn } from './auth.js';
@@ -70,6 +71,7 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
   const clock = opts.clock ?? Date.now;
   const spec: SeedSpec = typeof opts.seed === 'string' ? loadSeedFile(opts.seed) : (opts.seed ?? defaultSeed());
 
+  loadClassModel();
   const store = new MoStore(data);
   try {
     applySeed(store, spec, new Date(clock()));
