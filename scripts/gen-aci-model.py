@@ -142,6 +142,8 @@ def read_terraform(model, folder):
                 model.add_parent(cn, name)
                 rn = prefixes.get(cn)
                 cm = model.cls(cn)
+                if rn:
+                    cm.setdefault('prefix', rn)
                 if cm['rn'] is None and rn and not rn.endswith('-') and '[' not in rn:
                     cm['rn'] = rn
 
@@ -205,9 +207,15 @@ def read_ansible(model, folder):
         # Every dict assigned to a name, for `class_config=class_config`.
         named = {}
         extra_keys = {}
+        strings = {}
+        lists = {}
         for n in ast.walk(tree):
             if isinstance(n, ast.Assign) and len(n.targets) == 1:
                 t = n.targets[0]
+                if isinstance(t, ast.Name) and const_str(n.value) is not None:
+                    strings.setdefault(t.id, set()).add(const_str(n.value))
+                if isinstance(t, ast.Name) and isinstance(n.value, ast.List):
+                    lists.setdefault(t.id, []).extend(n.value.elts)
                 if isinstance(t, ast.Name) and dict_items(n.value) is not None:
                     named.setdefault(t.id, {}).update(dict_items(n.value))
                 if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and const_str(t.slice):
@@ -217,8 +225,11 @@ def read_ansible(model, folder):
             if not (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)):
                 continue
             kw = {k.arg: k.value for k in n.keywords if k.arg}
-            if n.func.attr == 'payload' and const_str(kw.get('aci_class')):
-                cname = const_str(kw['aci_class'])
+            if n.func.attr != 'payload':
+                continue
+            ac = kw.get('aci_class')
+            names = [const_str(ac)] if const_str(ac) else sorted(strings.get(ac.id, ())) if isinstance(ac, ast.Name) else []
+            for cname in names:
                 cfg = kw.get('class_config')
                 items = dict_items(cfg) if cfg is not None else None
                 keys = set()
@@ -231,7 +242,8 @@ def read_ansible(model, folder):
                 for k in keys:
                     model.add_prop(cname, k)
                 children = kw.get('child_configs')
-                for child in children.elts if isinstance(children, ast.List) else []:
+                elts = children.elts if isinstance(children, ast.List) else lists.get(children.id, []) if isinstance(children, ast.Name) else []
+                for child in elts:
                     ci = dict_items(child) or {}
                     for ccls, body in ci.items():
                         bi = dict_items(body) or {}
@@ -281,6 +293,11 @@ def read_ansible(model, folder):
                 if parent:
                     model.add_parent(cname, parent)
                 parent = cname
+            cc = kw.get('child_classes')
+            if parent and isinstance(cc, ast.List):
+                for e in cc.elts:
+                    if const_str(e):
+                        model.add_parent(const_str(e), parent)
 
 
 def resolve_rn_parents(model, fixed_paths):
@@ -293,6 +310,35 @@ def resolve_rn_parents(model, fixed_paths):
             if p and p not in out:
                 out.append(p)
         c['parents'] = out
+
+
+def relation_rns(model):
+    """RN formats of relation classes (`infraRsCdpIfPol`) the sources name without one.
+
+    A relation's RN is `rs` and its name after `Rs` (`rscdpIfPol`); one with
+    an RN prefix ending in `-` (`rscons-`) holds many, named by its target
+    (`rscons-{tnVzBrCPName}`, `rspathAtt-[{tDn}]`).
+    """
+    for name, c in model.classes.items():
+        m = re.match(r'^[a-z][a-z0-9]*Rs([A-Z][A-Za-z0-9]*)$', name)
+        prefix = c.get('prefix')
+        # Most other classes a client writes are named by `name` (`nodeblk-{name}`).
+        if c['rn'] is None and not m and c['parents'] and prefix and prefix.endswith('-') and 'name' in c['props']:
+            c['rn'] = prefix + '{name}'
+        if c['rn'] is not None or not m or not c['parents']:
+            continue
+        prefix = c.get('prefix')
+        targets = [p for p in c['props'] if re.match(r'^tn[A-Z]\w*Name$', p)] or [p for p in c['props'] if p == 'tDn']
+        if prefix and prefix.endswith('-'):
+            if len(targets) == 1:
+                t = targets[0]
+                c['rn'] = prefix + ('[{tDn}]' if t == 'tDn' else '{' + t + '}')
+            continue
+        if prefix:
+            c['rn'] = prefix
+            continue
+        rest = m.group(1)
+        c['rn'] = 'rs' + (rest if len(rest) > 1 and rest[1].isupper() else rest[0].lower() + rest[1:])
 
 
 def merge_extra(model, path):
@@ -330,7 +376,9 @@ def main():
     read_ansible(model, a.ansible)
     merge_extra(model, a.extra)
     resolve_rn_parents(model, model.fixed_paths)
+    relation_rns(model)
     for c in model.classes.values():
+        c.pop('prefix', None)
         c['ro'] = sorted(p for p in c['ro'] if p not in c['props'])
         c['parents'] = sorted(c['parents'])
         c['props'] = dict(sorted(c['props'].items()))

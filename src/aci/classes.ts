@@ -493,7 +493,7 @@ function buildFull(): Map<string, AciClassInfo> {
 
 /** Relation classes (`fvRsX`) point at their target by `tDn` or by name (`tnFvBDName`). */
 function relationOf(className: string, props: string[]): AciClassInfo['relation'] {
-  if (!/^[a-z]+Rs[A-Z]/.test(className)) return undefined;
+  if (!/^[a-z][a-z0-9]*Rs[A-Z]/.test(className)) return undefined;
   const byName = props.find((p) => /^tn[A-Z][A-Za-z0-9]*Name$/.test(p));
   if (byName) {
     const target = byName.slice(2, -4);

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { classInfo } from '../aci/classes.js';
 import { classOfDn, parentDn } from '../aci/dn.js';
+import { canonicalDn } from './canonical.js';
 import { authenticate, hashPassword, signatureOf, verifySignature, type Caller, type Sessions, type Session } from './auth.js';
 import { CODE, errorBody, SimError } from './errors.js';
 import type { Faults } from './faults.js';
@@ -132,7 +133,7 @@ async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, m
 
 function decodeDn(raw: string): string {
   try {
-    return decodeURIComponent(raw);
+    return canonicalDn(decodeURIComponent(raw));
   } catch {
     throw new SimError(400, CODE.badRequest, `Invalid DN in URL: ${raw}`);
   }

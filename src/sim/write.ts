@@ -7,6 +7,7 @@ import { childDn, formatRn, lastRn, matchRn, parentDn, parseRn, rnTokens } from 
 import { fromWire, WireFormatError } from '../aci/json.js';
 import type { AciClassInfo, ManagedObject } from '../aci/types.js';
 import { apicTime, createdStamp, WRITE_ONLY } from './attrs.js';
+import { canonicalDn } from './canonical.js';
 import { badRequest, CODE } from './errors.js';
 import { checkTyped, checkEncapRange } from './values.js';
 import { controllerCreated, inventoryOfDeleted, tenantCreated } from './implicit.js';
@@ -81,7 +82,7 @@ function applyNode(ctx: WriteContext, mo: ManagedObject, where: Placement): void
     if (isKnownClass(mo.className)) throw badRequest(CODE.unknownClass, `class ${mo.className} is not configurable`);
     throw badRequest(CODE.unknownClass, `unknown managed object class ${mo.className}`);
   }
-  const attrs = mo.attributes;
+  const attrs = mo.attributes.dn === undefined ? mo.attributes : { ...mo.attributes, dn: canonicalDn(mo.attributes.dn) };
   const status = parseStatus(attrs.status, mo.className);
   checkProperties(info, attrs);
   const dn = placeDn(info, attrs, where);

@@ -108,10 +108,19 @@ describe('classes of the object model', () => {
     expect(errorOf(unknown)).toEqual({ code: '122', text: 'unknown managed object class fvBogus' });
   });
 
+  it('takes a bracketed naming value for an unbracketed one, and stores one spelling', async () => {
+    await c.post('/api/mo/uni/tn-common.json', { fvTenant: { attributes: { name: 'common' }, children: [{ l3extOut: { attributes: { name: 'o2' }, children: [{ l3extLNodeP: { attributes: { name: 'np' } } }] } }] } });
+    const a = await c.post('/api/mo/uni/tn-common/out-o2/lnodep-np/lifp-[ip1].json', { l3extLIfP: { attributes: { dn: 'uni/tn-common/out-o2/lnodep-np/lifp-ip1', name: 'ip1' } } });
+    expect(a.status, JSON.stringify(a.body)).toBe(200);
+    expect(dns(await c.get('/api/mo/uni/tn-common/out-o2/lnodep-np/lifp-[ip1].json'))).toEqual(['uni/tn-common/out-o2/lnodep-np/lifp-ip1']);
+    expect(dns(await c.get('/api/class/l3extLIfP.json'))).toEqual(['uni/tn-common/out-o2/lnodep-np/lifp-ip1']);
+  });
+
   it('accepts the bracket-free RN some modules send for bracketed naming values', async () => {
     const a = await c.post('/api/mo/uni/tn-common/annotationKey-owner.json', { tagAnnotation: { attributes: { key: 'owner', value: 'team-a' } } });
     expect(a.status, JSON.stringify(a.body)).toBe(200);
     expect(only(await c.get('/api/mo/uni/tn-common/annotationKey-owner.json'))).toMatchObject({ key: 'owner', value: 'team-a' });
+    expect(only(await c.get('/api/mo/uni/tn-common/annotationKey-[owner].json')).dn).toBe('uni/tn-common/annotationKey-[owner]');
   });
 });
 
