@@ -4,11 +4,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { classInfo } from '../aci/classes.js';
 import { classOfDn, parentDn } from '../aci/dn.js';
 import { canonicalDn } from './canonical.js';
-import { authenticate, hashPassword, signatureOf, verifySignature, type Caller, type Sessions, type Session } from './auth.js';
+import { accessOf, loginDomains, type Access } from './rbac.js';
+import { authenticate, hashPassword, signatureOf, verifySignature, type Caller, type LoginThrottle, type Sessions, type Session } from './auth.js';
 import { CODE, errorBody, SimError } from './errors.js';
 import type { Faults } from './faults.js';
 import { parseFilter } from './filter.js';
-import { cookie, parseCookies, parseJsonBody, readBody, sendJson } from './http.js';
+import { cookie, MAX_BODY, parseCookies, parseJsonBody, readBody, sendJson } from './http.js';
 import { answerToXml, parseXmlMo } from './xml.js';
 import { present, queryClass, queryMo, queryTag, type QueryAnswer } from './query.js';
 import type { MoStore } from './store.js';
@@ -18,6 +19,7 @@ import { deleteMo, postMo, type MoEvent } from './write.js';
 export interface ApiContext {
   store: MoStore;
   sessions: Sessions;
+  throttle: LoginThrottle;
   subscriptions: Subscriptions;
   faults: Faults;
   clock: () => number;
@@ -54,7 +56,7 @@ export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: 
   const path = url.pathname;
   const fmt: Format = path.startsWith('/api/') && path.endsWith('.xml') ? 'xml' : 'json';
   try {
-    const body = await readBody(req);
+    const body = await readBody(req, admitBody(ctx, req, path));
     if (path.startsWith('/api/')) {
       const fault = ctx.faults.decide(method, path);
       if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs));
@@ -76,6 +78,8 @@ export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: 
     throw new SimError(404, CODE.notFound, `No such resource ${path}`);
   } catch (e) {
     if (res.headersSent || res.destroyed) return;
+    // A body left unread is not read after the answer: the connection closes.
+    if (!req.complete) res.setHeader('Connection', 'close');
     if (e instanceof SimError) reply(res, fmt, e.status, errorBody(e.code, e.text));
     else {
       // Never echo the request (it may carry a password); the message is ours.
@@ -85,6 +89,31 @@ export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: 
   }
 }
 
+const LOGIN_PATHS = new Set(['/api/aaaLogin.json', '/api/aaaLogin.xml', '/api/aaaLogout.json', '/api/aaaLogout.xml']);
+/** Login bodies are a name and a password. */
+const LOGIN_BODY_LIMIT = 64 * 1024;
+
+/**
+ * Decides, before a byte of the body is read, whether it will be and up to
+ * what size: an API request that has neither a live session nor signature
+ * cookies is refused unread (403), as is a body declared over the limit
+ * (413).
+ */
+function admitBody(ctx: ApiContext, req: IncomingMessage, path: string): number {
+  const limit = LOGIN_PATHS.has(path) ? LOGIN_BODY_LIMIT : MAX_BODY;
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > limit) throw new SimError(413, CODE.badRequest, `Request body of ${declared} bytes is over the limit of ${limit} bytes`);
+  const hasBody = declared > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || LOGIN_PATHS.has(path) || !(path.startsWith('/api/') || path === '/sim/faults')) return limit;
+  const cookies = parseCookies(req.headers.cookie);
+  if (signatureOf(cookies)) return limit;
+  const header = req.headers['apic-cookie'];
+  const token = cookie(cookies, 'APIC-cookie') ?? (typeof header === 'string' ? header : undefined);
+  // The same answer an APIC gives a request without a valid token.
+  ctx.sessions.require(token);
+  return limit;
+}
+
 async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, method: string, url: URL, body: string, fmt: Format): Promise<void> {
   // Routes are written for .json; .xml differs only in the body and the answer.
   const path = fmt === 'xml' ? `${url.pathname.slice(0, -'.xml'.length)}.json` : url.pathname;
@@ -92,6 +121,7 @@ async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, m
   if (path === '/api/aaaLogout.json' && (method === 'POST' || method === 'GET')) return logout(ctx, req, res, fmt);
 
   const caller = identify(ctx, req, method, body);
+  const access = accessOf(ctx.store, caller.user);
   if (path === '/api/aaaRefresh.json' && (method === 'GET' || method === 'POST')) {
     if (!caller.session) throw new SimError(403, CODE.forbidden, 'aaaRefresh needs a session token (APIC-cookie)');
     ctx.sessions.refresh(caller.session);
@@ -106,14 +136,14 @@ async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, m
   let m = MO_PATH.exec(path);
   if (m) {
     const dn = decodeDn(m[1]!);
-    if (method === 'GET') return read(ctx, res, fmt, caller, url, () => queryMo(ctx.store, dn, url.searchParams), moQuery(dn, url));
+    if (method === 'GET') return read(ctx, res, fmt, caller, url, () => visible(access, queryMo(ctx.store, dn, url.searchParams)), moQuery(dn, url));
     if (method === 'POST') {
       const parsed = parseBody(body, fmt);
-      const events = write(ctx, (c) => postMo(c, dn, parsed));
+      const events = write(ctx, (c) => postMo({ ...c, access }, dn, parsed));
       return reply(res, fmt, 200, writeAnswer(ctx, dn, events, url));
     }
     if (method === 'DELETE') {
-      const events = write(ctx, (c) => deleteMo(c, dn));
+      const events = write(ctx, (c) => deleteMo({ ...c, access }, dn));
       return reply(res, fmt, 200, writeAnswer(ctx, dn, events, url));
     }
     throw new SimError(405, CODE.badRequest, `Method ${method} not allowed on ${path}`);
@@ -121,14 +151,30 @@ async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, m
   m = CLASS_PATH.exec(path);
   if (m && method === 'GET') {
     const className = decodeURIComponent(m[1]!);
-    return read(ctx, res, fmt, caller, url, () => queryClass(ctx.store, className, url.searchParams), () => {
+    return read(ctx, res, fmt, caller, url, () => visible(access, queryClass(ctx.store, className, url.searchParams)), () => {
       const f = url.searchParams.get('query-target-filter');
       return { kind: 'class', className, filter: f ? parseFilter(f) : undefined };
     });
   }
   m = TAG_PATH.exec(path);
-  if (m && method === 'GET') return reply(res, fmt, 200, queryTag(ctx.store, decodeURIComponent(m[1]!)));
+  if (m && method === 'GET') return reply(res, fmt, 200, visible(access, queryTag(ctx.store, decodeURIComponent(m[1]!))));
   throw new SimError(400, CODE.badRequest, `Unsupported request ${method} ${path}`);
+}
+
+/** What the caller may see of an answer: objects outside its security domains go (an APIC answers as if they were not there). */
+function visible(access: Access, answer: QueryAnswer): QueryAnswer {
+  if (access.isAdmin) return answer;
+  type Wire = Record<string, { attributes: Record<string, string>; children?: Wire[] }>;
+  const keep = (list: Wire[]): Wire[] =>
+    list.flatMap((w) => {
+      const [cls, body] = Object.entries(w)[0]!;
+      if (cls === 'moCount') return [w];
+      if (body.attributes.dn !== undefined && !access.canRead(body.attributes.dn)) return [];
+      return [body.children ? { [cls]: { ...body, children: keep(body.children) } } : w];
+    });
+  const imdata = keep(answer.imdata as Wire[]);
+  const dropped = answer.imdata.length - imdata.length;
+  return { totalCount: String(Math.max(0, Number(answer.totalCount) - dropped)), imdata };
 }
 
 function decodeDn(raw: string): string {
@@ -253,7 +299,15 @@ function login(ctx: ApiContext, res: ServerResponse, url: URL, body: string, fmt
   if (!a || typeof a.name !== 'string' || typeof a.pwd !== 'string') {
     throw new SimError(400, CODE.badRequest, 'aaaLogin needs {"aaaUser":{"attributes":{"name":"...","pwd":"..."}}}');
   }
-  authenticate(ctx.store, a.name, a.pwd);
+  const source = res.req.socket.remoteAddress ?? '';
+  ctx.throttle.check(a.name, source);
+  try {
+    authenticate(ctx.store, a.name, a.pwd);
+  } catch (e) {
+    ctx.throttle.failed(a.name, source);
+    throw e;
+  }
+  ctx.throttle.succeeded(a.name);
   const session = ctx.sessions.open(a.name, url.searchParams.get('gui-token-request') === 'yes');
   reply(res, fmt, 200, loginAnswer(ctx, session), sessionCookie(ctx, session));
 }
@@ -300,7 +354,7 @@ function loginAnswer(ctx: ApiContext, s: Session): QueryAnswer {
       {
         aaaLogin: {
           attributes,
-          children: [{ aaaUserDomain: { attributes: { name: 'all', rolesR: 'admin', rolesW: 'admin' } } }],
+          children: loginDomains(ctx.store, s.user).map((d) => ({ aaaUserDomain: { attributes: d } })),
         },
       },
     ],
@@ -309,7 +363,8 @@ function loginAnswer(ctx: ApiContext, s: Session): QueryAnswer {
 
 /** GET/POST/DELETE /sim/faults: the fault rules (needs a session, like the API). */
 function faultControl(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, method: string, body: string): void {
-  identify(ctx, req, method, body);
+  const caller = identify(ctx, req, method, body);
+  if (!accessOf(ctx.store, caller.user).isAdmin) throw new SimError(403, CODE.forbidden, `user ${caller.user} may not change faults: admin only`);
   if (method === 'GET') return sendJson(res, 200, { rules: ctx.faults.list() });
   if (method === 'DELETE') {
     ctx.faults.set([]);

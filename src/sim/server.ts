@@ -10,7 +10,7 @@ import { WebSocketServer } from 'ws';
 import { loadClassModel } from '../aci/classes.js';
 import { UsageError } from '../errors.js';
 import { handleRequest, type ApiContext } from './api.js';
-import { hashPassword, Sessions, userDn } from './auth.js';
+import { hashPassword, LoginThrottle, Sessions, userDn } from './auth.js';
 import { Faults, type FaultRule } from './faults.js';
 import { applySeed, defaultSeed, loadSeedFile, type SeedSpec } from './seed.js';
 import { MoStore } from './store.js';
@@ -97,6 +97,7 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
   const ctx: ApiContext = {
     store,
     sessions,
+    throttle: new LoginThrottle(clock),
     subscriptions,
     faults,
     clock,

@@ -3,7 +3,7 @@
 // Subtree queries use the primary key as a range: every descendant of `X`
 // has a DN starting with `X/`, i.e. `X/` <= dn < `X0` (`0` follows `/`).
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface MoRow {
@@ -33,8 +33,11 @@ export class MoStore {
   constructor(dir: string) {
     let file = ':memory:';
     if (dir !== ':memory:') {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       file = join(dir, 'apic-sim.db');
+      // Owner only: the file holds password hashes. SQLite gives its -wal and -shm files the same mode.
+      closeSync(openSync(file, 'a', 0o600));
+      chmodSync(file, 0o600);
     }
     this.db = new Database(file);
     if (file !== ':memory:') {

@@ -8,6 +8,7 @@ import { fromWire, WireFormatError } from '../aci/json.js';
 import type { AciClassInfo, ManagedObject } from '../aci/types.js';
 import { apicTime, createdStamp, WRITE_ONLY } from './attrs.js';
 import { canonicalDn } from './canonical.js';
+import { checkNotAdminUser, type Access } from './rbac.js';
 import { badRequest, CODE } from './errors.js';
 import { checkTyped, checkEncapRange } from './values.js';
 import { controllerCreated, inventoryOfDeleted, tenantCreated } from './implicit.js';
@@ -32,6 +33,8 @@ export interface WriteContext {
   /** Hashes a user's password for the secret table (never stored in attributes). */
   hashPassword: (password: string) => string;
   events: MoEvent[];
+  /** The caller's rights; every object written is checked against them. */
+  access?: Access;
 }
 
 const STATUS_WORDS = new Set(['created', 'modified', 'deleted']);
@@ -52,6 +55,9 @@ export function postMo(ctx: WriteContext, urlDn: string, body: unknown): void {
 
 /** DELETE /api/mo/DN.json: removes the object and its subtree; absent objects are not an error. */
 export function deleteMo(ctx: WriteContext, dn: string): void {
+  const row = ctx.store.get(dn);
+  if (row) ctx.access?.checkWrite(dn, row.className);
+  checkNotAdminUser(dn);
   removeSubtree(ctx, dn);
 }
 
@@ -91,8 +97,10 @@ function applyNode(ctx: WriteContext, mo: ManagedObject, where: Placement): void
   if (existing && existing.className !== info.className) {
     throw badRequest(CODE.dnMismatch, `DN ${dn} names a ${existing.className}, not a ${info.className}`);
   }
+  ctx.access?.checkWrite(dn, info.className);
   // Deleting what is already gone (parent included) succeeds, as on an APIC.
   if (status.has('deleted')) {
+    checkNotAdminUser(dn);
     removeSubtree(ctx, dn);
     return;
   }
