@@ -11,7 +11,7 @@ import type { Faults } from './faults.js';
 import { parseFilter } from './filter.js';
 import { cookie, MAX_BODY, parseCookies, parseJsonBody, readBody, sendJson } from './http.js';
 import { answerToXml, parseXmlMo } from './xml.js';
-import { present, queryClass, queryMo, queryTag, type QueryAnswer } from './query.js';
+import { classSlices, present, queryClass, queryMo, queryTag, type QueryAnswer } from './query.js';
 import type { MoStore } from './store.js';
 import { DEFAULT_SUBSCRIPTION_TIMEOUT, type SubscriptionQuery, type Subscriptions } from './subscriptions.js';
 import { deleteMo, postMo, type MoEvent } from './write.js';
@@ -151,6 +151,10 @@ async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, m
   m = CLASS_PATH.exec(path);
   if (m && method === 'GET') {
     const className = decodeURIComponent(m[1]!);
+    if (fmt === 'json' && access.isAdmin && url.searchParams.get('subscription') !== 'yes') {
+      const big = classSlices(ctx.store, className, url.searchParams);
+      if (big) return streamAnswer(res, big.total, big.slices());
+    }
     return read(ctx, res, fmt, caller, url, () => visible(access, queryClass(ctx.store, className, url.searchParams)), () => {
       const f = url.searchParams.get('query-target-filter');
       return { kind: 'class', className, filter: f ? parseFilter(f) : undefined };
@@ -159,6 +163,33 @@ async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, m
   m = TAG_PATH.exec(path);
   if (m && method === 'GET') return reply(res, fmt, 200, visible(access, queryTag(ctx.store, decodeURIComponent(m[1]!))));
   throw new SimError(400, CODE.badRequest, `Unsupported request ${method} ${path}`);
+}
+
+/** Writes a large answer slice by slice, yielding to other requests (and to a slow reader) between slices. */
+async function streamAnswer(res: ServerResponse, total: number, slices: Generator<unknown[]>): Promise<void> {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.write(`{"totalCount":"${total}","imdata":[`);
+  let first = true;
+  for (const slice of slices) {
+    if (res.destroyed) return;
+    if (slice.length === 0) continue;
+    const text = slice.map((o) => JSON.stringify(o)).join(',');
+    const more = res.write(first ? text : `,${text}`);
+    first = false;
+    if (!more) {
+      await new Promise<void>((r) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          r();
+        };
+        res.once('drain', done);
+        res.once('close', done);
+      });
+    }
+    else await new Promise((r) => setImmediate(r));
+  }
+  res.end(']}');
 }
 
 /** What the caller may see of an answer: objects outside its security domains go (an APIC answers as if they were not there). */

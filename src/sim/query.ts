@@ -124,9 +124,56 @@ export function queryClass(store: MoStore, className: string, params: URLSearchP
   if (!knownClass(store, className)) {
     throw badRequest(CODE.badRequest, `Request failed, unresolved class for ${className}`);
   }
-  const where = opts.target === 'self' && opts.filter ? filterToSql(opts.filter) : undefined;
+  const where = opts.target === 'self' && opts.filter ? filterToSql(opts.filter, className) : undefined;
+  // Counting and paging in DN order need no object read beyond the page: the class index answers.
+  if (opts.target === 'self' && opts.orderBy.length === 0 && (!opts.filter || where?.exact)) {
+    const sql = where?.sql ?? '1';
+    const params = where?.params ?? [];
+    if (opts.count) return countAnswer(store.countClass(className, sql, params));
+    if (opts.pageSize !== undefined) {
+      const total = store.countClass(className, sql, params);
+      const rows = store.pageClass(className, sql, params, opts.page * opts.pageSize, opts.pageSize);
+      return { ...answer(store, rows, { ...opts, filter: undefined, pageSize: undefined }), totalCount: String(total) };
+    }
+  }
   const bases = where ? store.byClassWhere(className, where.sql, where.params) : store.byClass(className);
   return answer(store, targetsOf(store, bases, opts), opts);
+}
+
+function countAnswer(n: number): QueryAnswer {
+  return { totalCount: '1', imdata: [{ moCount: { attributes: { childAction: '', count: String(n), dn: '', status: '' } } }] };
+}
+
+/** Objects per slice of a streamed class answer. */
+const SLICE = 250;
+
+/**
+ * A whole-class read (no paging, no order-by, a filter SQLite answers
+ * exactly) of more than one slice, to answer slice by slice: the caller
+ * writes each and lets other requests run in between, so a reader of 100k
+ * objects does not hold the simulator for the time of its answer.
+ */
+export function classSlices(store: MoStore, className: string, params: URLSearchParams): { total: number; slices: () => Generator<unknown[]> } | undefined {
+  const opts = parseOptions(params);
+  if (opts.target !== 'self' || opts.orderBy.length > 0 || opts.count || opts.pageSize !== undefined) return undefined;
+  if (!knownClass(store, className)) return undefined;
+  const where = opts.filter ? filterToSql(opts.filter, className) : { sql: '1', params: [], exact: true };
+  if (!where?.exact) return undefined;
+  const total = store.countClass(className, where.sql, where.params);
+  if (total <= SLICE) return undefined;
+  const plain = { ...opts, filter: undefined };
+  return {
+    total,
+    *slices() {
+      let after = '';
+      for (;;) {
+        const rows = store.classAfter(className, where.sql, where.params, after, SLICE);
+        if (rows.length === 0) return;
+        after = rows[rows.length - 1]!.dn;
+        yield answer(store, rows, plain).imdata;
+      }
+    },
+  };
 }
 
 /** GET /api/tag/TAG.json: the objects carrying a tagInst of that name. */
@@ -150,9 +197,7 @@ function targetsOf(store: MoStore, bases: MoRow[], opts: Options): MoRow[] {
 
 function answer(store: MoStore, targets: MoRow[], opts: Options): QueryAnswer {
   let rows = opts.filter ? targets.filter((r) => matchFilter(opts.filter!, r.attrs, r.className)) : targets;
-  if (opts.count) {
-    return { totalCount: '1', imdata: [{ moCount: { attributes: { childAction: '', count: String(rows.length), dn: '', status: '' } } }] };
-  }
+  if (opts.count) return countAnswer(rows.length);
   if (opts.orderBy.length > 0) rows = [...rows].sort((a, b) => orderCompare(a, b, opts.orderBy));
   const total = rows.length;
   if (opts.pageSize !== undefined) rows = rows.slice(opts.page * opts.pageSize, (opts.page + 1) * opts.pageSize);
