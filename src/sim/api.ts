@@ -67,6 +67,15 @@ export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: 
       if (fault.errorStatus !== undefined) {
         throw new SimError(fault.errorStatus, String(fault.errorStatus), 'Service temporarily unavailable (injected fault)');
       }
+      if (fault.lose) {
+        // The request is carried out (a write is committed); whatever answer it gets never leaves.
+        res.writeHead = (() => res) as unknown as typeof res.writeHead;
+        res.write = (() => true) as unknown as typeof res.write;
+        res.end = (() => {
+          req.socket.destroy();
+          return res;
+        }) as unknown as typeof res.end;
+      }
       await api(ctx, req, res, method, url, body, fmt);
       return;
     }
@@ -344,7 +353,9 @@ function login(ctx: ApiContext, res: ServerResponse, url: URL, body: string, fmt
 }
 
 function logout(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, fmt: Format): void {
-  const token = cookie(parseCookies(req.headers.cookie), 'APIC-cookie');
+  // The token as a cookie or, as some clients send it, as the APIC-cookie header.
+  const header = req.headers['apic-cookie'];
+  const token = cookie(parseCookies(req.headers.cookie), 'APIC-cookie') ?? (typeof header === 'string' ? header : undefined);
   if (token) {
     ctx.subscriptions.dropSession(token);
     ctx.sessions.close(token);
