@@ -566,12 +566,15 @@ export function classRoles(className: string): { read?: readonly string[]; write
   return { read: m?.r, write: m?.w };
 }
 
-// Built on first use: a manifest or a dump never asks for it.
+// Built on first use: a manifest or a dump never asks for it. Until the
+// object model is loaded it holds the rows above only (what the provisioner
+// resolves); parseRn loads the model when those do not resolve an RN.
 let childIndex: Map<string, AciClassInfo[]> | undefined;
+let childIndexWithModel = false;
 
-function buildChildIndex(): Map<string, AciClassInfo[]> {
+function buildChildIndex(classes: Iterable<AciClassInfo>): Map<string, AciClassInfo[]> {
   const index = new Map<string, AciClassInfo[]>();
-  for (const info of classTable.values()) {
+  for (const info of classes) {
     for (const p of info.parents) {
       const list = index.get(p) ?? [];
       list.push(info);
@@ -590,9 +593,18 @@ function literalPrefix(fmt: string): string {
   return i < 0 ? fmt : fmt.slice(0, i);
 }
 
-/** Classes that may be direct children of `parentClass`. */
+/** Whether the object model is loaded (every class, not only the provisioner's rows). */
+export function classModelLoaded(): boolean {
+  return full !== undefined;
+}
+
+/** Classes that may be direct children of `parentClass` (the provisioner's rows only, until the model is loaded). */
 export function childClassesOf(parentClass: string): readonly AciClassInfo[] {
-  return (childIndex ??= buildChildIndex()).get(parentClass) ?? [];
+  if (!childIndex || (full && !childIndexWithModel)) {
+    childIndexWithModel = full !== undefined;
+    childIndex = buildChildIndex(full ? full.values() : hand.values());
+  }
+  return childIndex.get(parentClass) ?? [];
 }
 
 /** Whether a client may set this property on this class (naming, own or universal). */
