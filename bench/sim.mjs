@@ -4,6 +4,9 @@
 // queries at 10k and 100k objects, and memory per 100k objects.
 // Needs the build (npm run build). Runs in about 20 s (BENCH_SECONDS per measurement).
 // Memory is the RSS growth from 10k to 100k objects (in-memory SQLite), scaled to 100k.
+// Latencies (p50, p95) are of one client's requests in a row; the goal is
+// p50 <= 20 ms for a page of 100 and for a count at 100k objects.
+import { spawn } from 'node:child_process';
 import { Agent } from 'undici';
 import { simCaller } from './sim-client.mjs';
 
@@ -69,8 +72,21 @@ function fillTo(target) {
   });
 }
 
+/** Runs `op` `count` times one after another; the median and 95th percentile in milliseconds. */
+async function latency(op, count = 60) {
+  const times = [];
+  for (let k = 0; k < count; k++) {
+    const t0 = performance.now();
+    await op();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
 const rows = [];
-const row = (what, objects, value, unit = 'req/s') => rows.push({ what, objects, value: Math.round(value), unit });
+const row = (what, objects, value, unit = 'req/s') => rows.push({ what, objects, value: unit === 'ms' ? Math.round(value * 10) / 10 : Math.round(value), unit });
 
 row('aaaLogin', sim.store.count(), await rate(() => login()));
 let posted = 0;
@@ -90,7 +106,19 @@ for (const size of [10_000, 100_000]) {
   row('GET class fvBD, filtered', n, await rate(() => call('GET', `/api/class/fvBD.json?query-target-filter=and(eq(fvBD.name,"bd7"),wcard(fvBD.dn,"fill${i++ % filled}/"))`, undefined, token)));
   row('GET tenant subtree (rsp-subtree=full)', n, await rate(() => call('GET', `/api/mo/uni/tn-fill${i++ % filled}.json?rsp-subtree=full`, undefined, token)));
   row('GET tenant subtree, class-filtered', n, await rate(() => call('GET', `/api/mo/uni/tn-fill${i++ % filled}.json?query-target=subtree&target-subtree-class=fvRsCtx`, undefined, token)));
-  if (size === 100_000) memAfter = process.memoryUsage().rss;
+  row('GET class fvBD, page of 100 (p50)', n, (await latency(() => call('GET', `/api/class/fvBD.json?page-size=100&page=${i++ % 500}`, undefined, token))).p50, 'ms');
+  row('GET class fvBD, count (p50)', n, (await latency(() => call('GET', '/api/class/fvBD.json?rsp-subtree-include=count', undefined, token))).p50, 'ms');
+  if (size === 100_000) {
+    memAfter = process.memoryUsage().rss;
+    // Four clients (another process) reading the whole class over and over; a small request beside them.
+    const readers = spawn(process.execPath, [new URL('./sim-readers.mjs', import.meta.url).pathname, sim.url, token, '/api/class/fvBD.json', '4'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((r) => readers.stdout.once('data', r));
+    await new Promise((r) => setTimeout(r, 1000));
+    const small = await latency(() => call('GET', '/api/mo/uni/tn-fill1.json', undefined, token), 40);
+    readers.kill();
+    row('GET one object beside 4 full-class readers (p50)', n, small.p50, 'ms');
+    row('GET one object beside 4 full-class readers (p95)', n, small.p95, 'ms');
+  }
 }
 const per100k = ((memAfter - memBefore) / (sim.store.count() - countBefore)) * 100_000;
 row('memory (RSS growth) per 100k objects', sim.store.count(), per100k / (1024 * 1024), 'MiB');

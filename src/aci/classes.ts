@@ -8,6 +8,7 @@
 // CNI's own object constructors). Properties listed are those this project
 // and common clients use; the universal ones (UNIVERSAL_PROPS) apply to all.
 import type { AciClassInfo } from './types.js';
+import { aciModel, type PropType } from './model.js';
 import { rnFormatProps } from './rn.js';
 
 /** The pseudo-class above `uni`, `comp` and `topology`. */
@@ -454,7 +455,7 @@ const rows: Record<string, Row> = {
 };
 
 
-function build(): Map<string, AciClassInfo> {
+function buildHand(): Map<string, AciClassInfo> {
   const table = new Map<string, AciClassInfo>();
   for (const [className, r] of Object.entries(rows)) {
     const naming = rnFormatProps(r.rn);
@@ -467,7 +468,106 @@ function build(): Map<string, AciClassInfo> {
   return table;
 }
 
-export const classTable: ReadonlyMap<string, AciClassInfo> = build();
+// The rows above answer without loading the object model (the provisioner
+// only needs them); any other class, or a walk over the whole table, loads it.
+const hand = buildHand();
+let full: Map<string, AciClassInfo> | undefined;
+
+/** The rows above, then every class of the object model that has an RN format its settable properties fill. */
+function buildFull(): Map<string, AciClassInfo> {
+  const table = new Map<string, AciClassInfo>();
+  const { classes } = aciModel();
+  for (const [className, info] of hand) {
+    const m = classes[className];
+    if (!m) {
+      table.set(className, info);
+      continue;
+    }
+    // The rows' RN and naming stay (the provisioner's output depends on them); the model adds parents and properties.
+    const parents = [...new Set([...info.parents, ...m.parents.filter((p) => p === ROOT_CLASS || classes[p]?.rn || hand.has(p))])];
+    const props = [...new Set([...info.props, ...Object.keys(m.props)])];
+    const readOnly = [...new Set([...(info.readOnly ?? []), ...m.ro])].filter((p) => !props.includes(p));
+    const merged: AciClassInfo = { ...info, parents, props };
+    if (readOnly.length > 0) merged.readOnly = readOnly;
+    table.set(className, Object.freeze(merged));
+  }
+  for (const [className, m] of Object.entries(classes)) {
+    if (table.has(className) || !m.rn) continue;
+    const naming = rnFormatProps(m.rn);
+    if (!naming.every((p) => p in m.props)) continue;
+    const parents = m.parents.filter((p) => hand.has(p) || classes[p]?.rn);
+    if (parents.length === 0) continue;
+    const props = Object.keys(m.props);
+    const info: AciClassInfo = { className, rnFormat: m.rn, naming, parents, props };
+    if (m.ro.length > 0) info.readOnly = m.ro;
+    const rel = relationOf(className, props);
+    if (rel) info.relation = rel;
+    table.set(className, info);
+  }
+  // Parents that did not make it into the table (no RN format), and classes left with none, go; until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [className, info] of table) {
+      const parents = info.parents.filter((p) => p === ROOT_CLASS || table.has(p));
+      if (parents.length === info.parents.length) continue;
+      changed = true;
+      if (parents.length === 0 && !hand.has(className)) table.delete(className);
+      else table.set(className, { ...info, parents });
+    }
+  }
+  for (const [className, info] of table) {
+    const t = info.relation?.targetClass;
+    if (t && !table.has(t)) table.set(className, { ...info, relation: { targetProp: info.relation!.targetProp } });
+  }
+  for (const info of table.values()) Object.freeze(info);
+  return table;
+}
+
+/** Relation classes (`fvRsX`) point at their target by `tDn` or by name (`tnFvBDName`). */
+function relationOf(className: string, props: string[]): AciClassInfo['relation'] {
+  if (!/^[a-z][a-z0-9]*Rs[A-Z]/.test(className)) return undefined;
+  const byName = props.find((p) => /^tn[A-Z][A-Za-z0-9]*Name$/.test(p));
+  if (byName) {
+    const target = byName.slice(2, -4);
+    const targetClass = target.charAt(0).toLowerCase() + target.slice(1);
+    return { targetProp: byName, targetClass };
+  }
+  return props.includes('tDn') ? { targetProp: 'tDn' } : undefined;
+}
+
+function fullTable(): Map<string, AciClassInfo> {
+  return (full ??= buildFull());
+}
+
+/** The table as a map; `get`/`has` of the rows above do not load the object model. */
+class ClassTable implements ReadonlyMap<string, AciClassInfo> {
+  get(k: string): AciClassInfo | undefined {
+    return full ? full.get(k) : (hand.get(k) ?? fullTable().get(k));
+  }
+  has(k: string): boolean {
+    return hand.has(k) || fullTable().has(k);
+  }
+  get size(): number {
+    return fullTable().size;
+  }
+  keys() {
+    return fullTable().keys();
+  }
+  values() {
+    return fullTable().values();
+  }
+  entries() {
+    return fullTable().entries();
+  }
+  forEach(fn: (v: AciClassInfo, k: string, m: ReadonlyMap<string, AciClassInfo>) => void): void {
+    for (const [k, v] of fullTable()) fn(v, k, this);
+  }
+  [Symbol.iterator]() {
+    return fullTable()[Symbol.iterator]();
+  }
+}
+
+export const classTable: ReadonlyMap<string, AciClassInfo> = new ClassTable();
 
 export function classInfo(className: string): AciClassInfo | undefined {
   return classTable.get(className);
@@ -480,12 +580,33 @@ export function requireClass(className: string): AciClassInfo {
   return info;
 }
 
-// Built on first use: a manifest or a dump never asks for it.
-let childIndex: Map<string, AciClassInfo[]> | undefined;
+/** Whether an APIC knows the class: in the table, or in the object model by name (fault, event and statistics classes). */
+export function isKnownClass(className: string): boolean {
+  return className !== ROOT_CLASS && (classTable.has(className) || className in aciModel().classes);
+}
 
-function buildChildIndex(): Map<string, AciClassInfo[]> {
+/** The value type of a property, when the object model gives one. */
+export function propType(className: string, prop: string): PropType | undefined {
+  const m = aciModel();
+  const i = m.classes[className]?.props[prop] ?? -1;
+  return i >= 0 ? m.types[i] : undefined;
+}
+
+/** Roles that may read (`r`) or write (`w`) a class, when the object model says. */
+export function classRoles(className: string): { read?: readonly string[]; write?: readonly string[] } {
+  const m = aciModel().classes[className];
+  return { read: m?.r, write: m?.w };
+}
+
+// Built on first use: a manifest or a dump never asks for it. Until the
+// object model is loaded it holds the rows above only (what the provisioner
+// resolves); parseRn loads the model when those do not resolve an RN.
+let childIndex: Map<string, AciClassInfo[]> | undefined;
+let childIndexWithModel = false;
+
+function buildChildIndex(classes: Iterable<AciClassInfo>): Map<string, AciClassInfo[]> {
   const index = new Map<string, AciClassInfo[]>();
-  for (const info of classTable.values()) {
+  for (const info of classes) {
     for (const p of info.parents) {
       const list = index.get(p) ?? [];
       list.push(info);
@@ -504,8 +625,45 @@ function literalPrefix(fmt: string): string {
   return i < 0 ? fmt : fmt.slice(0, i);
 }
 
-/** Classes that may be direct children of `parentClass`. */
-export function childClassesOf(parentClass: string): readonly AciClassInfo[] {
-  return (childIndex ??= buildChildIndex()).get(parentClass) ?? [];
+/** Whether the object model is loaded (every class, not only the provisioner's rows). */
+export function classModelLoaded(): boolean {
+  return full !== undefined;
 }
 
+/** Classes that may be direct children of `parentClass` (the provisioner's rows only, until the model is loaded). */
+export function childClassesOf(parentClass: string): readonly AciClassInfo[] {
+  if (!childIndex || (full && !childIndexWithModel)) {
+    childIndexWithModel = full !== undefined;
+    childIndex = buildChildIndex(full ? full.values() : hand.values());
+  }
+  return childIndex.get(parentClass) ?? [];
+}
+
+/** Whether a client may set this property on this class (naming, own or universal). */
+export function isSettableProp(className: string, prop: string): boolean {
+  const info = fullTable().get(className);
+  if (!info) return false;
+  return info.props.includes(prop) || (UNIVERSAL_PROPS.includes(prop) && !UNIVERSAL_READ_ONLY.includes(prop)) || prop === 'childAction';
+}
+
+const ALWAYS_SHOWN = ['dn', 'rn', 'status', 'modTs', 'childAction', 'lcOwn', 'uid', 'userdom', 'extMngdBy', 'monPolDn', 'configIssues', 'configSt'];
+
+/**
+ * Every property an object of the class has, when the object model lists
+ * them all (classes it describes with their access roles); undefined when
+ * its list may be partial, so callers do not refuse what they cannot judge.
+ */
+export function propertyNames(className: string): ReadonlySet<string> | undefined {
+  const m = aciModel().classes[className];
+  if (!m?.w) return undefined;
+  const info = fullTable().get(className);
+  return new Set([
+    ...Object.keys(m.props), ...m.ro, ...(info?.props ?? []), ...(info?.readOnly ?? []),
+    ...UNIVERSAL_PROPS, ...UNIVERSAL_READ_ONLY, ...ALWAYS_SHOWN,
+  ]);
+}
+
+/** Loads the object model now (the simulator does at start, so its first request does not pay for it). */
+export function loadClassModel(): void {
+  fullTable();
+}

@@ -4,7 +4,7 @@
 // holds brackets (`rsdomAtt-[uni/infra/vlanns-[pool]-static]`); so splitting
 // has to track bracket depth instead of splitting on every `/`.
 import type { AciClassInfo } from './types.js';
-import { classInfo, childClassesOf, ROOT_CLASS } from './classes.js';
+import { classInfo, childClassesOf, classModelLoaded, loadClassModel, ROOT_CLASS } from './classes.js';
 import { matchRn, rnTokens } from './rn.js';
 
 export { matchRn, rnFormatProps, rnTokens } from './rn.js';
@@ -75,6 +75,11 @@ export function parseRn(rn: string, parentClass: string = ROOT_CLASS): ParsedRn 
   for (const info of childClassesOf(parentClass)) {
     const naming = matchRn(info.rnFormat, rn);
     if (naming) return { className: info.className, rn, naming };
+  }
+  // Not one of the provisioner's classes: the whole object model may know it.
+  if (!classModelLoaded()) {
+    loadClassModel();
+    return parseRn(rn, parentClass);
   }
   return undefined;
 }

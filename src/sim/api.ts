@@ -2,13 +2,16 @@
 // subscriptions or the fault control, and answers as an APIC does.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { classInfo } from '../aci/classes.js';
-import { authenticate, hashPassword, signatureOf, verifySignature, type Caller, type Sessions, type Session } from './auth.js';
+import { classOfDn, parentDn } from '../aci/dn.js';
+import { canonicalDn } from './canonical.js';
+import { accessOf, loginDomains, type Access } from './rbac.js';
+import { authenticate, hashPassword, signatureOf, verifySignature, type Caller, type LoginThrottle, type Sessions, type Session } from './auth.js';
 import { CODE, errorBody, SimError } from './errors.js';
 import type { Faults } from './faults.js';
 import { parseFilter } from './filter.js';
-import { cookie, parseCookies, parseJsonBody, readBody, sendJson } from './http.js';
+import { cookie, MAX_BODY, parseCookies, parseJsonBody, readBody, sendJson } from './http.js';
 import { answerToXml, parseXmlMo } from './xml.js';
-import { present, queryClass, queryMo, queryTag, type QueryAnswer } from './query.js';
+import { classSlices, present, queryClass, queryMo, queryTag, type QueryAnswer } from './query.js';
 import type { MoStore } from './store.js';
 import { DEFAULT_SUBSCRIPTION_TIMEOUT, type SubscriptionQuery, type Subscriptions } from './subscriptions.js';
 import { deleteMo, postMo, type MoEvent } from './write.js';
@@ -17,6 +20,7 @@ import { deriveGraphInstances } from './graph-instances.js';
 export interface ApiContext {
   store: MoStore;
   sessions: Sessions;
+  throttle: LoginThrottle;
   subscriptions: Subscriptions;
   faults: Faults;
   clock: () => number;
@@ -53,7 +57,7 @@ export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: 
   const path = url.pathname;
   const fmt: Format = path.startsWith('/api/') && path.endsWith('.xml') ? 'xml' : 'json';
   try {
-    const body = await readBody(req);
+    const body = await readBody(req, admitBody(ctx, req, path));
     if (path.startsWith('/api/')) {
       const fault = ctx.faults.decide(method, path);
       if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs));
@@ -63,6 +67,15 @@ export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: 
       }
       if (fault.errorStatus !== undefined) {
         throw new SimError(fault.errorStatus, String(fault.errorStatus), 'Service temporarily unavailable (injected fault)');
+      }
+      if (fault.lose) {
+        // The request is carried out (a write is committed); whatever answer it gets never leaves.
+        res.writeHead = (() => res) as unknown as typeof res.writeHead;
+        res.write = (() => true) as unknown as typeof res.write;
+        res.end = (() => {
+          req.socket.destroy();
+          return res;
+        }) as unknown as typeof res.end;
       }
       await api(ctx, req, res, method, url, body, fmt);
       return;
@@ -75,6 +88,8 @@ export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: 
     throw new SimError(404, CODE.notFound, `No such resource ${path}`);
   } catch (e) {
     if (res.headersSent || res.destroyed) return;
+    // A body left unread is not read after the answer: the connection closes.
+    if (!req.complete) res.setHeader('Connection', 'close');
     if (e instanceof SimError) reply(res, fmt, e.status, errorBody(e.code, e.text));
     else {
       // Never echo the request (it may carry a password); the message is ours.
@@ -84,6 +99,31 @@ export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: 
   }
 }
 
+const LOGIN_PATHS = new Set(['/api/aaaLogin.json', '/api/aaaLogin.xml', '/api/aaaLogout.json', '/api/aaaLogout.xml']);
+/** Login bodies are a name and a password. */
+const LOGIN_BODY_LIMIT = 64 * 1024;
+
+/**
+ * Decides, before a byte of the body is read, whether it will be and up to
+ * what size: an API request that has neither a live session nor signature
+ * cookies is refused unread (403), as is a body declared over the limit
+ * (413).
+ */
+function admitBody(ctx: ApiContext, req: IncomingMessage, path: string): number {
+  const limit = LOGIN_PATHS.has(path) ? LOGIN_BODY_LIMIT : MAX_BODY;
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > limit) throw new SimError(413, CODE.badRequest, `Request body of ${declared} bytes is over the limit of ${limit} bytes`);
+  const hasBody = declared > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || LOGIN_PATHS.has(path) || !(path.startsWith('/api/') || path === '/sim/faults')) return limit;
+  const cookies = parseCookies(req.headers.cookie);
+  if (signatureOf(cookies)) return limit;
+  const header = req.headers['apic-cookie'];
+  const token = cookie(cookies, 'APIC-cookie') ?? (typeof header === 'string' ? header : undefined);
+  // The same answer an APIC gives a request without a valid token.
+  ctx.sessions.require(token);
+  return limit;
+}
+
 async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, method: string, url: URL, body: string, fmt: Format): Promise<void> {
   // Routes are written for .json; .xml differs only in the body and the answer.
   const path = fmt === 'xml' ? `${url.pathname.slice(0, -'.xml'.length)}.json` : url.pathname;
@@ -91,6 +131,7 @@ async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, m
   if (path === '/api/aaaLogout.json' && (method === 'POST' || method === 'GET')) return logout(ctx, req, res, fmt);
 
   const caller = identify(ctx, req, method, body);
+  const access = accessOf(ctx.store, caller.user);
   if (path === '/api/aaaRefresh.json' && (method === 'GET' || method === 'POST')) {
     if (!caller.session) throw new SimError(403, CODE.forbidden, 'aaaRefresh needs a session token (APIC-cookie)');
     ctx.sessions.refresh(caller.session);
@@ -105,34 +146,81 @@ async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, m
   let m = MO_PATH.exec(path);
   if (m) {
     const dn = decodeDn(m[1]!);
-    if (method === 'GET') return read(ctx, res, fmt, caller, url, () => queryMo(ctx.store, dn, url.searchParams), moQuery(dn, url));
+    if (method === 'GET') return read(ctx, res, fmt, caller, url, () => visible(access, queryMo(ctx.store, dn, url.searchParams)), moQuery(dn, url));
     if (method === 'POST') {
       const parsed = parseBody(body, fmt);
-      write(ctx, (c) => postMo(c, dn, parsed));
-      return reply(res, fmt, 200, EMPTY);
+      const events = write(ctx, (c) => postMo({ ...c, access }, dn, parsed));
+      return reply(res, fmt, 200, writeAnswer(ctx, dn, events, url));
     }
     if (method === 'DELETE') {
-      write(ctx, (c) => deleteMo(c, dn));
-      return reply(res, fmt, 200, EMPTY);
+      const events = write(ctx, (c) => deleteMo({ ...c, access }, dn));
+      return reply(res, fmt, 200, writeAnswer(ctx, dn, events, url));
     }
     throw new SimError(405, CODE.badRequest, `Method ${method} not allowed on ${path}`);
   }
   m = CLASS_PATH.exec(path);
   if (m && method === 'GET') {
     const className = decodeURIComponent(m[1]!);
-    return read(ctx, res, fmt, caller, url, () => queryClass(ctx.store, className, url.searchParams), () => {
+    if (fmt === 'json' && access.isAdmin && url.searchParams.get('subscription') !== 'yes') {
+      const big = classSlices(ctx.store, className, url.searchParams);
+      if (big) return streamAnswer(res, big.total, big.slices());
+    }
+    return read(ctx, res, fmt, caller, url, () => visible(access, queryClass(ctx.store, className, url.searchParams)), () => {
       const f = url.searchParams.get('query-target-filter');
       return { kind: 'class', className, filter: f ? parseFilter(f) : undefined };
     });
   }
   m = TAG_PATH.exec(path);
-  if (m && method === 'GET') return reply(res, fmt, 200, queryTag(ctx.store, decodeURIComponent(m[1]!)));
+  if (m && method === 'GET') return reply(res, fmt, 200, visible(access, queryTag(ctx.store, decodeURIComponent(m[1]!))));
   throw new SimError(400, CODE.badRequest, `Unsupported request ${method} ${path}`);
+}
+
+/** Writes a large answer slice by slice, yielding to other requests (and to a slow reader) between slices. */
+async function streamAnswer(res: ServerResponse, total: number, slices: Generator<unknown[]>): Promise<void> {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.write(`{"totalCount":"${total}","imdata":[`);
+  let first = true;
+  for (const slice of slices) {
+    if (res.destroyed) return;
+    if (slice.length === 0) continue;
+    const text = slice.map((o) => JSON.stringify(o)).join(',');
+    const more = res.write(first ? text : `,${text}`);
+    first = false;
+    if (!more) {
+      await new Promise<void>((r) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          r();
+        };
+        res.once('drain', done);
+        res.once('close', done);
+      });
+    }
+    else await new Promise((r) => setImmediate(r));
+  }
+  res.end(']}');
+}
+
+/** What the caller may see of an answer: objects outside its security domains go (an APIC answers as if they were not there). */
+function visible(access: Access, answer: QueryAnswer): QueryAnswer {
+  if (access.isAdmin) return answer;
+  type Wire = Record<string, { attributes: Record<string, string>; children?: Wire[] }>;
+  const keep = (list: Wire[]): Wire[] =>
+    list.flatMap((w) => {
+      const [cls, body] = Object.entries(w)[0]!;
+      if (cls === 'moCount') return [w];
+      if (body.attributes.dn !== undefined && !access.canRead(body.attributes.dn)) return [];
+      return [body.children ? { [cls]: { ...body, children: keep(body.children) } } : w];
+    });
+  const imdata = keep(answer.imdata as Wire[]);
+  const dropped = answer.imdata.length - imdata.length;
+  return { totalCount: String(Math.max(0, Number(answer.totalCount) - dropped)), imdata };
 }
 
 function decodeDn(raw: string): string {
   try {
-    return decodeURIComponent(raw);
+    return canonicalDn(decodeURIComponent(raw));
   } catch {
     throw new SimError(400, CODE.badRequest, `Invalid DN in URL: ${raw}`);
   }
@@ -160,16 +248,65 @@ function read(ctx: ApiContext, res: ServerResponse, fmt: Format, caller: Caller,
 }
 
 /** Runs a write all or nothing, then tells subscribers what changed. */
-function write(ctx: ApiContext, fn: (c: Parameters<typeof postMo>[0]) => void): void {
+function write(ctx: ApiContext, fn: (c: Parameters<typeof postMo>[0]) => void): MoEvent[] {
   const events: MoEvent[] = [];
   ctx.store.transaction(() => {
     const c = { store: ctx.store, now: new Date(ctx.clock()), hashPassword, events };
     fn(c);
     deriveGraphInstances(c);
   });
-  if (events.length === 0) return;
+  if (events.length === 0) return events;
   ctx.subscriptions.publish(events, (e) => eventWire(ctx, e));
   ctx.onChange?.(events);
+  return events;
+}
+
+/**
+ * The answer to a write: empty by default; with `rsp-subtree=modified` the
+ * objects the write changed, each with its status, nested under the URL's
+ * object (what clients such as Ansible's aci_rest read to report a change);
+ * with `rsp-subtree=full` the URL's object as it now stands.
+ */
+function writeAnswer(ctx: ApiContext, urlDn: string, events: readonly MoEvent[], url: URL): QueryAnswer {
+  const mode = url.searchParams.get('rsp-subtree');
+  if (mode === 'full') return queryMo(ctx.store, urlDn, new URLSearchParams({ 'rsp-subtree': 'full' }));
+  if (mode !== 'modified' || events.length === 0) return EMPTY;
+  type Node = Record<string, { attributes: Record<string, string>; children?: Node[] }>;
+  const nodes = new Map<string, Node>();
+  const deleted = new Set(events.filter((e) => e.status === 'deleted').map((e) => e.dn));
+  for (const e of events) {
+    const parent = parentDn(e.dn);
+    // A deleted subtree shows as its top object only.
+    if (e.status === 'deleted' && parent !== undefined && deleted.has(parent)) continue;
+    const attributes =
+      e.status === 'created' ? { childAction: '', ...e.attrs, status: 'created' } : e.status === 'modified' ? { ...e.attrs, dn: e.dn, status: 'modified' } : { dn: e.dn, status: 'deleted' };
+    const prev = nodes.get(e.dn);
+    if (prev) Object.assign(Object.values(prev)[0]!.attributes, attributes);
+    else nodes.set(e.dn, { [e.className]: { attributes } });
+  }
+  const top: Node[] = [];
+  const attach = (dn: string, node: Node): void => {
+    const parent = parentDn(dn);
+    // Unchanged ancestors up to the URL's object carry the changed ones, with an empty status.
+    if (parent === undefined || dn === urlDn || !(dn.startsWith(`${urlDn}/`))) {
+      top.push(node);
+      return;
+    }
+    let holder = nodes.get(parent);
+    if (!holder) {
+      const cls = ctx.store.get(parent)?.className ?? classOfDn(parent);
+      if (!cls) {
+        top.push(node);
+        return;
+      }
+      holder = { [cls]: { attributes: { dn: parent, status: '' } } };
+      nodes.set(parent, holder);
+      attach(parent, holder);
+    }
+    (Object.values(holder)[0]!.children ??= []).push(node);
+  };
+  for (const [dn, node] of [...nodes]) attach(dn, node);
+  return { totalCount: String(top.length), imdata: top };
 }
 
 function eventWire(ctx: ApiContext, e: MoEvent): unknown {
@@ -207,13 +344,23 @@ function login(ctx: ApiContext, res: ServerResponse, url: URL, body: string, fmt
   if (!a || typeof a.name !== 'string' || typeof a.pwd !== 'string') {
     throw new SimError(400, CODE.badRequest, 'aaaLogin needs {"aaaUser":{"attributes":{"name":"...","pwd":"..."}}}');
   }
-  authenticate(ctx.store, a.name, a.pwd);
+  const source = res.req.socket.remoteAddress ?? '';
+  ctx.throttle.check(a.name, source);
+  try {
+    authenticate(ctx.store, a.name, a.pwd);
+  } catch (e) {
+    ctx.throttle.failed(a.name, source);
+    throw e;
+  }
+  ctx.throttle.succeeded(a.name);
   const session = ctx.sessions.open(a.name, url.searchParams.get('gui-token-request') === 'yes');
   reply(res, fmt, 200, loginAnswer(ctx, session), sessionCookie(ctx, session));
 }
 
 function logout(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, fmt: Format): void {
-  const token = cookie(parseCookies(req.headers.cookie), 'APIC-cookie');
+  // The token as a cookie or, as some clients send it, as the APIC-cookie header.
+  const header = req.headers['apic-cookie'];
+  const token = cookie(parseCookies(req.headers.cookie), 'APIC-cookie') ?? (typeof header === 'string' ? header : undefined);
   if (token) {
     ctx.subscriptions.dropSession(token);
     ctx.sessions.close(token);
@@ -254,7 +401,7 @@ function loginAnswer(ctx: ApiContext, s: Session): QueryAnswer {
       {
         aaaLogin: {
           attributes,
-          children: [{ aaaUserDomain: { attributes: { name: 'all', rolesR: 'admin', rolesW: 'admin' } } }],
+          children: loginDomains(ctx.store, s.user).map((d) => ({ aaaUserDomain: { attributes: d } })),
         },
       },
     ],
@@ -263,7 +410,8 @@ function loginAnswer(ctx: ApiContext, s: Session): QueryAnswer {
 
 /** GET/POST/DELETE /sim/faults: the fault rules (needs a session, like the API). */
 function faultControl(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, method: string, body: string): void {
-  identify(ctx, req, method, body);
+  const caller = identify(ctx, req, method, body);
+  if (!accessOf(ctx.store, caller.user).isAdmin) throw new SimError(403, CODE.forbidden, `user ${caller.user} may not change faults: admin only`);
   if (method === 'GET') return sendJson(res, 200, { rules: ctx.faults.list() });
   if (method === 'DELETE') {
     ctx.faults.set([]);

@@ -150,3 +150,49 @@ export function verifySignature(store: MoStore, sig: Signature, method: string, 
   if (!user || user.attrs.accountStatus === 'inactive') throw refuse(`user ${m[1]} is not active`);
   return m[1]!;
 }
+
+/**
+ * Failed logins, counted per user and per source address: after `limit`
+ * failures within `windowMs`, further logins of that user (from anywhere) or
+ * from that address are refused until the window has passed, password
+ * right or wrong. A success clears the user's count.
+ */
+export class LoginThrottle {
+  private readonly failures = new Map<string, number[]>();
+  constructor(
+    private readonly clock: () => number,
+    readonly limit = 5,
+    readonly windowMs = 60_000,
+    readonly sourceLimit = 20,
+  ) {}
+
+  private recent(key: string, now: number): number[] {
+    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (list.length === 0) this.failures.delete(key);
+    else this.failures.set(key, list);
+    return list;
+  }
+
+  /** Throws the APIC's 401 when the user or the source is locked out. */
+  check(user: string, source: string): void {
+    const now = this.clock();
+    const u = this.recent(`user:${user}`, now);
+    const s = this.recent(`source:${source}`, now);
+    const blocked = u.length >= this.limit ? u : s.length >= this.sourceLimit ? s : undefined;
+    if (blocked) {
+      const wait = Math.ceil((blocked[0]! + this.windowMs - now) / 1000);
+      throw new SimError(401, CODE.unauthorized, `Too many failed logins for ${u.length >= this.limit ? `user ${user}` : `source ${source}`}; try again in ${wait} seconds`);
+    }
+  }
+
+  failed(user: string, source: string): void {
+    const now = this.clock();
+    for (const key of [`user:${user}`, `source:${source}`]) this.failures.set(key, [...this.recent(key, now), now]);
+    // Bounded: a flood of made-up user names must not grow the table for ever.
+    if (this.failures.size > 10_000) for (const k of [...this.failures.keys()].slice(0, 5_000)) this.failures.delete(k);
+  }
+
+  succeeded(user: string): void {
+    this.failures.delete(`user:${user}`);
+  }
+}

@@ -99,14 +99,39 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function matchFilter(f: Filter, attrs: Readonly<Record<string, string>>): boolean {
+/**
+ * Whether an object satisfies a filter. A term names a class (`fvAEPg.name`):
+ * given the object's class, a term about another class is false, as on an APIC.
+ */
+export function matchFilter(f: Filter, attrs: Readonly<Record<string, string>>, className?: string): boolean {
   switch (f.op) {
     case 'and':
-      return f.args.every((a) => matchFilter(a, attrs));
+      return f.args.every((a) => matchFilter(a, attrs, className));
     case 'or':
-      return f.args.some((a) => matchFilter(a, attrs));
+      return f.args.some((a) => matchFilter(a, attrs, className));
     case 'not':
-      return !matchFilter(f.arg, attrs);
+      return !matchFilter(f.arg, attrs, className);
+    default:
+      if (className !== undefined && f.cls !== className) return false;
+      return matchTerm(f, attrs);
+  }
+}
+
+/** The class.property terms of a filter. */
+export function filterTerms(f: Filter): { cls: string; prop: string }[] {
+  switch (f.op) {
+    case 'and':
+    case 'or':
+      return f.args.flatMap(filterTerms);
+    case 'not':
+      return filterTerms(f.arg);
+    default:
+      return [{ cls: f.cls, prop: f.prop }];
+  }
+}
+
+function matchTerm(f: Exclude<Filter, { op: 'and' | 'or' | 'not' }>, attrs: Readonly<Record<string, string>>): boolean {
+  switch (f.op) {
     case 'bw': {
       const v = attrs[f.prop];
       return v !== undefined && compare(v, f.low) >= 0 && compare(v, f.high) <= 0;

@@ -22,16 +22,17 @@ export function cookie(cookies: Record<string, string>, name: string): string | 
   return undefined;
 }
 
-const MAX_BODY = 64 * 1024 * 1024;
+/** The largest request body read (a whole tenant with thousands of objects is a few MiB). */
+export const MAX_BODY = 16 * 1024 * 1024;
 
-export function readBody(req: IncomingMessage): Promise<string> {
+export function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new SimError(413, CODE.badRequest, 'Request body too large'));
+      if (size > limit) {
+        reject(new SimError(413, CODE.badRequest, `Request body over the limit of ${limit} bytes`));
         req.destroy();
         return;
       }

@@ -1,8 +1,11 @@
 // Entry of bin/apic-sim: serve (default), dump, load.
 import { Command, CommanderError } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageVersion } from '../cli/version.js';
 import { formatProblem, InputError, UsageError } from '../errors.js';
 import { dumpTree, loadTree } from './dump.js';
+import { lockDataDir } from './lock.js';
 import { parseFaultFlag, type FaultRule } from './faults.js';
 import { startSim } from './server.js';
 import { MoStore } from './store.js';
@@ -10,9 +13,10 @@ import { MoStore } from './store.js';
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('apic-sim')
     .description('An APIC REST API simulator: HTTPS, a persistent object tree, the APIC query grammar, login, signatures, subscriptions.')
+    .version(packageVersion(), '-v, --version', 'print the version')
     .exitOverride();
 
-  program
+  const serve = program
     .command('serve', { isDefault: true })
     .description('run the simulator (the default command)')
     .option('--listen <host:port>', 'address to listen on (port 0: any free port)', '127.0.0.1:8443')
@@ -23,7 +27,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--tls-key <file>', 'PEM private key of --tls-cert')
     .option('--http', 'plain HTTP instead of HTTPS')
     .option('--verbose', 'log one line per request (method, path, status, time) to standard error')
-    .option('--fault <rule>', "inject faults: 'PATH_REGEX;latency=MS,error=RATE,drop=RATE,status=N,method=M' (repeatable)", collect, [])
+    .option('--fault <rule>', "inject faults: 'PATH_REGEX;latency=MS,error=RATE,drop=RATE,lost=RATE,status=N,method=M' (repeatable)", collect, [])
     .action(async (o: Record<string, unknown>) => {
       const faults: FaultRule[] = (o.fault as string[]).map((f) => {
         try {
@@ -53,13 +57,16 @@ export async function main(argv: string[]): Promise<void> {
       process.once('SIGINT', stop);
     });
 
+  // `serve` is what runs without a command: its options belong in the main help too.
+  program.addHelpText('after', () => `\nOptions of serve (the default command):\n${serve.createHelp().visibleOptions(serve).map((o) => `  ${o.flags.padEnd(24)}${o.description}${o.defaultValue !== undefined && !Array.isArray(o.defaultValue) ? ` (default: ${JSON.stringify(o.defaultValue)})` : ''}`).join('\n')}`);
+
   program
     .command('dump')
     .description('write the whole object tree as JSON')
     .requiredOption('--data <dir>', 'the folder of a simulator (it may be running)')
     .option('-o, --output <file>', 'file to write (default: standard output)')
     .action((o: { data: string; output?: string }) => {
-      const store = new MoStore(o.data);
+      const store = openExisting(o.data);
       try {
         const text = `${JSON.stringify(dumpTree(store), null, 1)}\n`;
         if (o.output) writeFileSync(o.output, text);
@@ -79,14 +86,21 @@ export async function main(argv: string[]): Promise<void> {
       try {
         parsed = JSON.parse(readFileSync(file, 'utf8'));
       } catch (e) {
-        throw new InputError([{ field: file, rule: `is not a readable JSON file (${(e as NodeJS.ErrnoException).code ?? 'invalid JSON'})` }]);
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new InputError([{ field: file, rule: code ? `cannot be read: ${ERRNO[code] ?? code}` : `is not valid JSON (${(e as Error).message})` }]);
       }
-      const store = new MoStore(o.data);
+      mkdirSync(o.data, { recursive: true, mode: 0o700 });
+      const release = lockDataDir(o.data, 'loading a dump into it');
       try {
-        const n = loadTree(store, parsed, file);
-        process.stdout.write(`loaded ${n} objects into ${o.data}\n`);
+        const store = new MoStore(o.data);
+        try {
+          const n = loadTree(store, parsed, file);
+          process.stdout.write(`loaded ${n} objects into ${o.data}\n`);
+        } finally {
+          store.close();
+        }
       } finally {
-        store.close();
+        release();
       }
     });
 
@@ -112,6 +126,14 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** A simulator's existing data folder; never makes an empty one. */
+function openExisting(dir: string): MoStore {
+  if (dir === ':memory:' || !existsSync(join(dir, 'apic-sim.db'))) {
+    throw new InputError([{ field: '--data', value: dir, rule: 'holds no simulator data (no apic-sim.db): give the --data folder of a simulator' }]);
+  }
+  return new MoStore(dir);
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -127,6 +149,25 @@ function exitCode(e: unknown): number {
     return 2;
   }
   const err = e as NodeJS.ErrnoException;
-  process.stderr.write(`apic-sim: ${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}\n`);
+  process.stderr.write(`apic-sim: ${describeError(err)}\n`);
   return 1;
+}
+
+const ERRNO: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EADDRINUSE: 'the address is already in use',
+  EADDRNOTAVAIL: 'the address is not one of this machine',
+  EROFS: 'read-only file system',
+};
+
+/** A system error as one plain sentence: the path or address and what went wrong (Node's own text repeats the code). */
+function describeError(err: NodeJS.ErrnoException & { address?: string; port?: number }): string {
+  const why = err.code ? ERRNO[err.code] : undefined;
+  if (!why) return err.message ?? String(err);
+  const where = err.path ?? (err.address !== undefined ? `${err.address}${err.port !== undefined ? `:${err.port}` : ''}` : undefined);
+  return where ? `${where}: ${why}` : why;
 }

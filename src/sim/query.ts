@@ -1,10 +1,10 @@
 // Reads: GET /api/mo/DN.json and /api/class/CLASS.json with the APIC's
 // query options (query-target, target-subtree-class, query-target-filter,
 // rsp-subtree*, rsp-prop-include, order-by, page/page-size).
-import { classInfo, UNIVERSAL_READ_ONLY } from '../aci/classes.js';
+import { classInfo, isKnownClass, propertyNames, UNIVERSAL_READ_ONLY } from '../aci/classes.js';
 import { formatRn, splitDn } from '../aci/dn.js';
 import { badRequest, CODE } from './errors.js';
-import { matchFilter, parseFilter, type Filter } from './filter.js';
+import { filterTerms, matchFilter, parseFilter, type Filter } from './filter.js';
 import { filterToSql } from './filter-sql.js';
 import type { MoRow, MoStore } from './store.js';
 
@@ -21,6 +21,8 @@ interface Options {
   subtreeClasses?: Set<string>;
   subtreeFilter?: Filter;
   count: boolean;
+  /** rsp-subtree-include=health: each object with its healthInst. */
+  health: boolean;
   props: 'all' | 'naming-only' | 'config-only';
   orderBy: { prop: string; desc: boolean }[];
   page: number;
@@ -49,29 +51,55 @@ function nonNegative(params: URLSearchParams, name: string): number | undefined 
   return Number(v);
 }
 
+// What rsp-subtree-include accepts. A simulator raises no faults and keeps no
+// records, so `faults` and the record kinds add nothing to an answer.
+const INCLUDE_WORDS = new Set([
+  'count', 'faults', 'health', 'stats', 'relations', 'no-scoped', 'required', 'subtree', 'audit-logs', 'event-logs',
+  'fault-records', 'health-records', 'deployment', 'port-deployment', 'fault-count', 'tasks',
+]);
+
+/** A property a filter or order-by names must be one the class has (when the object model lists them all). */
+function checkClassProp(cls: string, prop: string, where: string): void {
+  if (!isKnownClass(cls)) throw badRequest(CODE.badRequest, `Request failed, unresolved class for ${cls} in ${where}`);
+  const names = propertyNames(cls);
+  if (names && !names.has(prop)) throw badRequest(CODE.badRequest, `Request failed, unknown property ${prop} of class ${cls} in ${where}`);
+}
+
+function filterParam(params: URLSearchParams, name: string): Filter | undefined {
+  const text = params.get(name);
+  if (!text) return undefined;
+  const f = parseFilter(text);
+  for (const t of filterTerms(f)) checkClassProp(t.cls, t.prop, name);
+  return f;
+}
+
 export function parseOptions(params: URLSearchParams): Options {
-  const include = (params.get('rsp-subtree-include') ?? '').split(',').map((s) => s.trim());
+  const include = (params.get('rsp-subtree-include') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const w of include) {
+    if (!INCLUDE_WORDS.has(w)) throw badRequest(CODE.badRequest, `Invalid value ${w} for rsp-subtree-include; expected some of ${[...INCLUDE_WORDS].join(', ')}`);
+  }
   const orderBy = (params.get('order-by') ?? '')
     .split(',')
     .filter((s) => s.trim() !== '')
     .map((s) => {
       const [p, dir] = s.trim().split('|');
-      const prop = p!.includes('.') ? p!.slice(p!.lastIndexOf('.') + 1) : p!;
+      const dot = p!.lastIndexOf('.');
+      const prop = dot >= 0 ? p!.slice(dot + 1) : p!;
+      if (dot > 0) checkClassProp(p!.slice(0, dot), prop, 'order-by');
       if (dir !== undefined && dir !== 'asc' && dir !== 'desc') throw badRequest(CODE.badRequest, `Invalid order-by direction ${dir}`);
       return { prop, desc: dir === 'desc' };
     });
-  const filterText = params.get('query-target-filter');
-  const subFilterText = params.get('rsp-subtree-filter');
   const pageSize = nonNegative(params, 'page-size');
   if (pageSize === 0) throw badRequest(CODE.badRequest, 'page-size must be at least 1');
   return {
     target: oneOf(params, 'query-target', ['self', 'children', 'subtree'] as const, 'self'),
     targetClasses: classSet(params, 'target-subtree-class'),
-    filter: filterText ? parseFilter(filterText) : undefined,
+    filter: filterParam(params, 'query-target-filter'),
     subtree: oneOf(params, 'rsp-subtree', ['no', 'children', 'full'] as const, 'no'),
     subtreeClasses: classSet(params, 'rsp-subtree-class'),
-    subtreeFilter: subFilterText ? parseFilter(subFilterText) : undefined,
+    subtreeFilter: filterParam(params, 'rsp-subtree-filter'),
     count: include.includes('count'),
+    health: include.includes('health'),
     props: oneOf(params, 'rsp-prop-include', ['all', 'naming-only', 'config-only'] as const, 'all'),
     orderBy,
     page: nonNegative(params, 'page') ?? 0,
@@ -81,7 +109,7 @@ export function parseOptions(params: URLSearchParams): Options {
 
 /** Whether a class name is one an APIC would answer for (in the table or present in the tree). */
 export function knownClass(store: MoStore, className: string): boolean {
-  return classInfo(className) !== undefined || store.byClass(className).length > 0;
+  return isKnownClass(className) || store.byClass(className).length > 0;
 }
 
 export function queryMo(store: MoStore, dn: string, params: URLSearchParams): QueryAnswer {
@@ -96,9 +124,56 @@ export function queryClass(store: MoStore, className: string, params: URLSearchP
   if (!knownClass(store, className)) {
     throw badRequest(CODE.badRequest, `Request failed, unresolved class for ${className}`);
   }
-  const where = opts.target === 'self' && opts.filter ? filterToSql(opts.filter) : undefined;
+  const where = opts.target === 'self' && opts.filter ? filterToSql(opts.filter, className) : undefined;
+  // Counting and paging in DN order need no object read beyond the page: the class index answers.
+  if (opts.target === 'self' && opts.orderBy.length === 0 && (!opts.filter || where?.exact)) {
+    const sql = where?.sql ?? '1';
+    const params = where?.params ?? [];
+    if (opts.count) return countAnswer(store.countClass(className, sql, params));
+    if (opts.pageSize !== undefined) {
+      const total = store.countClass(className, sql, params);
+      const rows = store.pageClass(className, sql, params, opts.page * opts.pageSize, opts.pageSize);
+      return { ...answer(store, rows, { ...opts, filter: undefined, pageSize: undefined }), totalCount: String(total) };
+    }
+  }
   const bases = where ? store.byClassWhere(className, where.sql, where.params) : store.byClass(className);
   return answer(store, targetsOf(store, bases, opts), opts);
+}
+
+function countAnswer(n: number): QueryAnswer {
+  return { totalCount: '1', imdata: [{ moCount: { attributes: { childAction: '', count: String(n), dn: '', status: '' } } }] };
+}
+
+/** Objects per slice of a streamed class answer. */
+const SLICE = 250;
+
+/**
+ * A whole-class read (no paging, no order-by, a filter SQLite answers
+ * exactly) of more than one slice, to answer slice by slice: the caller
+ * writes each and lets other requests run in between, so a reader of 100k
+ * objects does not hold the simulator for the time of its answer.
+ */
+export function classSlices(store: MoStore, className: string, params: URLSearchParams): { total: number; slices: () => Generator<unknown[]> } | undefined {
+  const opts = parseOptions(params);
+  if (opts.target !== 'self' || opts.orderBy.length > 0 || opts.count || opts.pageSize !== undefined) return undefined;
+  if (!knownClass(store, className)) return undefined;
+  const where = opts.filter ? filterToSql(opts.filter, className) : { sql: '1', params: [], exact: true };
+  if (!where?.exact) return undefined;
+  const total = store.countClass(className, where.sql, where.params);
+  if (total <= SLICE) return undefined;
+  const plain = { ...opts, filter: undefined };
+  return {
+    total,
+    *slices() {
+      let after = '';
+      for (;;) {
+        const rows = store.classAfter(className, where.sql, where.params, after, SLICE);
+        if (rows.length === 0) return;
+        after = rows[rows.length - 1]!.dn;
+        yield answer(store, rows, plain).imdata;
+      }
+    },
+  };
 }
 
 /** GET /api/tag/TAG.json: the objects carrying a tagInst of that name. */
@@ -121,22 +196,25 @@ function targetsOf(store: MoStore, bases: MoRow[], opts: Options): MoRow[] {
 }
 
 function answer(store: MoStore, targets: MoRow[], opts: Options): QueryAnswer {
-  let rows = opts.filter ? targets.filter((r) => matchFilter(opts.filter!, r.attrs)) : targets;
-  if (opts.count) {
-    return { totalCount: '1', imdata: [{ moCount: { attributes: { childAction: '', count: String(rows.length), dn: '', status: '' } } }] };
-  }
+  let rows = opts.filter ? targets.filter((r) => matchFilter(opts.filter!, r.attrs, r.className)) : targets;
+  if (opts.count) return countAnswer(rows.length);
   if (opts.orderBy.length > 0) rows = [...rows].sort((a, b) => orderCompare(a, b, opts.orderBy));
   const total = rows.length;
   if (opts.pageSize !== undefined) rows = rows.slice(opts.page * opts.pageSize, (opts.page + 1) * opts.pageSize);
   const imdata = rows.map((r) => {
     const out = present(store, r, opts);
-    if (opts.subtree !== 'no') {
-      const kids = subtreeOf(store, r, opts);
-      if (kids.length > 0) (out[r.className] as { children?: unknown[] }).children = kids;
-    }
+    const kids = opts.subtree !== 'no' ? subtreeOf(store, r, opts) : [];
+    if (opts.health) kids.push(healthOf(r));
+    if (kids.length > 0) (out[r.className] as { children?: unknown[] }).children = kids;
     return out;
   });
   return { totalCount: String(total), imdata };
+}
+
+/** A simulated fabric is healthy: every object scores 100. */
+function healthOf(r: MoRow): unknown {
+  const attributes = { childAction: '', chng: '0', cur: '100', dn: `${r.dn}/health`, maxSev: 'cleared', prev: '100', status: '', twScore: '100', updTs: r.attrs.modTs ?? '' };
+  return { healthInst: { attributes } };
 }
 
 function orderCompare(a: MoRow, b: MoRow, keys: Options['orderBy']): number {
@@ -154,7 +232,7 @@ function orderCompare(a: MoRow, b: MoRow, keys: Options['orderBy']): number {
 /** The children (rsp-subtree=children) or the whole subtree (full) of a result, as nested wire objects. */
 function subtreeOf(store: MoStore, root: MoRow, opts: Options): unknown[] {
   const keep = (r: MoRow) =>
-    (!opts.subtreeClasses || opts.subtreeClasses.has(r.className)) && (!opts.subtreeFilter || matchFilter(opts.subtreeFilter, r.attrs));
+    (!opts.subtreeClasses || opts.subtreeClasses.has(r.className)) && (!opts.subtreeFilter || matchFilter(opts.subtreeFilter, r.attrs, r.className));
   if (opts.subtree === 'children') {
     return store.children(root.dn).filter(keep).map((r) => present(store, r, opts));
   }

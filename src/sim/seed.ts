@@ -58,7 +58,8 @@ export function parseSeed(text: string, file: string): SeedSpec {
   const r = seedSchema.safeParse(raw);
   if (!r.success) {
     throw new InputError(
-      r.error.issues.map((i) => ({ field: i.path.length > 0 ? i.path.join('.') : file, value: valueAt(raw, i.path), rule: i.message, at: file })),
+      // A problem of the whole file names the file once.
+      r.error.issues.map((i) => (i.path.length > 0 ? { field: i.path.join('.'), value: valueAt(raw, i.path), rule: i.message, at: file } : { field: file, rule: i.message })),
     );
   }
   return r.data;
@@ -71,7 +72,15 @@ function valueAt(raw: unknown, path: PropertyKey[]): unknown {
 }
 
 export function loadSeedFile(file: string): SeedSpec {
-  return parseSeed(readFileSync(file, 'utf8'), file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a YAML file' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? (e as Error).message})`;
+    throw new InputError([{ field: '--seed', value: file, rule: why }]);
+  }
+  return parseSeed(text, file);
 }
 
 export function defaultSeed(): SeedSpec {

@@ -2,15 +2,17 @@
 // (in-process) and run by bin/apic-sim. HTTPS with a kept self-signed
 // certificate unless told otherwise; state in SQLite; stops cleanly.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { loadClassModel } from '../aci/classes.js';
 import { UsageError } from '../errors.js';
 import { handleRequest, type ApiContext } from './api.js';
-import { hashPassword, Sessions, userDn } from './auth.js';
+import { hashPassword, LoginThrottle, Sessions, userDn } from './auth.js';
 import { Faults, type FaultRule } from './faults.js';
+import { lockDataDir } from './lock.js';
 import { applySeed, defaultSeed, loadSeedFile, type SeedSpec } from './seed.js';
 import { MoStore } from './store.js';
 import { Subscriptions } from './subscriptions.js';
@@ -70,11 +72,22 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
   const clock = opts.clock ?? Date.now;
   const spec: SeedSpec = typeof opts.seed === 'string' ? loadSeedFile(opts.seed) : (opts.seed ?? defaultSeed());
 
-  const store = new MoStore(data);
+  loadClassModel();
+  const release = data === ':memory:' ? () => {} : (mkdirSync(data, { recursive: true, mode: 0o700 }), lockDataDir(data, 'starting another one'));
+  let store: MoStore;
   try {
-    applySeed(store, spec, new Date(clock()));
+    store = new MoStore(data);
+  } catch (e) {
+    release();
+    throw e;
+  }
+  try {
+    // A saved fabric stays as it is unless a seed is given again.
+    if (opts.seed !== undefined || store.getMeta('seeded') === undefined) applySeed(store, spec, new Date(clock()));
+    store.setMeta('seeded', '1');
   } catch (e) {
     store.close();
+    release();
     throw e;
   }
   const generatedPassword = ensureAdminPassword(store, opts.adminPassword ?? process.env.APIC_SIM_PASSWORD);
@@ -95,6 +108,7 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
   const ctx: ApiContext = {
     store,
     sessions,
+    throttle: new LoginThrottle(clock),
     subscriptions,
     faults,
     clock,
@@ -135,9 +149,14 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
     s.on('close', () => sockets.delete(s));
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (e: Error) => {
+      store.close();
+      release();
+      reject(e);
+    };
+    server.once('error', failed);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
@@ -161,6 +180,7 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
       for (const s of sockets) s.destroy();
       await done;
       store.close();
+      release();
     },
   };
 }

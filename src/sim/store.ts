@@ -3,7 +3,7 @@
 // Subtree queries use the primary key as a range: every descendant of `X`
 // has a DN starting with `X/`, i.e. `X/` <= dn < `X0` (`0` follows `/`).
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface MoRow {
@@ -33,8 +33,11 @@ export class MoStore {
   constructor(dir: string) {
     let file = ':memory:';
     if (dir !== ':memory:') {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       file = join(dir, 'apic-sim.db');
+      // Owner only: the file holds password hashes. SQLite gives its -wal and -shm files the same mode.
+      closeSync(openSync(file, 'a', 0o600));
+      chmodSync(file, 0o600);
     }
     this.db = new Database(file);
     if (file !== ':memory:') {
@@ -50,9 +53,27 @@ export class MoStore {
       CREATE INDEX IF NOT EXISTS mo_parent ON mo(parent);
       -- Filters on name are the most common (eq(fvBD.name,"x")); filter-sql.ts emits this exact expression.
       CREATE INDEX IF NOT EXISTS mo_class_name ON mo(class, json_extract(attrs, '$.name'));
+      -- Objects per class, kept by triggers: a class count reads one row, not the class index.
+      CREATE TABLE IF NOT EXISTS class_count (class TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TRIGGER IF NOT EXISTS mo_count_insert AFTER INSERT ON mo BEGIN
+        INSERT INTO class_count (class, n) VALUES (new.class, 1) ON CONFLICT(class) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER IF NOT EXISTS mo_count_delete AFTER DELETE ON mo BEGIN
+        UPDATE class_count SET n = n - 1 WHERE class = old.class;
+      END;
+      CREATE TRIGGER IF NOT EXISTS mo_count_update AFTER UPDATE OF class ON mo WHEN old.class <> new.class BEGIN
+        UPDATE class_count SET n = n - 1 WHERE class = old.class;
+        INSERT INTO class_count (class, n) VALUES (new.class, 1) ON CONFLICT(class) DO UPDATE SET n = n + 1;
+      END;
       CREATE TABLE IF NOT EXISTS secret (dn TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     `);
+    // A store written before the counts existed: count once.
+    const counted = this.db.prepare("SELECT value FROM meta WHERE key = 'class_count'").get();
+    if (!counted) {
+      this.db.exec(`DELETE FROM class_count; INSERT INTO class_count (class, n) SELECT class, count(*) FROM mo GROUP BY class;
+        INSERT INTO meta (key, value) VALUES ('class_count', '1') ON CONFLICT(key) DO NOTHING;`);
+    }
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {
       get: p('SELECT * FROM mo WHERE dn = ?'),
@@ -97,14 +118,35 @@ export class MoStore {
 
   /** Objects of a class that also satisfy an SQL condition on `dn` / `attrs` (see filter-sql.ts). */
   byClassWhere(className: string, where: string, params: readonly string[]): MoRow[] {
-    const sql = `SELECT * FROM mo WHERE class = ? AND (${where}) ORDER BY dn`;
+    return (this.cached(`SELECT * FROM mo WHERE class = ? AND (${where}) ORDER BY dn`).all(className, ...params) as RawRow[]).map(toRow);
+  }
+
+  private cached(sql: string): Database.Statement {
     let stmt = this.whereCache.get(sql);
     if (!stmt) {
       stmt = this.db.prepare(sql);
       if (this.whereCache.size > 200) this.whereCache.clear();
       this.whereCache.set(sql, stmt);
     }
-    return (stmt.all(className, ...params) as RawRow[]).map(toRow);
+    return stmt;
+  }
+
+  /** How many objects of a class satisfy an SQL condition, counted on the class index. */
+  countClass(className: string, where = '1', params: readonly string[] = []): number {
+    if (where === '1') return (this.cached('SELECT n FROM class_count WHERE class = ?').get(className) as { n: number } | undefined)?.n ?? 0;
+    return (this.cached(`SELECT count(*) AS n FROM mo WHERE class = ? AND (${where})`).get(className, ...params) as { n: number }).n;
+  }
+
+  /** One page of a class in DN order, read through the class index (offset, limit). */
+  pageClass(className: string, where: string, params: readonly string[], offset: number, limit: number): MoRow[] {
+    const sql = `SELECT * FROM mo WHERE dn IN (SELECT dn FROM mo INDEXED BY mo_class WHERE class = ? AND (${where}) ORDER BY dn LIMIT ? OFFSET ?) ORDER BY dn`;
+    return (this.cached(sql).all(className, ...params, limit, offset) as RawRow[]).map(toRow);
+  }
+
+  /** Objects of a class after `afterDn` in DN order, at most `limit` (reading a large class in slices). */
+  classAfter(className: string, where: string, params: readonly string[], afterDn: string, limit: number): MoRow[] {
+    const sql = `SELECT * FROM mo INDEXED BY mo_class WHERE class = ? AND dn > ? AND (${where}) ORDER BY dn LIMIT ?`;
+    return (this.cached(sql).all(className, afterDn, ...params, limit) as RawRow[]).map(toRow);
   }
 
   all(): MoRow[] {

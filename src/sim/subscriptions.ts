@@ -109,5 +109,5 @@ function matches(q: SubscriptionQuery, e: MoEvent): boolean {
     if (!inScope) return false;
     if (q.classes && q.target !== 'self' && !q.classes.has(e.className)) return false;
   }
-  return !q.filter || matchFilter(q.filter, e.full);
+  return !q.filter || matchFilter(q.filter, e.full, e.className);
 }

@@ -2,14 +2,17 @@
 // applies them. The caller runs these inside one store transaction, so a
 // refusal anywhere in the body leaves the tree untouched.
 import { X509Certificate, createHash } from 'node:crypto';
-import { classInfo, ROOT_CLASS, UNIVERSAL_PROPS, UNIVERSAL_READ_ONLY } from '../aci/classes.js';
-import { childDn, formatRn, lastRn, matchRn, parentDn, rnTokens } from '../aci/dn.js';
+import { classInfo, isKnownClass, propType, ROOT_CLASS, UNIVERSAL_PROPS, UNIVERSAL_READ_ONLY } from '../aci/classes.js';
+import { childDn, formatRn, lastRn, matchRn, parentDn, parseRn, rnTokens } from '../aci/dn.js';
 import { fromWire, WireFormatError } from '../aci/json.js';
 import type { AciClassInfo, ManagedObject } from '../aci/types.js';
 import { apicTime, createdStamp, WRITE_ONLY } from './attrs.js';
+import { canonicalDn } from './canonical.js';
+import { checkNotAdminUser, type Access } from './rbac.js';
 import { badRequest, CODE } from './errors.js';
+import { checkTyped, checkEncapRange } from './values.js';
 import { controllerCreated, inventoryOfDeleted, tenantCreated } from './implicit.js';
-import type { MoStore } from './store.js';
+import type { MoRow, MoStore } from './store.js';
 
 export type ChangeStatus = 'created' | 'modified' | 'deleted';
 
@@ -30,6 +33,8 @@ export interface WriteContext {
   /** Hashes a user's password for the secret table (never stored in attributes). */
   hashPassword: (password: string) => string;
   events: MoEvent[];
+  /** The caller's rights; every object written is checked against them. */
+  access?: Access;
 }
 
 const STATUS_WORDS = new Set(['created', 'modified', 'deleted']);
@@ -50,6 +55,9 @@ export function postMo(ctx: WriteContext, urlDn: string, body: unknown): void {
 
 /** DELETE /api/mo/DN.json: removes the object and its subtree; absent objects are not an error. */
 export function deleteMo(ctx: WriteContext, dn: string): void {
+  const row = ctx.store.get(dn);
+  if (row) ctx.access?.checkWrite(dn, row.className);
+  checkNotAdminUser(dn);
   removeSubtree(ctx, dn);
 }
 
@@ -76,9 +84,11 @@ interface Placement {
 function applyNode(ctx: WriteContext, mo: ManagedObject, where: Placement): void {
   const info = classInfo(mo.className);
   if (!info || info.className === ROOT_CLASS) {
+    // A class the APIC knows but no client creates (faults, endpoints, records).
+    if (isKnownClass(mo.className)) throw badRequest(CODE.unknownClass, `class ${mo.className} is not configurable`);
     throw badRequest(CODE.unknownClass, `unknown managed object class ${mo.className}`);
   }
-  const attrs = mo.attributes;
+  const attrs = mo.attributes.dn === undefined ? mo.attributes : { ...mo.attributes, dn: canonicalDn(mo.attributes.dn) };
   const status = parseStatus(attrs.status, mo.className);
   checkProperties(info, attrs);
   const dn = placeDn(info, attrs, where);
@@ -87,8 +97,10 @@ function applyNode(ctx: WriteContext, mo: ManagedObject, where: Placement): void
   if (existing && existing.className !== info.className) {
     throw badRequest(CODE.dnMismatch, `DN ${dn} names a ${existing.className}, not a ${info.className}`);
   }
+  ctx.access?.checkWrite(dn, info.className);
   // Deleting what is already gone (parent included) succeeds, as on an APIC.
   if (status.has('deleted')) {
+    checkNotAdminUser(dn);
     removeSubtree(ctx, dn);
     return;
   }
@@ -103,7 +115,7 @@ function applyNode(ctx: WriteContext, mo: ManagedObject, where: Placement): void
   const given: Record<string, string> = {};
   for (const [k, v] of Object.entries(attrs)) {
     if (SKIPPED.has(k)) continue;
-    checkValue(info, k, v);
+    checkValue(info, dn, k, v);
     if (WRITE_ONLY.has(k)) {
       if (info.className === 'aaaUser') ctx.store.setSecret(dn, ctx.hashPassword(v));
       continue;
@@ -111,6 +123,7 @@ function applyNode(ctx: WriteContext, mo: ManagedObject, where: Placement): void
     given[k] = v;
   }
   Object.assign(given, naming, derived(info, given));
+  if (info.className === 'fvnsEncapBlk') checkEncapRange(dn, { ...existing?.attrs, ...given });
 
   const now = apicTime(ctx.now);
   if (!existing) {
@@ -173,7 +186,10 @@ function placeDn(info: AciClassInfo, attrs: Record<string, string>, where: Place
     const parent = parentDn(urlDn);
     const asSelf = parent === undefined ? rn : childDn(parent, rn);
     if (asSelf === urlDn) return urlDn;
-    if (matchRn(info.rnFormat, lastRn(urlDn))) {
+    const urlNaming = matchEither(info.rnFormat, lastRn(urlDn));
+    // The URL names this object in another spelling (without brackets): the URL's DN it is.
+    if (urlNaming && info.naming.every((p) => attrs[p] === undefined || attrs[p] === urlNaming[p])) return urlDn;
+    if (urlNaming) {
       throw badRequest(CODE.dnMismatch, `DN ${asSelf} of the ${info.className} in the body does not match the DN ${urlDn} of the URL`);
     }
     return childDn(urlDn, rn);
@@ -193,10 +209,19 @@ function placeDn(info: AciClassInfo, attrs: Record<string, string>, where: Place
   return childDn(parent.dn, rn);
 }
 
+/** An RN format with its brackets dropped: some clients send `annotationKey-owner` for `annotationKey-[owner]`. */
+function bracketFree(rnFormat: string): string {
+  return rnFormat.replace(/\[\{(\w+)\}\]/g, '{$1}');
+}
+
+function matchEither(rnFormat: string, rn: string): Record<string, string> | undefined {
+  return matchRn(rnFormat, rn) ?? (rnFormat.includes('[{') && !rn.includes('[') ? matchRn(bracketFree(rnFormat), rn) : undefined);
+}
+
 /** The naming values an RN carries; refuses an RN that does not fit the class's format. */
 function namingOf(info: AciClassInfo, dn: string): Record<string, string> {
   const rn = lastRn(dn);
-  const naming = matchRn(info.rnFormat, rn);
+  const naming = matchEither(info.rnFormat, rn);
   if (!naming) {
     throw badRequest(CODE.dnMismatch, `RN ${rn} does not match the RN format ${info.rnFormat} of class ${info.className}`);
   }
@@ -209,7 +234,7 @@ function checkParent(ctx: WriteContext, info: AciClassInfo, dn: string, where: P
   if (where.parent) parentClass = where.parent.className;
   else if (pdn === undefined) parentClass = ROOT_CLASS;
   else {
-    const parent = ctx.store.get(pdn);
+    const parent = ctx.store.get(pdn) ?? standingContainer(ctx, pdn);
     if (!parent) throw badRequest(CODE.containment, `parent object ${pdn} of ${dn} does not exist`);
     parentClass = parent.className;
   }
@@ -218,15 +243,35 @@ function checkParent(ctx: WriteContext, info: AciClassInfo, dn: string, where: P
   }
 }
 
+/**
+ * Containers with a fixed RN (`uni/infra/funcprof`, `uni/fabric/protpol`)
+ * stand on an APIC from the start; the simulator makes one when a write first
+ * needs it, below a parent that exists (or stands) in turn.
+ */
+function standingContainer(ctx: WriteContext, dn: string): MoRow | undefined {
+  const pdn = parentDn(dn);
+  if (pdn === undefined) return undefined;
+  const parent = ctx.store.get(pdn) ?? standingContainer(ctx, pdn);
+  if (!parent) return undefined;
+  const parsed = parseRn(lastRn(dn), parent.className);
+  if (!parsed || Object.keys(parsed.naming).length > 0) return undefined;
+  const row: MoRow = { dn, className: parsed.className, parent: pdn, attrs: { ...createdStamp(ctx.now), dn, lcOwn: 'policy' } };
+  ctx.store.put(row);
+  return row;
+}
+
 const NAME_RE = /^[a-zA-Z0-9_.:-]{1,64}$/;
 
-/** The value checks an APIC applies to every class (names, encapsulations). */
-function checkValue(info: AciClassInfo, prop: string, value: string): void {
+/** The value checks an APIC applies: names, encapsulations, then the property's type in the object model. */
+function checkValue(info: AciClassInfo, dn: string, prop: string, value: string): void {
   const invalid = (rule: string) =>
     badRequest(CODE.invalidValue, `property ${prop} of class ${info.className}: value ${JSON.stringify(value)} ${rule}`);
-  if (prop === 'name' && info.naming.includes('name') && !isBracketed(info, 'name') && !NAME_RE.test(value)) {
-    throw invalid('must be 1 to 64 characters of a-z A-Z 0-9 _ . : -');
+  if (prop === 'name' && info.naming.includes('name') && !isBracketed(info, 'name')) {
+    if (!NAME_RE.test(value)) throw invalid('must be 1 to 64 characters of a-z A-Z 0-9 _ . : -');
+    return;
   }
+  const type = propType(info.className, prop);
+  if (type) checkTyped(type, info.className, dn, prop, value);
   if (prop === 'encap' || prop === 'primaryEncap') {
     const m = /^(vlan|vxlan)-(\d+)$/.exec(value);
     if (value !== 'unknown' && !m) throw invalid('must be vlan-N or vxlan-N');

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classTable, ROOT_CLASS } from '../../src/aci/classes.js';
+import { classInfo, classTable, isKnownClass, propType, propertyNames, ROOT_CLASS, UNIVERSAL_PROPS } from '../../src/aci/classes.js';
 import { rnFormatProps } from '../../src/aci/rn.js';
 import { conformanceCases, conformancePresent, testdata } from '../support/conformance.js';
 
@@ -39,9 +39,9 @@ describe('class table', () => {
         for (const c of body.children ?? []) walk(c as never);
       }
     };
-    // Only the dumps of the cases the project runs (cases.json): the other
-    // flavor families' classes join the table as those families land.
-    for (const f of conformanceCases().flatMap((c) => (c.apic ? [c.apic] : []))) {
+    // Every flavor family's dumps, including those whose cases the project does not run yet.
+    const dumps = new Set([...conformanceCases().flatMap((c) => (c.apic ? [c.apic] : [])), ...readdirSync(testdata).filter((f) => f.endsWith('.apic.txt'))]);
+    for (const f of dumps) {
       const parts = readFileSync(join(testdata, f), 'utf8').split(/^\/api\/\S+\n/m);
       for (const body of parts.map((p) => p.trim()).filter((p) => p && p !== 'None')) walk(JSON.parse(body));
     }
@@ -50,9 +50,47 @@ describe('class table', () => {
       const info = classTable.get(cls);
       expect(info, cls).toBeDefined();
       for (const p of props) {
-        if (['dn', 'status', 'annotation'].includes(p)) continue;
+        if (UNIVERSAL_PROPS.includes(p)) continue;
         expect(info!.props, `${cls}.${p}`).toContain(p);
       }
     }
+  });
+});
+
+describe('the object model (src/aci/data)', () => {
+  it('knows the classes broad clients write, with their RN formats and parents', () => {
+    const expected: Record<string, [string, string]> = {
+      fvRsPathAtt: ['rspathAtt-[{tDn}]', 'fvAEPg'],
+      infraNodeP: ['nprof-{name}', 'infraInfra'],
+      infraAccPortP: ['accportprof-{name}', 'infraInfra'],
+      lacpLagPol: ['lacplagp-{name}', 'infraInfra'],
+      aaaDomain: ['domain-{name}', 'aaaUserEp'],
+      vzTaboo: ['taboo-{name}', 'fvTenant'],
+      fvESg: ['esg-{name}', 'fvAp'],
+      l3extLNodeP: ['lnodep-{name}', 'l3extOut'],
+      bgpPeerP: ['peerP-[{addr}]', 'l3extLNodeP'],
+      monEPGPol: ['monepg-{name}', 'fvTenant'],
+    };
+    for (const [cls, [rn, parent]] of Object.entries(expected)) {
+      expect(classInfo(cls)?.rnFormat, cls).toBe(rn);
+      expect(classInfo(cls)?.parents, cls).toContain(parent);
+    }
+  });
+  it('knows read-only classes by name, and no made-up ones', () => {
+    for (const cls of ['faultInst', 'fvCEp', 'healthInst', 'eventRecord', 'aaaModLR']) expect(isKnownClass(cls), cls).toBe(true);
+    expect(isKnownClass('fvNoSuchThing')).toBe(false);
+    expect(classInfo('faultInst')).toBeUndefined();
+  });
+  it('gives property types: enumerations, ranges, addresses, encapsulations', () => {
+    expect(propType('fvBD', 'arpFlood')).toEqual({ k: 'enum', v: ['no', 'yes'] });
+    expect(propType('fvSubnet', 'ip')).toEqual({ k: 'ip' });
+    expect(propType('fvnsEncapBlk', 'from')).toEqual({ k: 'encap' });
+    expect(propType('aaaUser', 'pwdLifeTime')).toMatchObject({ k: 'num', min: 0, max: 3650 });
+    expect(classInfo('aaaUser')?.props).toContain('pwdUpdateRequired');
+    expect(classInfo('aaaUser')?.readOnly ?? []).not.toContain('pwdLifeTime');
+  });
+  it('lists every property of fully described classes', () => {
+    expect(propertyNames('fvBD')?.has('arpFlood')).toBe(true);
+    expect(propertyNames('fvBD')?.has('bogus')).toBe(false);
   });
 });

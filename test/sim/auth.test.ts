@@ -116,7 +116,11 @@ describe('apic-sim certificate signatures', () => {
     const created = await r.client.post('/api/node/mo/uni/userext/user-kube.json', {
       aaaUser: {
         attributes: { name: 'kube', accountStatus: 'active', pwd: 'Kube-pw-1!' },
-        children: [{ aaaUserCert: { attributes: { name: 'kube.crt', data: pair.cert } } }],
+        children: [
+          { aaaUserCert: { attributes: { name: 'kube.crt', data: pair.cert } } },
+          // The rights acc-provision gives the controller's user.
+          { aaaUserDomain: { attributes: { name: 'all' }, children: [{ aaaUserRole: { attributes: { name: 'admin', privType: 'writePriv' } } }] } },
+        ],
       },
     });
     expect(created.status).toBe(200);
