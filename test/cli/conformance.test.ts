@@ -1,39 +1,20 @@
-// Every case of ../shared/conformance/cases.json run through the built CLI as
+// Every case of the landed flavor families (test/support/conformance.ts) run through the built CLI as
 // the conformance README says, outputs compared as it defines equality
 // (test/support/compare.ts). Rejection cases (`stdout`) must exit 1 and
 // write nothing. Needs the whole generate flow: configuration, manifest,
 // certificate and APIC dump.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extract } from 'tar';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conformanceDir, ensureBuilt, runCli, STACK_LINE } from '../support/cli.js';
 import { diffApic, diffKube } from '../support/compare.js';
+import { auxFiles, conformanceCases, conformancePresent as present, testdata, type ConformanceCase as Case } from '../support/conformance.js';
 
-interface Case {
-  name: string;
-  input: string;
-  args: {
-    flavor: string;
-    infra_vlan?: number;
-    operator_mode?: boolean;
-    upgrade?: boolean;
-    apic_oobm_ip?: string;
-    apic?: boolean;
-    delete?: boolean;
-  };
-  kube?: string;
-  operator_cr?: string;
-  tar?: string;
-  apic?: string;
-  stdout?: string;
-}
-
-const CERT_FILES = ['user.crt', 'user.key', 'user-mykube.crt', 'user-mykube.key'];
-const testdata = join(conformanceDir, 'testdata');
-const present = existsSync(join(conformanceDir, 'cases.json'));
-const cases: Case[] = present ? (JSON.parse(readFileSync(join(conformanceDir, 'cases.json'), 'utf8')) as { cases: Case[] }).cases : [];
+// Placeholder certificates, NAD configuration and VLAN maps the inputs name.
+const AUX_FILES = auxFiles();
+const cases = conformanceCases();
 
 function flags(a: Case['args']): string[] {
   const out = ['-f', a.flavor, '--version-token', 'dummy'];
@@ -46,7 +27,7 @@ function flags(a: Case['args']): string[] {
 
 function scratchDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'acc-conf-'));
-  for (const f of CERT_FILES) copyFileSync(join(testdata, f), join(dir, f));
+  for (const f of AUX_FILES) copyFileSync(join(testdata, f), join(dir, f));
   return dir;
 }
 
@@ -120,7 +101,7 @@ describe.skipIf(!present)('conformance (../shared/conformance)', () => {
         // No -z: the tarball goes next to -o as OUTPUT.tar.gz, as the Python tool does.
         if (c.tar) problems.push(...(await diffTar(join(testdata, c.tar), join(dir, 'out.kube.yaml.tar.gz'))).map((p) => `tar: ${p}`));
         // The reused placeholder certificates are never rewritten.
-        for (const f of CERT_FILES) expect(read(f)).toBe(readFileSync(join(testdata, f), 'utf8'));
+        for (const f of AUX_FILES) expect(read(f)).toBe(readFileSync(join(testdata, f), 'utf8'));
         expect(problems).toEqual([]);
       } finally {
         rmSync(dir, { recursive: true, force: true });
