@@ -2,7 +2,7 @@
 // `npm run bench`: every benchmark of the project in one table (medians, not
 // tests: nothing passes or fails here). Needs dist/ (npm ci or npm run build).
 //   - start-up: --help, --sample
-//   - command-line generation (manifest + operator CR + tarball + APIC dump) for three configurations
+//   - command-line generation (manifest + operator CR + tarball + APIC dump) for three Kubernetes configurations and an OpenShift on ESX one
 //   - in-process generation per cluster (no Node start-up)
 //   - provisioning base_case on apic-sim with 20 ms latency per request: first run and re-run (bench/provision.mjs)
 //   - apic-sim throughput (bench/sim.mjs)
@@ -51,7 +51,9 @@ function timeSpawn(cmd, args, cwd) {
 
 // --- start-up and command-line generation -----------------------------------
 const scratch = mkdtempSync(join(tmpdir(), 'acc-bench-'));
-const configs = ['base_case.inp.yaml', 'dualstack_base.inp.yaml', 'nested-vlan.inp.yaml'];
+const configs = ['base_case.inp.yaml', 'dualstack_base.inp.yaml', 'nested-vlan.inp.yaml', 'flavor_openshift_420_esx.inp.yaml'];
+// Each configuration with its flavor (the OpenShift family's data loads on first use).
+const flavorOf = (c) => (c.startsWith('flavor_openshift_420_esx') ? 'openshift-4.20-esx' : FLAVOR);
 const haveConformance = existsSync(join(conformance, 'cases.json'));
 if (haveConformance) {
   for (const f of ['user.crt', 'user.key', 'user-mykube.crt', 'user-mykube.key', ...configs]) copyFileSync(join(conformance, 'testdata', f), join(scratch, f));
@@ -75,14 +77,14 @@ if (haveConformance) {
       area: 'generation (CLI)',
       what: `${c.replace('.inp.yaml', '')}: manifest, CR, tar, dump`,
       cmd: cli,
-      args: ['-c', c, '-f', FLAVOR, '-o', 'out.kube.yaml', '-r', 'out.cr.yaml', '--apic-dump', 'out.apic.txt', '--version-token', 'dummy'],
+      args: ['-c', c, '-f', flavorOf(c), '-o', 'out.kube.yaml', '-r', 'out.cr.yaml', '--apic-dump', 'out.apic.txt', '--version-token', 'dummy'],
     };
     if (PY_REF) {
       const code = [
         'import sys',
         `sys.path.insert(0, ${JSON.stringify(join(PY_REF, 'provision'))})`,
         'from acc_provision import acc_provision',
-        `sys.argv = ['acc-provision', '-c', ${JSON.stringify(c)}, '-f', '${FLAVOR}', '-o', 'py.kube.yaml', '-r', 'py.cr.yaml', '--version-token', 'dummy']`,
+        `sys.argv = ['acc-provision', '-c', ${JSON.stringify(c)}, '-f', '${flavorOf(c)}', '-o', 'py.kube.yaml', '-r', 'py.cr.yaml', '--version-token', 'dummy']`,
         'acc_provision.main()',
       ].join('\n');
       job.python = { cmd: PYTHON, args: ['-c', code] };
@@ -109,28 +111,30 @@ jobs.forEach((j, k) => {
   const py = median(times[k].python);
   row(j.area, j.what, `${fmt(ours)} ms`, j.python ? `${fmt(py)} ms` : '', j.python ? `${fmt(py / ours)}x faster` : '', failures[k] ?? `median of ${RUNS}`);
 });
-if (!haveConformance) row('generation (CLI)', 'three configurations', '-', '', '', `skipped: ${conformance} not found`);
+if (!haveConformance) row('generation (CLI)', 'four configurations', '-', '', '', `skipped: ${conformance} not found`);
 
 // --- in-process generation ---------------------------------------------------
 if (haveConformance) {
   const load = await import(pathToFileURL(join(root, 'dist', 'config', 'load.js')).href);
   const manifest = await import(pathToFileURL(join(root, 'dist', 'manifest', 'index.js')).href);
   const dump = await import(pathToFileURL(join(root, 'dist', 'provision', 'dump.js')).href);
-  const text = readFileSync(join(scratch, configs[0]), 'utf8');
-  const once = () => {
-    const { config } = load.loadConfig(text, configs[0], { flavor: FLAVOR, versionToken: 'dummy' });
-    Object.assign(config.aci_config.sync_login, { key_data: 'dummy\n', cert_data: 'dummy\n', cert_reused: true });
-    manifest.renderManifest(config);
-    dump.renderApicDump(config);
-  };
-  once(); // warm-up: lazy data, JIT
-  const t = [];
-  for (let i = 0; i < RUNS * 4; i++) {
-    const t0 = performance.now();
-    once();
-    t.push(performance.now() - t0);
+  for (const file of [configs[0], configs[3]]) {
+    const text = readFileSync(join(scratch, file), 'utf8');
+    const once = () => {
+      const { config } = load.loadConfig(text, file, { flavor: flavorOf(file), versionToken: 'dummy' });
+      Object.assign(config.aci_config.sync_login, { key_data: 'dummy\n', cert_data: 'dummy\n', cert_reused: true });
+      manifest.renderManifest(config);
+      dump.renderApicDump(config);
+    };
+    once(); // warm-up: lazy data, JIT
+    const t = [];
+    for (let i = 0; i < RUNS * 4; i++) {
+      const t0 = performance.now();
+      once();
+      t.push(performance.now() - t0);
+    }
+    row('generation (in-process)', `${file.replace('.inp.yaml', '')}: load + manifest + dump, per cluster`, `${fmt(median(t))} ms`, '', '', `median of ${RUNS * 4}`);
   }
-  row('generation (in-process)', 'base_case: load + manifest + dump, per cluster', `${fmt(median(t))} ms`, '', '', `median of ${RUNS * 4}`);
 }
 rmSync(scratch, { recursive: true, force: true });
 

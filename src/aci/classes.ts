@@ -454,6 +454,14 @@ const rows: Record<string, Row> = {
   tagInst: { rn: 'tag-{name}', parents: TAGGABLE, props: ['name'] },
 };
 
+// ---- OpenShift family (added by the openshift branch) ----------------------
+// The ESX flavors' second kube-api port group binds the nodes EPG to the
+// vDS's enhanced LAG policy with `userdom` set, as the APIC UI sends it.
+for (const cls of ['fvAEPgLagPolAtt', 'fvRsVmmVSwitchEnhancedLagPol']) {
+  rows[cls]!.props = [...(rows[cls]!.props ?? []), 'userdom'];
+}
+// ---- end of the OpenShift family's additions -------------------------------
+
 
 function buildHand(): Map<string, AciClassInfo> {
   const table = new Map<string, AciClassInfo>();

@@ -1,8 +1,17 @@
-// The configuration flavors this tool supports: upstream Kubernetes 1.10 to
-// 1.35. A flavor picks the default image release and layers a few settings
-// under the user's file; hidden flavors are accepted but not listed.
-import { KUBERNETES_FLAVORS } from './data/flavors.js';
+// The configuration flavors this tool supports, family by family
+// (data/flavor-families.ts). A flavor belongs to a family (whose builders
+// make its outputs), picks the default image release and layers a few
+// settings under the user's file; hidden flavors are accepted but not listed.
+import { FLAVOR_FAMILIES } from './data/flavor-families.js';
 import { RELEASE_VERSIONS } from './data/versions.js';
+
+/** Per-flavor switches of the APIC objects (the Python tool's flavor options). */
+export interface FlavorOptions {
+  apic?: {
+    /** The nodes' physical domain carries the kubeapi VLAN (default true). */
+    use_kubeapi_vlan?: boolean;
+  };
+}
 
 export interface FlavorData {
   desc: string;
@@ -15,7 +24,15 @@ export interface FlavorData {
   order: number;
   /** Settings under the user's file and above the tool's defaults. */
   config?: Record<string, unknown>;
-  options?: Record<string, unknown>;
+  options?: FlavorOptions;
+  /** Modes beside the full ACI CNI the flavor accepts (the others reject them). */
+  modes?: { chained?: true; vmmLite?: true };
+}
+
+/** A flavor with its name and family. */
+export interface Flavor extends FlavorData {
+  name: string;
+  family: string;
 }
 
 export interface FlavorSummary {
@@ -24,29 +41,44 @@ export interface FlavorSummary {
   status: string | null;
 }
 
+let byName: Map<string, Flavor> | undefined;
+
+function flavorTable(): Map<string, Flavor> {
+  if (byName) return byName;
+  byName = new Map();
+  for (const { family, flavors } of FLAVOR_FAMILIES) {
+    for (const name of Object.keys(flavors)) {
+      // The data's own object (its profile getter stays lazy), named.
+      byName.set(name, Object.assign(Object.create(flavors[name]!) as FlavorData, { name, family }) as Flavor);
+    }
+  }
+  return byName;
+}
+
 export function isKnownFlavor(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(KUBERNETES_FLAVORS, name);
+  return flavorTable().has(name);
 }
 
-export function getFlavor(name: string): FlavorData | undefined {
-  return isKnownFlavor(name) ? KUBERNETES_FLAVORS[name] : undefined;
+export function getFlavor(name: string): Flavor | undefined {
+  return flavorTable().get(name);
 }
 
-/** Every accepted flavor name, visible or hidden, newest first. */
+/** The family of a flavor ('kubernetes', 'openshift', ...); undefined for an unknown one. */
+export function flavorFamily(name: string): string | undefined {
+  return flavorTable().get(name)?.family;
+}
+
+/** Every accepted flavor name, visible or hidden, in `--list-flavors` order. */
 export function allFlavorNames(): string[] {
-  return Object.keys(KUBERNETES_FLAVORS).sort(
-    (a, b) => KUBERNETES_FLAVORS[a]!.order - KUBERNETES_FLAVORS[b]!.order,
-  );
+  return [...flavorTable().values()].sort((a, b) => a.order - b.order).map((f) => f.name);
 }
 
 /** The visible flavors in `--list-flavors` order. */
 export function visibleFlavors(): FlavorSummary[] {
   return allFlavorNames()
-    .filter((n) => !KUBERNETES_FLAVORS[n]!.hidden)
-    .map((n) => {
-      const f = KUBERNETES_FLAVORS[n]!;
-      return { name: n, description: f.desc, status: f.status };
-    });
+    .map((n) => flavorTable().get(n)!)
+    .filter((f) => !f.hidden)
+    .map((f) => ({ name: f.name, description: f.desc, status: f.status }));
 }
 
 /**

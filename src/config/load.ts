@@ -5,7 +5,7 @@
 // overrides the file, and derived values fill what is still unset.
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError, type Problem } from '../errors.js';
-import { deriveConfig } from './adjust.js';
+import { ACI_PREFIX, deriveConfig } from './adjust.js';
 import { apicNameProblems } from './apic-names.js';
 import { getFlavor, isKnownFlavor, releaseKey, releaseVersions } from './flavors.js';
 import { isIpAddress } from './ip.js';
@@ -204,6 +204,22 @@ function valueAt(tree: unknown, segments: readonly PropertyKey[]): unknown {
 
 const SECRET_FIELD = /password|key_data/;
 
+/**
+ * The flavor's settings for this file. The contracts a flavor adds
+ * (`aci_config.items`, OpenShift's) are named after the cluster: prefixed
+ * with `aci-containers-<system_id>-`, whatever the naming convention.
+ */
+function flavorSettings(settings: Tree, user: Tree): Tree {
+  const items = getPath(settings, 'aci_config.items');
+  if (!Array.isArray(items) || items.length === 0) return settings;
+  const systemId = getPath(user, 'aci_config.system_id');
+  // Without a system_id the required-field rule reports it.
+  if (typeof systemId !== 'string' || systemId === '') return settings;
+  const named = structuredClone(settings);
+  for (const item of getPath(named, 'aci_config.items') as Tree[]) item.name = `${ACI_PREFIX}${systemId}-${String(item.name)}`;
+  return named;
+}
+
 /** Throws InputError listing every problem found (never stops at the first). */
 export function loadConfig(text: string, file: string, opts: LoadOptions): LoadResult {
   const warnings: string[] = [];
@@ -253,7 +269,7 @@ export function loadConfig(text: string, file: string, opts: LoadOptions): LoadR
   const flavor = getFlavor(opts.flavor)!;
   let config = fillFrom(commandLine, userTree) as Tree;
   config.flavor = opts.flavor;
-  config = fillFrom(config, flavor.config ?? {}) as Tree;
+  config = fillFrom(config, flavorSettings(flavor.config ?? {}, userTree)) as Tree;
   config = fillFrom(config, { registry: { version: flavor.default_version } }) as Tree;
   config = fillFrom(config, configDefaults()) as Tree;
   if (opts.disableMultus === false) (config.multus as Tree).disable = false;

@@ -3,9 +3,8 @@
 // enforces. Only the meanings are written by hand (reference-descriptions.ts);
 // a test fails when a key has none or when the file on disk is stale.
 import type { z as Z } from 'zod/v3';
-import { KUBERNETES_FLAVORS } from './data/flavors.js';
 import { RELEASE_VERSIONS } from './data/versions.js';
-import { releaseKey } from './flavors.js';
+import { allFlavorNames, getFlavor, releaseKey } from './flavors.js';
 import { KEY_DESCRIPTIONS } from './reference-descriptions.js';
 import { configDefaults, configSchema, IMAGE_VERSION_KEYS, knownKeys, numberRange, unwrapSchema, type NumberRange, type SchemaDef } from './schema.js';
 
@@ -161,25 +160,24 @@ function entryRow(e: ReferenceEntry, fromRelease: ReadonlySet<string>): string {
   return `| ${code(e.path)} | ${cell(e.type)} | ${cell(def)} | ${cell(meaning)} |`;
 }
 
-/** The flavors grouped by what they change, newest first. */
+/** The flavors in `--list-flavors` order, neighbours that change the same grouped. */
 function flavorSection(): string[] {
-  const groups = new Map<string, { names: string[]; visible: boolean; release: string; settings: string }>();
-  const names = Object.keys(KUBERNETES_FLAVORS).sort((a, b) => KUBERNETES_FLAVORS[a]!.order - KUBERNETES_FLAVORS[b]!.order);
-  for (const name of names) {
-    const f = KUBERNETES_FLAVORS[name]!;
+  const groups: { key: string; names: string[]; visible: boolean; release: string; settings: string }[] = [];
+  for (const name of allFlavorNames()) {
+    const f = getFlavor(name)!;
     const settings = flatten(f.config ?? {})
-      .map(([k, v]) => `${code(k)}: ${code(JSON.stringify(v))}`)
+      .map(([k, v]) => `${code(k)}: ${settingText(v)}`)
       .join(', ');
     const release = releaseKey(f.default_version) ?? String(f.default_version);
     const key = `${!f.hidden}|${release}|${settings}`;
-    const g = groups.get(key) ?? { names: [], visible: !f.hidden, release, settings };
-    g.names.push(name);
-    groups.set(key, g);
+    const last = groups.at(-1);
+    if (last?.key === key) last.names.push(name);
+    else groups.push({ key, names: [name], visible: !f.hidden, release, settings });
   }
   const lines = [
     '## Flavors',
     '',
-    'The flavor (`-f`, required) names the Kubernetes release of the cluster. It picks the',
+    'The flavor (`-f`, required) names the Kubernetes distribution and release of the cluster. It picks the',
     'ACI CNI release whose image versions fill `registry` (unless `registry.version` or the',
     'individual `*_version` keys are set) and layers a few settings between the tool\'s',
     'defaults and your file: a key you write always wins. Hidden flavors are accepted',
@@ -188,11 +186,19 @@ function flavorSection(): string[] {
     '| Flavors | Listed | Default release | Settings it adds |',
     '|---|---|---|---|',
   ];
-  for (const g of groups.values()) {
+  for (const g of groups) {
     const span = g.names.length > 1 ? `${g.names[0]} … ${g.names[g.names.length - 1]}` : g.names[0]!;
     lines.push(`| ${span} | ${g.visible ? 'yes' : 'no'} | ${g.release} | ${g.settings || '—'} |`);
   }
   return lines;
+}
+
+/** A flavor setting as shown: lists of mappings (contracts, filter entries) by their names. */
+function settingText(v: unknown): string {
+  if (Array.isArray(v) && v.every((x) => x !== null && typeof x === 'object' && 'name' in x)) {
+    return `${v.length} entries (${v.map((x) => code(String((x as { name: unknown }).name))).join(', ')})`;
+  }
+  return code(JSON.stringify(v));
 }
 
 function flatten(tree: Record<string, unknown>, prefix = ''): [string, unknown][] {
@@ -207,7 +213,7 @@ function flatten(tree: Record<string, unknown>, prefix = ''): [string, unknown][
 
 /** The release the newest flavor defaults to, and its image versions. */
 function newestReleaseVersions(): { release: string; table: Record<string, string> } {
-  const newest = Object.values(KUBERNETES_FLAVORS).sort((a, b) => a.order - b.order)[0]!;
+  const newest = getFlavor(allFlavorNames()[0]!)!;
   const release = releaseKey(newest.default_version)!;
   return { release, table: RELEASE_VERSIONS[release] ?? {} };
 }

@@ -1,6 +1,7 @@
 // `--sample`: a starting configuration to edit. Active lines are the minimum
 // a cluster needs; commented lines show the optional settings with their
 // defaults. Plain text, no dependencies: printing it must stay instant.
+import { openshiftSample } from './samples/openshift.js';
 
 const SAMPLE = `#
 # ACI fabric: where the cluster attaches and what the tool creates there.
@@ -203,7 +204,18 @@ registry:
   # operator_log_level: debug        # default info
 `;
 
+/** The flavor families' own samples, one line each: a family's sample for the flavor, or undefined. */
+const FAMILY_SAMPLES: ((flavor: string, shared: string) => string | undefined)[] = [openshiftSample];
+
 /** A commented sample configuration for a flavor; a valid input as it stands. */
 export function sampleConfig(flavor: string): string {
-  return `# acc-provision configuration (flavor ${flavor}): edit, then run\n#   acc-provision -c THIS_FILE -f ${flavor} -o aci-containers.yaml\n${SAMPLE}`;
+  let body = SAMPLE;
+  for (const sample of FAMILY_SAMPLES) {
+    const own = sample(flavor, SAMPLE);
+    if (own !== undefined) {
+      body = own;
+      break;
+    }
+  }
+  return `# acc-provision configuration (flavor ${flavor}): edit, then run\n#   acc-provision -c THIS_FILE -f ${flavor} -o aci-containers.yaml\n${body}`;
 }

@@ -1,4 +1,4 @@
-// The input schema of the Kubernetes flavors: every key a user may write, its
+// The input schema of every flavor: every key a user may write, its
 // type, its enumeration or range, and its default (the Python tool's
 // defaults, value for value). The defaults tree the loader merges under the
 // user's file is derived from this schema, so the two cannot drift apart.
@@ -124,6 +124,32 @@ function build(z: ZodNs) {
           : { message: ctx.defaultError },
     });
 
+  // ---- OpenShift family: keys the OpenShift flavors set (their profiles) or read.
+  const port = () => shared('port', () => z.union([int(), str()], only('must be a port number or name (like 443 or https)')));
+  const portPair = () => shared('ports', () => z.array(port(), { message: 'must be [FROM, TO] ports' }));
+  const filterEntry = { name: str(), etherT: str(), prot: str(), stateful: str() };
+  const OPENSHIFT_ACI_KEYS = {
+    items: z
+      .array(
+        looseObject({ ...filterEntry, range: z.array(portPair(), { message: 'must be a list of [FROM, TO] ports' }), consumed: strList().optional(), provided: strList().optional() }),
+        { message: 'must be a list of contracts {name, range, etherT, prot, stateful, consumed, provided}' },
+      )
+      .optional(),
+    kube_api_entries: z.array(looseObject({ ...filterEntry, range: portPair() }), { message: 'must be a list of filter entries' }).optional(),
+    dns_entries: z.array(looseObject({ ...filterEntry, range: portPair() }), { message: 'must be a list of filter entries' }).optional(),
+  };
+  const OPENSHIFT_KUBE_KEYS = {
+    use_acicni_priority_class: optBool(),
+    use_openshift_run_level: optBool(),
+    use_cnideploy_initcontainer: optBool(),
+    use_openshift_security_context_constraints_agent_based_baremetal: optBool(),
+    openshift_security_constraint_operator_serviceaccount: optBool(),
+  };
+  const OPENSHIFT_TOP_KEYS = {
+    agent_based_installer: optionalSection({ enable: optBool() }),
+  };
+  // ---- end of the OpenShift family's keys
+
   const aci_config = section({
     system_id: strOrNull(),
     apic_hosts: strList().optional(),
@@ -191,6 +217,7 @@ function build(z: ZodNs) {
     no_physdom_for_node_epg: boolOr(false),
     disable_node_subnet_creation: boolOr(false),
     preexisting_kube_bd: strOrNull(),
+    ...OPENSHIFT_ACI_KEYS,
   });
 
   const net_config = section({
@@ -334,6 +361,7 @@ function build(z: ZodNs) {
     use_openshift_security_context_constraints: optBool(),
     default_endpoint_group: epgRef().optional(),
     namespace_default_endpoint_group: record(epgRef()).optional(),
+    ...OPENSHIFT_KUBE_KEYS,
   });
 
   const registryShape: Record<string, Z.ZodTypeAny> = {
@@ -438,6 +466,7 @@ function build(z: ZodNs) {
     }),
     acc_provision_operator: optionalSection({ exclude: optBool() }),
     cilium_chaining: optionalSection({ enable: optBool() }),
+    ...OPENSHIFT_TOP_KEYS,
     versions_url: optionalSection({ path: optStr() }),
     // Set by the tool itself (command line, discovery), never by the file.
     flavor: optStr(),

@@ -17,6 +17,7 @@ import {
   type Cidr,
 } from './ip.js';
 import { getPath, isTree, truthy, type Tree } from './merge.js';
+import { flavorFamily, getFlavor } from './flavors.js';
 import { IMAGE_VERSION_KEYS } from './schema.js';
 
 export interface ValidationContext {
@@ -60,11 +61,22 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 // Absent or empty. A present but wrong value (VLAN 0) is the schema's to report.
 const missing = (v: unknown): boolean => v === null || v === undefined || (typeof v !== 'number' && !truthy(v));
 
+/** Fields a configuration may leave out, by flavor and options (the Python tool's exemptions). */
+function exempt(c: Tree, ctx: ValidationContext): Set<string> {
+  const out = new Set<string>();
+  // OpenShift clusters take static external IPs from the dynamic pool only.
+  if (getPath(c, 'aci_config.vmm_domain.type') === 'OpenShift') out.add('net_config.extern_static');
+  // On OpenStack the nodes' VLAN is OpenStack's, not the physical domain's.
+  if (getFlavor(ctx.flavor)?.options?.apic?.use_kubeapi_vlan === false) out.add('net_config.kubeapi_vlan');
+  return out;
+}
+
 const required: Check = (c, ctx, out) => {
+  const exempted = exempt(c, ctx);
   for (const [field, what] of REQUIRED) {
     // An APIC that will be asked reports the infra VLAN (discovery fills it in).
     if (field === 'net_config.infra_vlan' && ctx.infraVlanFromFabric) continue;
-    if (missing(getPath(c, field))) out.push({ field, rule: `required: ${what}` });
+    if (!exempted.has(field) && missing(getPath(c, field))) out.push({ field, rule: `required: ${what}` });
   }
   const encap = getPath(c, 'aci_config.vmm_domain.encap_type');
   if (encap === 'vlan') {
@@ -87,7 +99,9 @@ const required: Check = (c, ctx, out) => {
         out.push({ field: 'aci_config.vmm_domain.nested_inside.name', rule: 'required when nested_inside.type is set' });
       }
     }
-    if (nested.duplicate_file_router_default_svc === true && !truthy(nested.installer_provisioned_lb_ip)) {
+    // Agent-based installs have no installer-provisioned load balancer.
+    const agentBased = getPath(c, 'agent_based_installer.enable') === true;
+    if (nested.duplicate_file_router_default_svc === true && !agentBased && !truthy(nested.installer_provisioned_lb_ip)) {
       out.push({
         field: 'aci_config.vmm_domain.nested_inside.installer_provisioned_lb_ip',
         rule: 'required when duplicate_file_router_default_svc is true',
@@ -132,19 +146,27 @@ const systemId: Check = (c, ctx, out) => {
       value: id,
       rule: 'must start with a letter, then letters, digits or underscores, 2 to 31 characters in all',
     });
+  } else if (flavorFamily(ctx.flavor) === 'openshift' && getPath(c, 'provision.upgrade_cluster') !== true && !/^[a-z0-9]+$/.test(id)) {
+    // OpenShift names cluster resources after it (a new cluster only: an upgrade keeps its name).
+    out.push({ field: 'aci_config.system_id', value: id, rule: 'must be lower-case letters and digits only on OpenShift' });
   }
 };
 
 const userFileRules: Check = (c, ctx, out) => {
-  // Chained CNI and VMM lite exist only for OpenShift flavors.
+  // Chained CNI and VMM lite exist only for the flavors made for them.
+  // Those flavors' own outputs are not built yet: say so rather than build the wrong ones.
+  const modes = getFlavor(ctx.flavor)?.modes ?? {};
+  const notYet = 'is not implemented yet by this tool; keep the Python acc-provision for this cluster';
   for (const field of ['chained_cni_config.secondary_interface_chaining', 'chained_cni_config.primary_interface_chaining']) {
-    if (getPath(c, field) === true) out.push({ field, value: true, rule: `chained mode is not supported with flavor ${ctx.flavor}` });
+    if (getPath(c, field) === true) {
+      out.push({ field, value: true, rule: modes.chained ? `chained CNI mode ${notYet}` : `chained mode is not supported with flavor ${ctx.flavor}` });
+    }
   }
   if (getPath(c, 'vmm_lite_config.aaep_monitoring_enabled') === true) {
     out.push({
       field: 'vmm_lite_config.aaep_monitoring_enabled',
       value: true,
-      rule: `VMM lite is not supported with flavor ${ctx.flavor}`,
+      rule: modes.vmmLite ? `VMM lite ${notYet}` : `VMM lite is not supported with flavor ${ctx.flavor}`,
     });
   }
   const user = getPath(c, 'user_config.aci_config');

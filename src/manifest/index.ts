@@ -24,6 +24,7 @@ import { buildServiceAccount } from './service-accounts.js';
 import { buildSnatOperatorConfig } from './snat-operator-config.js';
 import { buildSriov } from './sriov.js';
 import { tarEntryName } from './tar-names.js';
+import { manifestFamily, type TarEntry } from './families.js';
 
 export type { KubeObject } from './object.js';
 
@@ -33,7 +34,7 @@ export interface ManifestFiles {
   /** The AciContainersOperator custom resource (`-r`). */
   operatorCr: string;
   /** The operator tarball's files (`-z`), in order: name and YAML content. */
-  tarFiles: { name: string; content: string }[];
+  tarFiles: TarEntry[];
 }
 
 const present = (o: KubeObject | undefined): o is KubeObject => o !== undefined;
@@ -90,10 +91,13 @@ export function buildManifest(config: Config): Manifest {
 export function renderManifest(config: Config): ManifestFiles {
   const { objects, operatorCr } = buildManifest(config);
   const kube = renderDocs(objects);
-  // Tar entries are numbered from 04: the reference keeps 01-03 for
-  // OpenShift installer files.
-  const tarFiles = new Ctx(config).overlay
+  // Tar entries are numbered from 04: 01-03 are the OpenShift installer's.
+  const ctx = new Ctx(config);
+  const tarFiles = ctx.overlay
     ? []
-    : objects.map((o, i) => ({ name: tarEntryName(i + 4, o), content: renderDoc(o) }));
+    : [
+        ...objects.map((o, i) => ({ name: tarEntryName(i + 4, o), content: renderDoc(o) })),
+        ...(manifestFamily(config.flavor).tarExtras?.(ctx) ?? []),
+      ];
   return { kube, operatorCr: operatorCr ? renderDoc(operatorCr) : '', tarFiles };
 }

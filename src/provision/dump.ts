@@ -16,6 +16,10 @@ export function renderDesiredDump(state: DesiredState): string {
   for (const req of postRequests(state)) {
     lines.push(req.path, JSON.stringify(req.body, null, 4));
     for (const m of req.removedByDn) lines.push(`/api/mo/${m.dn}.json`, 'None');
+    // Removed only, listed after the request for the object they would be in.
+    for (const r of state.alsoRemoved ?? []) {
+      if (req.objects.some((o) => r.dn.startsWith(`${o.dn}/`))) lines.push(`/api/mo/${r.dn}.json`, 'None');
+    }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -1,39 +1,20 @@
-// Every case of ../shared/conformance/cases.json run through the built CLI as
+// Every case of the landed flavor families (test/support/conformance.ts) run through the built CLI as
 // the conformance README says, outputs compared as it defines equality
 // (test/support/compare.ts). Rejection cases (`stdout`) must exit 1 and
 // write nothing. Needs the whole generate flow: configuration, manifest,
 // certificate and APIC dump.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extract } from 'tar';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT, conformanceDir, ensureBuilt, runCli, STACK_LINE } from '../support/cli.js';
-import { diffApic, diffKube, replaceStrings, type Rewrite } from '../support/compare.js';
+import { diffApic, diffKube } from '../support/compare.js';
+import { auxFiles, conformanceCases, conformancePresent as present, testdata, type ConformanceCase as Case } from '../support/conformance.js';
 
-interface Case {
-  name: string;
-  input: string;
-  args: {
-    flavor: string;
-    infra_vlan?: number;
-    operator_mode?: boolean;
-    upgrade?: boolean;
-    apic_oobm_ip?: string;
-    apic?: boolean;
-    delete?: boolean;
-  };
-  kube?: string;
-  operator_cr?: string;
-  tar?: string;
-  apic?: string;
-  stdout?: string;
-}
-
-const CERT_FILES = ['user.crt', 'user.key', 'user-mykube.crt', 'user-mykube.key'];
-const testdata = join(conformanceDir, 'testdata');
-const present = existsSync(join(conformanceDir, 'cases.json'));
-const cases: Case[] = present ? (JSON.parse(readFileSync(join(conformanceDir, 'cases.json'), 'utf8')) as { cases: Case[] }).cases : [];
+// Placeholder certificates, NAD configuration and VLAN maps the inputs name.
+const AUX_FILES = auxFiles();
+const cases = conformanceCases();
 
 function flags(a: Case['args']): string[] {
   const out = ['-f', a.flavor, '--version-token', 'dummy'];
@@ -44,32 +25,9 @@ function flags(a: Case['args']): string[] {
   return out;
 }
 
-// The reference outputs were made with placeholder files ("dummy") as the
-// certificate and key; acc-provision refuses a key that is not the
-// certificate's, so each run gets a real pair, and the actual outputs carry
-// the placeholders again (as text and as base64) before they are compared.
-let pair: { certPem: string; keyPem: string } | undefined;
-let placeholders: Rewrite = (x) => x;
-
-beforeAll(async () => {
-  if (!present) return;
-  const { generateControllerCertificate } = await import('../../src/provision/certificate.js');
-  pair = await generateControllerCertificate('conformance');
-  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-  const dummy = (f: string) => readFileSync(join(testdata, f), 'utf8');
-  placeholders = replaceStrings(
-    new Map([
-      [pair.certPem, dummy('user.crt')],
-      [pair.keyPem, dummy('user.key')],
-      [b64(pair.certPem), b64(dummy('user.crt'))],
-      [b64(pair.keyPem), b64(dummy('user.key'))],
-    ]),
-  );
-});
-
 function scratchDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'acc-conf-'));
-  for (const f of CERT_FILES) writeFileSync(join(dir, f), f.endsWith('.crt') ? pair!.certPem : pair!.keyPem);
+  for (const f of AUX_FILES) copyFileSync(join(testdata, f), join(dir, f));
   return dir;
 }
 
@@ -96,7 +54,7 @@ async function diffTar(expectedDir: string, tarball: string): Promise<string[]> 
     const extra = actual.filter((f) => !expected.includes(f));
     if (missing.length || extra.length) problems.push(`tar files: missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)}`);
     for (const f of expected.filter((x) => actual.includes(x))) {
-      for (const d of diffKube(readFileSync(join(expectedDir, f), 'utf8'), readFileSync(join(out, f), 'utf8'), 3, placeholders)) problems.push(`${f}: ${d}`);
+      for (const d of diffKube(readFileSync(join(expectedDir, f), 'utf8'), readFileSync(join(out, f), 'utf8'))) problems.push(`${f}: ${d}`);
     }
     return problems;
   } finally {
@@ -139,13 +97,13 @@ describe.skipIf(!present)('conformance (../shared/conformance)', () => {
         expect(r.status, r.stderr).toBe(0);
         const problems: string[] = [];
         const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-        if (c.kube) problems.push(...diffKube(readFileSync(join(testdata, c.kube), 'utf8'), read('out.kube.yaml'), 3, placeholders).map((p) => `kube: ${p}`));
-        if (c.operator_cr) problems.push(...diffKube(readFileSync(join(testdata, c.operator_cr), 'utf8'), read('out.cr.yaml'), 3, placeholders).map((p) => `operator_cr: ${p}`));
-        if (c.apic) problems.push(...diffApic(readFileSync(join(testdata, c.apic), 'utf8'), read('out.apic.txt'), placeholders).map((p) => `apic: ${p}`));
+        if (c.kube) problems.push(...diffKube(readFileSync(join(testdata, c.kube), 'utf8'), read('out.kube.yaml')).map((p) => `kube: ${p}`));
+        if (c.operator_cr) problems.push(...diffKube(readFileSync(join(testdata, c.operator_cr), 'utf8'), read('out.cr.yaml')).map((p) => `operator_cr: ${p}`));
+        if (c.apic) problems.push(...diffApic(readFileSync(join(testdata, c.apic), 'utf8'), read('out.apic.txt')).map((p) => `apic: ${p}`));
         // No -z: the tarball goes next to -o as OUTPUT.tar.gz, as the Python tool does.
         if (c.tar) problems.push(...(await diffTar(join(testdata, c.tar), join(dir, 'out.kube.yaml.tar.gz'))).map((p) => `tar: ${p}`));
-        // The reused certificate files are never rewritten.
-        for (const f of CERT_FILES) expect(read(f)).toBe(f.endsWith('.crt') ? pair!.certPem : pair!.keyPem);
+        // The reused placeholder certificates are never rewritten.
+        for (const f of AUX_FILES) expect(read(f)).toBe(readFileSync(join(testdata, f), 'utf8'));
         expect(problems).toEqual([]);
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -1,24 +1,14 @@
 // The conformance cases of ../shared/conformance: every accepted input loads
 // with the values the Python tool derives; every rejected one is rejected
 // with field, value and rule.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError, type Problem } from '../../src/errors.js';
 import { loadConfig, type LoadOptions } from '../../src/config/load.js';
+import { conformanceDir as root } from '../support/cli.js';
+import { conformanceCases, conformancePresent as present, type ConformanceCase as Case } from '../support/conformance.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/conformance');
-const present = existsSync(`${root}/cases.json`);
-
-interface Case {
-  name: string;
-  input: string;
-  args: Record<string, unknown>;
-  stdout?: string;
-}
-
-const cases: Case[] = present ? JSON.parse(readFileSync(`${root}/cases.json`, 'utf8')).cases : [];
+const cases = conformanceCases();
 
 function optionsOf(c: Case): LoadOptions {
   const a = c.args;
@@ -72,6 +62,7 @@ describe.skipIf(!present)('conformance cases (../shared/conformance)', () => {
       image_pull_secret: 'registry.image_pull_secret',
       preexisting_kube_convention: 'aci_config.tenant',
       invalid_apic_oobm_ip: '--apic-oobm-ip',
+      flavor_openshift_invalid_systemid: 'aci_config.system_id',
     };
     const rejected = cases.filter((c) => c.stdout);
     expect(rejected.map((c) => c.name).sort()).toEqual(Object.keys(expected).sort());

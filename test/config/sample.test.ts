@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleConfig } from '../../src/config/sample.js';
+import { allFlavorNames, getFlavor } from '../../src/config/flavors.js';
 import { knownPaths } from '../../src/config/schema.js';
-import { load } from './helpers.js';
+import { load, problemsOf } from './helpers.js';
 
 describe('sampleConfig', () => {
   it('is a valid input as printed, without warnings', () => {
@@ -39,5 +40,30 @@ describe('sampleConfig', () => {
     expect(commented.length).toBeGreaterThan(80);
     const unknown = commented.filter((k) => !known.has(k) && !['name', 'namespace', 'group', 'labels', 'delay'].includes(k));
     expect(unknown).toEqual([]);
+  });
+});
+
+describe('sampleConfig for OpenShift flavors', () => {
+  const flavors = allFlavorNames().filter((f) => f.startsWith('openshift-') && !getFlavor(f)!.modes);
+
+  it('is a valid input for every OpenShift flavor, without warnings', () => {
+    expect(flavors.length).toBeGreaterThan(60);
+    for (const flavor of flavors) {
+      const { config, warnings } = load(sampleConfig(flavor), { flavor });
+      expect(warnings, flavor).toEqual([]);
+      expect(config.kube_config.kubectl, flavor).toBe('oc');
+    }
+  });
+
+  it('names the installer\'s load balancer on ESX, the agent-based installer where it is used', () => {
+    const esx = load(sampleConfig('openshift-4.20-esx'), { flavor: 'openshift-4.20-esx' }).config;
+    expect(esx.aci_config.vmm_domain.nested_inside.installer_provisioned_lb_ip).toBe('192.168.18.201');
+    const agent = load(sampleConfig('openshift-4.20-agent-based-esx'), { flavor: 'openshift-4.20-agent-based-esx' }).config;
+    expect(agent.agent_based_installer).toEqual({ enable: true });
+    expect(agent.aci_config.vmm_domain.nested_inside.installer_provisioned_lb_ip).toBeUndefined();
+    // Without either, the ESX flavors reject the shared sample, as the Python tool rejects its own.
+    expect(problemsOf(sampleConfig('kubernetes-1.35'), { flavor: 'openshift-4.20-esx' }).map((p) => p.field)).toEqual([
+      'aci_config.vmm_domain.nested_inside.installer_provisioned_lb_ip',
+    ]);
   });
 });

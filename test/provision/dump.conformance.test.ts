@@ -1,6 +1,6 @@
 // The shared conformance cases: `--apic-dump` equals the Python tool's dump,
 // from the case's input through loadConfig. Reads ../shared/conformance.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
@@ -27,18 +27,7 @@ describe.skipIf(cases.length === 0)('APIC dump conformance', () => {
   }
 });
 
-interface DeleteCase {
-  name: string;
-  input: string;
-  args: { flavor: string; delete?: boolean; password?: string; skip_app_profile_check?: boolean };
-  apic_state?: string;
-}
-
-const deleteCases: DeleteCase[] = existsSync(join(conformance, 'cases.json'))
-  ? (JSON.parse(readFileSync(join(conformance, 'cases.json'), 'utf8')) as { cases: DeleteCase[] }).cases.filter(
-      (c) => c.args.delete && c.apic_state,
-    )
-  : [];
+const deleteCases = conformanceCases().filter((c) => c.args.delete && c.apic_state);
 
 describe.skipIf(deleteCases.length === 0)('removal targets cover what the Python tool deletes', () => {
   for (const c of deleteCases) {

@@ -11,18 +11,49 @@ import { conformanceDir } from './cli.js';
 export interface ConformanceCase {
   name: string;
   input: string;
-  args: { flavor: string; infra_vlan?: number; operator_mode?: boolean; upgrade?: boolean; apic_oobm_ip?: string };
+  args: {
+    flavor: string;
+    infra_vlan?: number;
+    operator_mode?: boolean;
+    upgrade?: boolean;
+    apic_oobm_ip?: string;
+    apic?: boolean;
+    delete?: boolean;
+    password?: string;
+    skip_app_profile_check?: boolean;
+  };
   kube?: string;
   operator_cr?: string;
   tar?: string;
   apic?: string;
+  stdout?: string;
+  apic_state?: string;
 }
 
-export const testdata = join(conformanceDir, 'testdata');
-export const conformancePresent = existsSync(join(conformanceDir, 'cases.json'));
+/**
+ * The flavor families the project supports: the cases of cases-all.json
+ * whose flavor matches are the ones the tests run. One alternative per
+ * family; a family joins here when it lands.
+ */
+export const LANDED_FLAVORS = /^(kubernetes-|openshift-(?!sdn-ovn-|vmm-lite-))/;
 
+export const testdata = join(conformanceDir, 'testdata');
+export const conformancePresent = existsSync(join(conformanceDir, 'cases-all.json'));
+
+/** Files the inputs refer to (certificates, NAD configuration, VLAN maps), in testdata/. */
+export function auxFiles(): string[] {
+  return conformancePresent ? (JSON.parse(readFileSync(join(conformanceDir, 'cases-all.json'), 'utf8')) as { aux: string[] }).aux : [];
+}
+
+let cached: ConformanceCase[] | undefined;
+
+/** The cases of the landed flavor families. */
 export function conformanceCases(): ConformanceCase[] {
-  return conformancePresent ? (JSON.parse(readFileSync(join(conformanceDir, 'cases.json'), 'utf8')) as { cases: ConformanceCase[] }).cases : [];
+  if (!conformancePresent) return [];
+  cached ??= (JSON.parse(readFileSync(join(conformanceDir, 'cases-all.json'), 'utf8')) as { cases: ConformanceCase[] }).cases.filter((c) =>
+    LANDED_FLAVORS.test(c.args.flavor),
+  );
+  return cached;
 }
 
 /** The case's input through loadConfig with its flags, plus (as the CLI does,

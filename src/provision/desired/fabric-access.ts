@@ -5,6 +5,8 @@
 import { epgDn, mcastPoolDn, physDomainDn, vlanPoolDn, vmmDomainDn } from '../../aci/dns.js';
 import type { Config } from '../../config/types.js';
 import { mo, POST_SELF, POST_TO_PARENT, TreeBuilder } from './tree.js';
+import { childDn, formatRn } from '../../aci/dn.js';
+import { usesKubeapiVlan } from './flavor-options.js';
 import { atLeast } from './version.js';
 
 const vlan = (n: number | string | null) => `vlan-${n}`;
@@ -31,7 +33,7 @@ export function addVlanPools(t: TreeBuilder, config: Config): void {
   const infra = t.context(t.context('', 'polUni'), 'infraInfra');
   const net = config.net_config;
   const blocks = [];
-  if (!config.aci_config.no_physdom_for_node_epg) {
+  if (!config.aci_config.no_physdom_for_node_epg && usesKubeapiVlan(config)) {
     blocks.push(mo('fvnsEncapBlk', { allocMode: 'static', from: vlan(net.kubeapi_vlan), to: vlan(net.kubeapi_vlan) }));
   }
   blocks.push(mo('fvnsEncapBlk', { allocMode: 'static', from: vlan(net.service_vlan), to: vlan(net.service_vlan) }));
@@ -130,7 +132,7 @@ export function addAepBindings(t: TreeBuilder, config: Config): void {
   const nodesEpg = a.use_legacy_kube_naming_convention
     ? epgDn(a.cluster_tenant, 'kubernetes', 'kube-nodes')
     : epgDn(a.cluster_tenant, `aci-containers-${a.system_id}`, 'aci-containers-nodes');
-  t.add(
+  const aep = t.add(
     infra,
     mo(
       'infraAttEntityP',
@@ -142,18 +144,26 @@ export function addAepBindings(t: TreeBuilder, config: Config): void {
           mo('infraRsFuncToEpg', { encap: vlan(net.infra_vlan), mode: 'regular', tDn: 'uni/tn-infra/ap-access/epg-default' }),
           mo('dhcpInfraProvP', { mode: 'controller' }),
         ]),
-        mo('infraGeneric', { name: 'default' }, [
-          mo(
-            'infraRsFuncToEpg',
-            { tDn: nodesEpg, encap: vlan(net.kubeapi_vlan), mode: String(net.kubeapi_vlan_mode) },
-            [],
-            owned,
-          ),
-        ]),
+        ...(usesKubeapiVlan(config)
+          ? [
+              mo('infraGeneric', { name: 'default' }, [
+                mo(
+                  'infraRsFuncToEpg',
+                  { tDn: nodesEpg, encap: vlan(net.kubeapi_vlan), mode: String(net.kubeapi_vlan_mode) },
+                  [],
+                  owned,
+                ),
+              ]),
+            ]
+          : []),
       ],
       { owner: 'shared', post: POST_TO_PARENT },
     ),
   );
+  // Without the kubeapi VLAN the binding is not made, yet the Python tool removes it.
+  if (!usesKubeapiVlan(config)) {
+    t.alsoRemove(childDn(aep.dn, formatRn('infraGeneric', { name: 'default' })), 'infraRsFuncToEpg', { tDn: nodesEpg });
+  }
 }
 
 /** Fabric-wide OpFlex client settings; the leaf-scoped names exist from APIC 5.2(3). */

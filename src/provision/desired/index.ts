@@ -1,4 +1,5 @@
-// Config -> the desired ACI objects of a Kubernetes cluster, as one tree.
+// Config -> the desired ACI objects of a Kubernetes cluster, as one tree;
+// a flavor family adds its own objects (families.ts).
 // Builders run in the order the Python tool sends its requests, so the dump
 // reads the same; each only adds objects to the tree.
 import type { Config } from '../../config/types.js';
@@ -18,14 +19,16 @@ import { addClusterInfo } from './cluster-info.js';
 import { addExternalEpgContracts, addL3outContract } from './l3out.js';
 import { addClusterTenant } from './tenant.js';
 import { addControllerUser } from './user.js';
+import { desiredFamily } from './families.js';
+import { tenantNames } from './names.js';
 
 export type { DesiredMo, DesiredState, Ownership, Post } from './types.js';
 export { CLUSTER_ANNOTATION } from './tree.js';
 
 /**
- * Flavors whose ACI objects this module builds: the upstream Kubernetes ones.
- * Calico, chained CNI, OpenShift and flavors with their own contract items
- * (RKE, Docker UCP, the Cilium flavor) build other trees.
+ * Configurations whose ACI objects this module builds: the upstream
+ * Kubernetes and OpenShift families (see families.ts for what a family adds).
+ * Calico, chained CNI and VMM lite build other trees.
  */
 export function isSupportedFlavor(config: Config): boolean {
   const f = config.flavor;
@@ -35,18 +38,17 @@ export function isSupportedFlavor(config: Config): boolean {
     !f.includes('calico') &&
     !chained?.secondary_interface_chaining &&
     !chained?.primary_interface_chaining &&
-    !vmmLite?.aaep_monitoring_enabled &&
-    config.aci_config.vmm_domain.type !== 'OpenShift' &&
-    config.aci_config.items === undefined
+    !vmmLite?.aaep_monitoring_enabled
   );
 }
 
 export function buildDesiredState(config: Config): DesiredState {
   if (!isSupportedFlavor(config)) {
     throw new InputError([
-      { field: 'flavor', value: config.flavor, rule: 'APIC provisioning is implemented for the Kubernetes flavors (not Calico or chained CNI)' },
+      { field: 'flavor', value: config.flavor, rule: 'APIC provisioning is implemented for the Kubernetes and OpenShift flavors (not Calico, chained CNI or VMM lite)' },
     ]);
   }
+  const family = desiredFamily(config.flavor);
   const t = new TreeBuilder();
   addVlanPools(t, config);
   addMulticastPool(t, config);
@@ -56,10 +58,15 @@ export function buildDesiredState(config: Config): DesiredState {
   addOpflexSettings(t, config);
   addClusterInfo(t, config);
   addL3outContract(t, config);
-  addClusterTenant(t, config);
+  addClusterTenant(t, config, family.tenantAdditions?.(config, tenantNames(config)));
   addSecondKubeApiPortGroup(t, config);
   addPhysicalDomain(t, config);
   addExternalEpgContracts(t, config);
   addControllerUser(t, config);
-  return { root: t.root, annotation: CLUSTER_ANNOTATION, controllerUser: config.aci_config.sync_login.username };
+  return {
+    root: t.root,
+    annotation: CLUSTER_ANNOTATION,
+    controllerUser: config.aci_config.sync_login.username,
+    alsoRemoved: t.alsoRemoved,
+  };
 }

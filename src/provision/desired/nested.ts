@@ -6,6 +6,7 @@
 import { enhancedLagPolicyDn, epgDn, vmmDomainDn } from '../../aci/dns.js';
 import type { Config } from '../../config/types.js';
 import { mo, POST_SELF, TreeBuilder, type Spec } from './tree.js';
+import { resolveDn } from '../../aci/dn.js';
 import { ACI_PREFIX } from './names.js';
 
 function nestedType(config: Config): string | undefined {
@@ -61,7 +62,8 @@ export function addSecondKubeApiPortGroup(t: TreeBuilder, config: Config): void 
   if (poolDn) {
     const rn = `from-[${api}]-to-[${api}]`;
     // The user's pool is shared; the block is ours. Sent as the APIC UI sends it (dn and rn in the body).
-    const pool = t.has(poolDn) ? poolDn : contextFromDn(t, poolDn);
+    // Without an APIC to ask for the VMware domain's pool, the configured value stands, DN or not.
+    const pool = t.has(poolDn) ? poolDn : resolveDn(poolDn) ? t.contextPath(poolDn) : t.verbatimContext(poolDn, 'fvnsVlanInstP');
     t.add(
       pool,
       mo('fvnsEncapBlk', { dn: `${poolDn}/${rn}`, allocMode: 'static', from: api, to: api, rn }, [], {
@@ -72,8 +74,9 @@ export function addSecondKubeApiPortGroup(t: TreeBuilder, config: Config): void 
       }),
     );
   }
+  // Named as under the current naming convention whatever the cluster's, as the Python tool does.
   const nodesEpgDn = epgDn(a.cluster_tenant, `${ACI_PREFIX}${a.system_id}`, `${ACI_PREFIX}nodes`);
-  if (!t.has(nodesEpgDn)) return;
+  if (!t.has(nodesEpgDn)) t.contextPath(nodesEpgDn);
   const children: Spec[] = [];
   if (nested.elag_name) {
     children.push(
@@ -100,10 +103,4 @@ export function addSecondKubeApiPortGroup(t: TreeBuilder, config: Config): void 
       { emptyChildren: true, post: { api: 'node/mo', wrap: 0, url: 'parent' } },
     ),
   );
-}
-
-/** Adds shared context nodes for every RN of an existing object's DN. */
-function contextFromDn(t: TreeBuilder, dn: string): string {
-  // Resolved lazily to keep this builder free of DN parsing details.
-  return t.contextPath(dn);
 }

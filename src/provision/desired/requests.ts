@@ -144,6 +144,7 @@ export function removalTargets(state: DesiredState): RemovalTarget[] {
     if (target) out.push({ dn: m.dn, className: m.className, ifAnnotated: !!m.removeIfAnnotated });
   };
   for (const c of state.root.children) visit(c, false);
+  for (const r of state.alsoRemoved ?? []) out.push({ dn: r.dn, className: r.className, ifAnnotated: false });
   return out;
 }
 

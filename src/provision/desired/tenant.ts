@@ -6,6 +6,7 @@ import type { Config } from '../../config/types.js';
 import { mo, POST_SELF, TreeBuilder, type Spec } from './tree.js';
 import { tenantNames, type TenantNames } from './names.js';
 import { clusterPhysDomainDn, clusterVmmDomainDn } from './fabric-access.js';
+import { usesKubeapiVlan } from './flavor-options.js';
 import { l3outContractName } from './l3out.js';
 
 const cons = (name: string) => mo('fvRsCons', { tnVzBrCPName: name });
@@ -34,6 +35,25 @@ function contract(name: string, subject: string, filterName: string): Spec {
       mo('vzRsSubjFiltAtt', { tnVzFilterName: filterName }),
     ]),
   ]);
+}
+
+/** An EPG of the cluster's application profile, by its role. */
+export type EpgRole = 'default' | 'system' | 'nodes' | 'istio';
+
+/**
+ * What a flavor family adds to the cluster's tenant (its own contracts and
+ * the relations to them), each list after the tenant's own objects of the
+ * kind and before the Prometheus contract every flavor gets.
+ */
+export interface TenantAdditions {
+  /** Relations of each EPG; the custom EPGs, copies of the default EPG, get the default's. */
+  epgs?: Partial<Record<EpgRole, Spec[]>>;
+  /** Entries of the kube-api filter after its own. */
+  apiFilterEntries?: Spec[];
+  /** Entries of the DNS filter after its own. */
+  dnsFilterEntries?: Spec[];
+  /** Contracts and filters of the tenant. */
+  children?: Spec[];
 }
 
 interface Ctx {
@@ -82,7 +102,7 @@ function hubbleEnabled(config: Config): boolean {
   return Boolean(cc?.enable);
 }
 
-export function addClusterTenant(t: TreeBuilder, config: Config): void {
+export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAdditions = {}): void {
   const a = config.aci_config;
   const net = config.net_config;
   const n = tenantNames(config);
@@ -104,7 +124,8 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
   const prometheus = `${cp}prometheus-opflex-agent`;
   const hubble = hubbleEnabled(config) ? `${cp}hubble-peer` : undefined;
 
-  const defaultChildren = () => defaultEpgChildren(c, [cons(prometheus)]);
+  const extra = (role: EpgRole) => add.epgs?.[role] ?? [];
+  const defaultChildren = () => defaultEpgChildren(c, [...extra('default'), cons(prometheus)]);
   const systemEpg = mo('fvAEPg', { name: `${n.epgPrefix}system` }, [
     prov(`${cp}dns`),
     prov(`${cp}icmp`),
@@ -114,6 +135,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
     cons(c.l3outAllowAll),
     c.vmmDomAtt(),
     rsBd(n.podBd),
+    ...extra('system'),
     cons(prometheus),
     ...(hubble ? [cons(hubble)] : []),
   ]);
@@ -126,10 +148,10 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
     c.vmmDomAtt(),
     rsBd(n.nodeBd),
   ];
-  if (!a.no_physdom_for_node_epg) {
+  if (!a.no_physdom_for_node_epg && usesKubeapiVlan(config)) {
     nodesChildren.push(mo('fvRsDomAtt', { encap: `vlan-${net.kubeapi_vlan}`, tDn: clusterPhysDomainDn(config) }));
   }
-  nodesChildren.push(prov(prometheus));
+  nodesChildren.push(...extra('nodes'), prov(prometheus));
   if (hubble) nodesChildren.push(prov(hubble));
   const istioEpg = mo('fvAEPg', { name: `${n.epgPrefix}istio` }, [
     prov(`${cp}istio`),
@@ -139,6 +161,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
     cons(`${cp}dns`),
     c.vmmDomAtt(),
     rsBd(n.podBd),
+    ...extra('istio'),
   ]);
   const customEpgs = (a.custom_epgs ?? []).map((name) => mo('fvAEPg', { name }, defaultChildren()));
 
@@ -186,11 +209,16 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
     ]),
     filter(`${fp}health-check-filter-in`, [{ name: 'health-check', etherT: 'ip', prot: 'tcp', stateful: 'no', tcpRules: '' }]),
     filter(`${fp}health-check-filter-out`, [{ name: 'health-check', etherT: 'ip', prot: 'tcp', stateful: 'no', tcpRules: 'est' }]),
-    filter(`${fp}dns-filter`, [
-      { name: 'dns-udp', etherT: 'ip', prot: 'udp', dFromPort: 'dns', dToPort: 'dns' },
-      tcp('dns-tcp', dport('dns')),
+    mo('vzFilter', { name: `${fp}dns-filter` }, [
+      mo('vzEntry', { name: 'dns-udp', etherT: 'ip', prot: 'udp', dFromPort: 'dns', dToPort: 'dns' }),
+      mo('vzEntry', tcp('dns-tcp', dport('dns'))),
+      ...(add.dnsFilterEntries ?? []),
     ]),
-    filter(`${n.apiFilterPrefix}api-filter`, [tcp(`${n.entryPrefix}api`, dport('6443')), tcp(`${n.entryPrefix}api2`, dport('8443'))]),
+    mo('vzFilter', { name: `${n.apiFilterPrefix}api-filter` }, [
+      mo('vzEntry', tcp(`${n.entryPrefix}api`, dport('6443'))),
+      mo('vzEntry', tcp(`${n.entryPrefix}api2`, dport('8443'))),
+      ...(add.apiFilterEntries ?? []),
+    ]),
     filter(`${fp}istio-filter`, [
       tcp('istio-9080', sport('9080')),
       tcp('istio-mixer-9090:91', dport('9090', '9091')),
@@ -219,6 +247,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
       }),
     );
   }
+  children.push(...(add.children ?? []));
   children.push(
     filter(`${fp}prometheus-opflex-agent-filter`, [tcp('prometheus-opflex-agent', dport('9612'))]),
     contract(prometheus, 'prometheus-opflex-agent-subj', `${fp}prometheus-opflex-agent-filter`),

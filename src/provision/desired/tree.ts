@@ -57,6 +57,8 @@ export const POST_TO_PARENT: Omit<Post, 'seq'> = { api: 'mo', wrap: 0, url: 'par
 export class TreeBuilder {
   readonly root: DesiredMo = { className: ROOT_CLASS, dn: '', attributes: {}, children: [], owner: 'shared' };
   private readonly byDn = new Map<string, DesiredMo>([['', this.root]]);
+  /** See DesiredState.alsoRemoved. */
+  readonly alsoRemoved: { dn: string; className: string }[] = [];
   private seq = 0;
 
   /** The node at a DN (it must have been added). */
@@ -89,6 +91,25 @@ export class TreeBuilder {
     let at = '';
     for (const p of parsed) at = this.context(at, p.className, p.naming);
     return at;
+  }
+
+  /**
+   * A shared context node at a DN the class table cannot parse: a name the
+   * user gave where a DN belongs, which the requests then carry as written
+   * (as the Python tool's do). Returns the DN.
+   */
+  verbatimContext(dn: string, className: string): string {
+    if (!this.byDn.has(dn)) {
+      const node: DesiredMo = { className, dn, attributes: {}, children: [], owner: 'shared', context: true };
+      this.root.children.push(node);
+      this.byDn.set(dn, node);
+    }
+    return dn;
+  }
+
+  /** An object unprovision removes although this configuration does not create it. */
+  alsoRemove(parentDn: string, className: string, naming: Record<string, string>): void {
+    this.alsoRemoved.push({ dn: childDn(parentDn, formatRn(className, naming)), className });
   }
 
   /** Adds a spec (and its subtree) under a parent; merges with an existing node of the same DN. */

@@ -69,4 +69,10 @@ export interface DesiredState {
   annotation: string;
   /** The local user the controller logs in as; the Python tool recreates it on each apply. */
   controllerUser: string;
+  /**
+   * Objects `-a` does not create for this configuration but unprovision
+   * removes when present, as the Python tool does (one an earlier
+   * configuration of the cluster may have made).
+   */
+  alsoRemoved?: { dn: string; className: string }[];
 }

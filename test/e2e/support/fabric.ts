@@ -124,6 +124,8 @@ export interface InProcessOptions {
   text?: string;
   /** Collects the messages (also when the run throws). */
   lines?: string[];
+  /** Flavor (default FLAVOR). */
+  flavor?: string;
 }
 
 /**
@@ -138,7 +140,7 @@ export async function runInProcess(fabric: Fabric, config: string, run: ApicRun,
   const raw: RawRootOptions = {
     config,
     output: '/dev/null',
-    flavor: FLAVOR,
+    flavor: o.flavor ?? FLAVOR,
     apic: run.mode === 'apply',
     delete: run.mode === 'delete',
     password: PASSWORD,
@@ -163,7 +165,7 @@ export async function runInProcess(fabric: Fabric, config: string, run: ApicRun,
       return result.client;
     },
   };
-  await runApic(opts, FLAVOR, reporter, run, deps);
+  await runApic(opts, o.flavor ?? FLAVOR, reporter, run, deps);
   result.stdout = stdout;
   return result;
 }
