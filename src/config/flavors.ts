@@ -1,13 +1,17 @@
-// The configuration flavors this tool supports: upstream Kubernetes 1.10 to
-// 1.35. A flavor picks the default image release and layers a few settings
-// under the user's file; hidden flavors are accepted but not listed.
-import { KUBERNETES_FLAVORS } from './data/flavors.js';
+// The configuration flavors this tool supports, one table per family
+// (data/flavor-tables.ts). A flavor names its family, picks the default image
+// release and layers a few settings under the user's file; hidden flavors are
+// accepted but not listed.
+import { FLAVOR_TABLES } from './data/flavor-tables.js';
 import { RELEASE_VERSIONS } from './data/versions.js';
+
+/** The builder sets a flavor's outputs come from (manifest/, provision/desired/). */
+export type FlavorFamily = 'kubernetes' | 'rke' | 'rke2' | 'calico' | 'docker-ucp' | 'k8s-overlay' | 'k8s-aci-cilium' | (string & {});
 
 export interface FlavorData {
   desc: string;
   /** Release whose image versions apply unless the user pins `registry.version`. */
-  default_version: number;
+  default_version: number | string;
   /** Shown in brackets after the description (e.g. "Experimental"). */
   status: string | null;
   hidden: boolean;
@@ -16,7 +20,18 @@ export interface FlavorData {
   /** Settings under the user's file and above the tool's defaults. */
   config?: Record<string, unknown>;
   options?: Record<string, unknown>;
+  /** Absent: upstream Kubernetes. */
+  family?: FlavorFamily;
+  /** RKE: the generation of RKE's `network:` section this release reads. */
+  network?: string;
 }
+
+let allFlavors: Record<string, FlavorData> | undefined;
+
+function flavorTable(): Record<string, FlavorData> {
+  return (allFlavors ??= Object.assign({}, ...FLAVOR_TABLES) as Record<string, FlavorData>);
+}
+
 
 export interface FlavorSummary {
   name: string;
@@ -25,26 +40,42 @@ export interface FlavorSummary {
 }
 
 export function isKnownFlavor(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(KUBERNETES_FLAVORS, name);
+  return Object.prototype.hasOwnProperty.call(flavorTable(), name);
 }
 
 export function getFlavor(name: string): FlavorData | undefined {
-  return isKnownFlavor(name) ? KUBERNETES_FLAVORS[name] : undefined;
+  return isKnownFlavor(name) ? flavorTable()[name] : undefined;
+}
+
+/**
+ * The settings a flavor layers under the user's file (a fresh copy): the
+ * ports of `aci_config.items` are named after the cluster, as the Python tool
+ * names them (`aci-containers-<system_id>-<port>`).
+ */
+export function flavorLayer(name: string, systemId: unknown): Record<string, unknown> {
+  const config = structuredClone(getFlavor(name)?.config ?? {});
+  const aci = config.aci_config as { items?: Array<{ name: string }> } | undefined;
+  for (const item of aci?.items ?? []) item.name = `aci-containers-${String(systemId)}-${item.name}`;
+  return config;
+}
+
+/** The family of a flavor name ('kubernetes' for upstream and unknown names). */
+export function flavorFamily(name: string): FlavorFamily {
+  return getFlavor(name)?.family ?? 'kubernetes';
 }
 
 /** Every accepted flavor name, visible or hidden, newest first. */
 export function allFlavorNames(): string[] {
-  return Object.keys(KUBERNETES_FLAVORS).sort(
-    (a, b) => KUBERNETES_FLAVORS[a]!.order - KUBERNETES_FLAVORS[b]!.order,
-  );
+  const table = flavorTable();
+  return Object.keys(table).sort((a, b) => table[a]!.order - table[b]!.order);
 }
 
 /** The visible flavors in `--list-flavors` order. */
 export function visibleFlavors(): FlavorSummary[] {
   return allFlavorNames()
-    .filter((n) => !KUBERNETES_FLAVORS[n]!.hidden)
+    .filter((n) => !flavorTable()[n]!.hidden)
     .map((n) => {
-      const f = KUBERNETES_FLAVORS[n]!;
+      const f = flavorTable()[n]!;
       return { name: n, description: f.desc, status: f.status };
     });
 }

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError, type Problem } from '../errors.js';
 import { deriveConfig } from './adjust.js';
-import { getFlavor, isKnownFlavor, releaseKey, releaseVersions } from './flavors.js';
+import { flavorLayer, getFlavor, isKnownFlavor, releaseKey, releaseVersions } from './flavors.js';
 import { isIpAddress } from './ip.js';
 import { yamlLibrary } from './lazy.js';
 import { fillFrom, getPath, isTree, type Tree } from './merge.js';
@@ -208,7 +208,7 @@ export function loadConfig(text: string, file: string, opts: LoadOptions): LoadR
   const flavor = getFlavor(opts.flavor)!;
   let config = fillFrom(commandLine, userTree) as Tree;
   config.flavor = opts.flavor;
-  config = fillFrom(config, flavor.config ?? {}) as Tree;
+  config = fillFrom(config, flavorLayer(opts.flavor, getPath(userTree, 'aci_config.system_id'))) as Tree;
   config = fillFrom(config, { registry: { version: flavor.default_version } }) as Tree;
   config = fillFrom(config, configDefaults()) as Tree;
   if (opts.disableMultus === false) (config.multus as Tree).disable = false;

@@ -1,6 +1,7 @@
 // `--sample`: a starting configuration to edit. Active lines are the minimum
 // a cluster needs; commented lines show the optional settings with their
 // defaults. Plain text, no dependencies: printing it must stay instant.
+import { CALICO_SAMPLE } from './samples/calico.js';
 
 const SAMPLE = `#
 # ACI fabric: where the cluster attaches and what the tool creates there.
@@ -203,7 +204,10 @@ registry:
   # operator_log_level: debug        # default info
 `;
 
+// Families whose configuration differs from the Kubernetes sample's (issue 16).
+const FAMILY_SAMPLES: Record<string, string> = { 'calico-3.26.3': CALICO_SAMPLE };
+
 /** A commented sample configuration for a flavor; a valid input as it stands. */
 export function sampleConfig(flavor: string): string {
-  return `# acc-provision configuration (flavor ${flavor}): edit, then run\n#   acc-provision -c THIS_FILE -f ${flavor} -o aci-containers.yaml\n${SAMPLE}`;
+  return `# acc-provision configuration (flavor ${flavor}): edit, then run\n#   acc-provision -c THIS_FILE -f ${flavor} -o aci-containers.yaml\n${FAMILY_SAMPLES[flavor] ?? SAMPLE}`;
 }

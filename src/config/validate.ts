@@ -18,6 +18,7 @@ import {
 } from './ip.js';
 import { getPath, isTree, truthy, type Tree } from './merge.js';
 import { IMAGE_VERSION_KEYS } from './schema.js';
+import { familyRules } from './family-rules.js';
 
 export interface ValidationContext {
   flavor: string;
@@ -59,7 +60,7 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 const missing = (v: unknown): boolean => v === null || v === undefined || (typeof v !== 'number' && !truthy(v));
 
 const required: Check = (c, ctx, out) => {
-  for (const [field, what] of REQUIRED) {
+  for (const [field, what] of familyRules(ctx.flavor)?.required ?? REQUIRED) {
     if (missing(getPath(c, field))) out.push({ field, rule: `required: ${what}` });
   }
   const encap = getPath(c, 'aci_config.vmm_domain.encap_type');
@@ -105,7 +106,7 @@ const required: Check = (c, ctx, out) => {
   }
   const release = getPath(c, 'registry.version');
   const noVersion = IMAGE_VERSION_KEYS.filter((k) => missing(getPath(c, `registry.${k}`)));
-  if (noVersion.length > 0) {
+  if (noVersion.length > 0 && familyRules(ctx.flavor)?.aciImages !== false) {
     if (ctx.unknownRelease) {
       out.push({
         field: 'registry.version',
@@ -182,7 +183,8 @@ function subnetEntries(c: Tree): SubnetEntry[] {
   return entries;
 }
 
-const subnets: Check = (c, _ctx, out) => {
+const subnets: Check = (c, ctx, out) => {
+  const gatewaySubnets = familyRules(ctx.flavor)?.gatewaySubnets !== false;
   for (const e of subnetEntries(c)) {
     if (!e.cidr) {
       out.push({
@@ -196,7 +198,7 @@ const subnets: Check = (c, _ctx, out) => {
       out.push({ field: e.field, value: e.text, rule: 'the prefix is too long: the subnet needs at least 4 addresses' });
       continue;
     }
-    if (!e.gateway) continue;
+    if (!e.gateway || !gatewaySubnets) continue;
     const net = networkAddress(e.cidr);
     const v = e.cidr.version;
     if (e.cidr.address === net || (v === 4 && e.cidr.address === lastAddress(e.cidr))) {

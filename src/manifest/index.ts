@@ -24,6 +24,8 @@ import { buildServiceAccount } from './service-accounts.js';
 import { buildSnatOperatorConfig } from './snat-operator-config.js';
 import { buildSriov } from './sriov.js';
 import { tarEntryName } from './tar-names.js';
+import { flavorFamily } from '../config/flavors.js';
+import { renderFamilyFiles } from './families.js';
 
 export type { KubeObject } from './object.js';
 
@@ -88,6 +90,9 @@ export function buildManifest(config: Config): Manifest {
 }
 
 export function renderManifest(config: Config): ManifestFiles {
+  // Families of issue 16 with outputs of their own (RKE, Calico):
+  const family = renderFamilyFiles(flavorFamily(config.flavor), config);
+  if (family) return family;
   const { objects, operatorCr } = buildManifest(config);
   const kube = renderDocs(objects);
   // Tar entries are numbered from 04: the reference keeps 01-03 for

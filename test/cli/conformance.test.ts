@@ -1,4 +1,4 @@
-// Every case of ../shared/conformance/cases.json run through the built CLI as
+// Every case of the landed flavor families (test/support/conformance.ts) run through the built CLI as
 // the conformance README says, outputs compared as it defines equality
 // (test/support/compare.ts). Rejection cases (`stdout`) must exit 1 and
 // write nothing. Needs the whole generate flow: configuration, manifest,
@@ -10,6 +10,7 @@ import { extract } from 'tar';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conformanceDir, ensureBuilt, runCli, STACK_LINE } from '../support/cli.js';
 import { diffApic, diffKube } from '../support/compare.js';
+import { conformanceCases, conformancePresent } from '../support/conformance.js';
 
 interface Case {
   name: string;
@@ -30,10 +31,10 @@ interface Case {
   stdout?: string;
 }
 
-const CERT_FILES = ['user.crt', 'user.key', 'user-mykube.crt', 'user-mykube.key'];
+const CERT_FILES = ['user.crt', 'user.key', 'user-mykube.crt', 'user-mykube.key', 'user-calico-l3out-fsvi-vl.crt', 'user-calico-l3out-fsvi-vl.key'];
 const testdata = join(conformanceDir, 'testdata');
-const present = existsSync(join(conformanceDir, 'cases.json'));
-const cases: Case[] = present ? (JSON.parse(readFileSync(join(conformanceDir, 'cases.json'), 'utf8')) as { cases: Case[] }).cases : [];
+const present = conformancePresent;
+const cases = conformanceCases() as Case[];
 
 function flags(a: Case['args']): string[] {
   const out = ['-f', a.flavor, '--version-token', 'dummy'];

@@ -16,7 +16,10 @@ import {
 import { addNestedPortGroup, addSecondKubeApiPortGroup } from './nested.js';
 import { addClusterInfo } from './cluster-info.js';
 import { addExternalEpgContracts, addL3outContract } from './l3out.js';
-import { addClusterTenant } from './tenant.js';
+import { addClusterTenant, type TenantExtras } from './tenant.js';
+import { flavorFamily } from '../../config/flavors.js';
+import { dockerUcpTenantExtras, rancherTenantExtras } from './flavor-items.js';
+import { familyDesiredState } from './families.js';
 import { addControllerUser } from './user.js';
 
 export type { DesiredMo, DesiredState, Ownership, Post } from './types.js';
@@ -37,11 +40,21 @@ export function isSupportedFlavor(config: Config): boolean {
     !chained?.primary_interface_chaining &&
     !vmmLite?.aaep_monitoring_enabled &&
     config.aci_config.vmm_domain.type !== 'OpenShift' &&
-    config.aci_config.items === undefined
+    (config.aci_config.items === undefined || FAMILY_TENANT_EXTRAS[flavorFamily(f)] !== undefined)
   );
 }
 
+// Families of issue 16 whose tenant gets more than the Kubernetes one.
+const FAMILY_TENANT_EXTRAS: Record<string, (config: Config) => TenantExtras> = {
+  rke: rancherTenantExtras,
+  rke2: rancherTenantExtras,
+  'docker-ucp': dockerUcpTenantExtras,
+};
+
 export function buildDesiredState(config: Config): DesiredState {
+  // Families of issue 16 with no or other APIC objects:
+  const family = familyDesiredState(flavorFamily(config.flavor), config);
+  if (family) return family;
   if (!isSupportedFlavor(config)) {
     throw new InputError([
       { field: 'flavor', value: config.flavor, rule: 'APIC provisioning is implemented for the Kubernetes flavors (not Calico or chained CNI)' },
@@ -56,7 +69,7 @@ export function buildDesiredState(config: Config): DesiredState {
   addOpflexSettings(t, config);
   addClusterInfo(t, config);
   addL3outContract(t, config);
-  addClusterTenant(t, config);
+  addClusterTenant(t, config, FAMILY_TENANT_EXTRAS[flavorFamily(config.flavor)]?.(config));
   addSecondKubeApiPortGroup(t, config);
   addPhysicalDomain(t, config);
   addExternalEpgContracts(t, config);

@@ -35,6 +35,18 @@ function contract(name: string, subject: string, filterName: string): Spec {
   ]);
 }
 
+/**
+ * What a flavor family adds to the tenant (RKE's ports and monitoring
+ * contract, Docker UCP's ports): entries of the kube-api filter, children of
+ * EPGs (by EPG name, before the prometheus contract relation) and tenant
+ * children (before the prometheus filter and contract).
+ */
+export interface TenantExtras {
+  apiFilterEntries?: Array<Record<string, string>>;
+  epgChildren?: ReadonlyMap<string, Spec[]>;
+  children?: Spec[];
+}
+
 interface Ctx {
   config: Config;
   n: TenantNames;
@@ -81,7 +93,7 @@ function hubbleEnabled(config: Config): boolean {
   return Boolean(cc?.enable);
 }
 
-export function addClusterTenant(t: TreeBuilder, config: Config): void {
+export function addClusterTenant(t: TreeBuilder, config: Config, extras: TenantExtras = {}): void {
   const a = config.aci_config;
   const net = config.net_config;
   const n = tenantNames(config);
@@ -103,6 +115,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
   const prometheus = `${cp}prometheus-opflex-agent`;
   const hubble = hubbleEnabled(config) ? `${cp}hubble-peer` : undefined;
 
+  const epgExtras = (name: string): Spec[] => extras.epgChildren?.get(name) ?? [];
   const defaultChildren = () => defaultEpgChildren(c, [cons(prometheus)]);
   const systemEpg = mo('fvAEPg', { name: `${n.epgPrefix}system` }, [
     prov(`${cp}dns`),
@@ -113,6 +126,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
     cons(c.l3outAllowAll),
     c.vmmDomAtt(),
     rsBd(n.podBd),
+    ...epgExtras(`${n.epgPrefix}system`),
     cons(prometheus),
     ...(hubble ? [cons(hubble)] : []),
   ]);
@@ -128,7 +142,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
   if (!a.no_physdom_for_node_epg) {
     nodesChildren.push(mo('fvRsDomAtt', { encap: `vlan-${net.kubeapi_vlan}`, tDn: physDomainDn(config) }));
   }
-  nodesChildren.push(prov(prometheus));
+  nodesChildren.push(...epgExtras(n.nodesEpg), prov(prometheus));
   if (hubble) nodesChildren.push(prov(hubble));
   const istioEpg = mo('fvAEPg', { name: `${n.epgPrefix}istio` }, [
     prov(`${cp}istio`),
@@ -138,11 +152,12 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
     cons(`${cp}dns`),
     c.vmmDomAtt(),
     rsBd(n.podBd),
+    ...epgExtras(`${n.epgPrefix}istio`),
   ]);
   const customEpgs = (a.custom_epgs ?? []).map((name) => mo('fvAEPg', { name }, defaultChildren()));
 
   const app = mo('fvAp', { name: n.appProfile }, [
-    mo('fvAEPg', { name: `${n.epgPrefix}default` }, defaultChildren()),
+    mo('fvAEPg', { name: `${n.epgPrefix}default` }, defaultEpgChildren(c, [...epgExtras(`${n.epgPrefix}default`), cons(prometheus)])),
     systemEpg,
     mo('fvAEPg', { name: n.nodesEpg }, nodesChildren),
     istioEpg,
@@ -189,7 +204,11 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
       { name: 'dns-udp', etherT: 'ip', prot: 'udp', dFromPort: 'dns', dToPort: 'dns' },
       tcp('dns-tcp', dport('dns')),
     ]),
-    filter(`${n.apiFilterPrefix}api-filter`, [tcp(`${n.entryPrefix}api`, dport('6443')), tcp(`${n.entryPrefix}api2`, dport('8443'))]),
+    filter(`${n.apiFilterPrefix}api-filter`, [
+      tcp(`${n.entryPrefix}api`, dport('6443')),
+      tcp(`${n.entryPrefix}api2`, dport('8443')),
+      ...(extras.apiFilterEntries ?? []),
+    ]),
     filter(`${fp}istio-filter`, [
       tcp('istio-9080', sport('9080')),
       tcp('istio-mixer-9090:91', dport('9090', '9091')),
@@ -207,6 +226,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config): void {
     contract(`${cp}dns`, 'dns-subj', `${fp}dns-filter`),
     contract(`${cp}icmp`, 'icmp-subj', `${fp}icmp-filter`),
     contract(`${cp}istio`, 'istio-subj', `${fp}istio-filter`),
+    ...(extras.children ?? []),
   ];
   if (v6) {
     children.push(
