@@ -3,7 +3,9 @@
 // only its subnets; Calico peers with the fabric over BGP, so it needs the
 // cluster L3Out instead of the ACI CNI's VLANs, and its subnets are plain
 // networks (no gateway address) with images of Calico's own.
+import type { Problem } from '../errors.js';
 import { flavorFamily } from './flavors.js';
+import { getPath, isTree, type Tree } from './merge.js';
 
 export interface FamilyRules {
   /** Fields that must be set, with what each one is for. */
@@ -46,4 +48,38 @@ const RULES: Record<string, FamilyRules> = {
 /** The family's own rules, or undefined where the upstream Kubernetes rules apply. */
 export function familyRules(flavor: string): FamilyRules | undefined {
   return RULES[flavorFamily(flavor)];
+}
+
+const CALICO_SINGLE_SUBNETS = ['net_config.node_subnet', 'net_config.pod_subnet', 'net_config.extern_dynamic'];
+
+/**
+ * Calico's IP pool and BGP advertisements take one subnet of each kind: the
+ * first of a list is used, as the Python tool does, with a warning.
+ */
+export function familyWarnings(config: Tree, flavor: string): string[] {
+  if (flavorFamily(flavor) !== 'calico') return [];
+  return CALICO_SINGLE_SUBNETS.flatMap((field) => {
+    const v = getPath(config, field);
+    return Array.isArray(v) && v.length > 1 ? [`${field}: Calico takes one subnet; only ${String(v[0])} is used`] : [];
+  });
+}
+
+/** Calico's own rules: its racks, and with -a only anchor leaves (each with the local_ip it peers from), as the Python tool checks them. */
+export function familyProblems(config: Tree, flavor: string, provApic: boolean | null): Problem[] {
+  if (flavorFamily(flavor) !== 'calico') return [];
+  const out: Problem[] = [];
+  const racks = getPath(config, 'topology.rack');
+  if (!Array.isArray(racks) || racks.length === 0) {
+    out.push({ field: 'topology.rack', rule: 'required: the racks with their anchor leaves and nodes' });
+  } else if (provApic === true) {
+    racks.forEach((rack: unknown, i) => {
+      const leaves = isTree(rack) && Array.isArray(rack.leaf) ? rack.leaf : [];
+      leaves.forEach((leaf: unknown, j) => {
+        if (!isTree(leaf) || leaf.local_ip === undefined) {
+          out.push({ field: `topology.rack[${i}].leaf[${j}]`, value: isTree(leaf) ? leaf.id : leaf, rule: 'only anchor leaves, each with its local_ip' });
+        }
+      });
+    });
+  }
+  return out;
 }

@@ -14,6 +14,7 @@ import { nearestKey } from './nearest.js';
 import { configDefaults, configSchema, knownKeys, knownPaths, type KeyNode } from './schema.js';
 import type { Config } from './types.js';
 import { validateConfig } from './validate.js';
+import { familyWarnings } from './family-rules.js';
 import { joinPath, parseSource, type ParsedSource } from './yaml-source.js';
 import { RELEASE_VERSIONS } from './data/versions.js';
 
@@ -159,7 +160,7 @@ function valueAt(tree: unknown, segments: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-const SECRET_FIELD = /password|key_data/;
+const SECRET_FIELD = /password|key_data|bgp\.secret/;
 
 /** Throws InputError listing every problem found (never stops at the first). */
 export function loadConfig(text: string, file: string, opts: LoadOptions): LoadResult {
@@ -258,6 +259,7 @@ export function loadConfig(text: string, file: string, opts: LoadOptions): LoadR
     );
   }
 
+  warnings.push(...familyWarnings(config, opts.flavor));
   if (getPath(config, 'dpu_config.enable') && getPath(config, 'sriov_config.enable') && getPath(config, 'kube_config.opflex_mode') !== 'dpu') {
     warnings.push('dpu_config.enable: ignored: kube_config.opflex_mode is not "dpu"');
   }

@@ -18,7 +18,7 @@ import {
 } from './ip.js';
 import { getPath, isTree, truthy, type Tree } from './merge.js';
 import { IMAGE_VERSION_KEYS } from './schema.js';
-import { familyRules } from './family-rules.js';
+import { familyProblems, familyRules } from './family-rules.js';
 
 export interface ValidationContext {
   flavor: string;
@@ -399,5 +399,6 @@ const CHECKS: Check[] = [required, systemId, userFileRules, subnets, dualStack, 
 export function validateConfig(config: Tree, ctx: ValidationContext): Problem[] {
   const out: Problem[] = [];
   for (const check of CHECKS) check(config, ctx, out);
+  out.push(...familyProblems(config, ctx.flavor, ctx.provApic));
   return out;
 }
