@@ -6,6 +6,7 @@
 import type { Config } from '../config/types.js';
 import type { ManagedObject } from '../aci/types.js';
 import { InputError, type Problem } from '../errors.js';
+import { flavorFamily } from '../config/flavors.js';
 
 /** The part of the client the checks need. */
 export interface PrerequisiteReader {
@@ -38,8 +39,13 @@ export function requirements(config: Config): Requirement[] {
     what: 'L3Out',
     within: tenant,
   };
+  // Calico (issue 16) attaches its cluster L3Out's AEP instead.
+  const calicoAep = flavorFamily(config.flavor) === 'calico' ? (a.cluster_l3out as { aep?: string }).aep : undefined;
+  const aep = calicoAep !== undefined
+    ? { field: 'aci_config.cluster_l3out.aep', value: calicoAep, dn: `uni/infra/attentp-${calicoAep}`, what: 'attachable entity profile (AEP)' }
+    : { field: 'aci_config.aep', value: a.aep, dn: `uni/infra/attentp-${a.aep}`, what: 'attachable entity profile (AEP)' };
   const out: Requirement[] = [
-    { field: 'aci_config.aep', value: a.aep, dn: `uni/infra/attentp-${a.aep}`, what: 'attachable entity profile (AEP)' },
+    aep,
     tenant,
     { field: 'aci_config.vrf.name', value: a.vrf.name, dn: a.vrf.dn || `uni/tn-${a.vrf.tenant}/ctx-${a.vrf.name}`, what: 'VRF', within: tenant },
     l3out,
