@@ -13,6 +13,9 @@ import { renderApicDump } from '../../src/provision/dump.js';
 import type { Config } from '../../src/config/types.js';
 import { conformanceDir, PASSWORD, seedForConfig, startFabric, type Fabric } from './support/fabric.js';
 import { parseDump } from '../provision/dump-compare.js';
+import { apicStateReader } from '../../src/provision/engine/state.js';
+import { checkCalicoAsn, readFabricAsn } from '../../src/apic/bgp.js';
+import { formatVerifyText, verifyCluster } from '../../src/verify/index.js';
 
 const testdata = join(conformanceDir, 'testdata');
 const present = existsSync(testdata);
@@ -48,12 +51,16 @@ async function run(fabric: Fabric, file: string, flavor: string, mode: ApicRun['
   return { code, lines, writes };
 }
 
-/** The DN each request of the dump posts (the URL's), for objects the dump creates. */
-function dumpDns(config: Config): string[] {
+function withCert(config: Config): Config {
   const login = config.aci_config.sync_login;
   login.cert_data = 'dummy\n';
   login.key_data = 'dummy\n';
-  return parseDump(renderApicDump(config))
+  return config;
+}
+
+/** The DN each request of the dump posts (the URL's), for objects the dump creates. */
+function dumpDns(config: Config): string[] {
+  return parseDump(renderApicDump(withCert(config)))
     .filter(([, body]) => body !== null)
     .map(([path]) => path.replace(/^\/api\/(node\/)?mo\//, '').replace(/\.json$/, ''));
 }
@@ -87,15 +94,24 @@ describe.skipIf(!present)('flavor families on apic-sim', () => {
     const flavor = 'calico-3.26.3';
     const { config } = loadConfig(readFileSync(file, 'utf8'), file, { flavor });
     const aep = String((config.aci_config.cluster_l3out as { aep: string }).aep);
-    const fabric = await startFabric(seedForConfig(config, { aeps: [aep] }));
+    // The fabric has the racks' anchor leaves (verify resolves the node profile's relations to them).
+    const nodes = [101, 102, 103].map((id) => ({ id, name: `leaf-${id}`, role: 'leaf' as const }));
+    const fabric = await startFabric(seedForConfig(config, { aeps: [aep], nodes, bgp_asn: 2 }));
     try {
       const before = fabric.rows();
+      // The route reflector AS as fabric discovery reads it (src/apic/bgp.ts): the file's 2.
+      expect(checkCalicoAsn(config, await readFabricAsn(fabric.client()))).toBeUndefined();
       const a = await run(fabric, file, flavor, 'apply');
       expect(a.code, a.lines.join('\n')).toBe(0);
       expect(a.writes).toBeGreaterThan(0);
       const rows = fabric.rows();
       const dns = dumpDns(config);
       for (const dn of dns) expect(rows.has(dn), dn).toBe(true);
+      // verify checks the same tree: the cluster L3Out, BGP policies, external EPGs, the user.
+      const client = fabric.client();
+      const report = await verifyCluster({ config: withCert(config), reader: apicStateReader(client), inventory: client, apic: fabric.sim.url });
+      expect(report.checklist.summary.failed, formatVerifyText(report)).toBe(0);
+      expect(report.checklist.summary.objects).toBeGreaterThan(60);
       const again = await run(fabric, file, flavor, 'apply');
       expect(again.code, again.lines.join('\n')).toBe(0);
       expect(again.writes, again.lines.join('\n')).toBe(0);
