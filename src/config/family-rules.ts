@@ -64,8 +64,16 @@ export function familyWarnings(config: Tree, flavor: string): string[] {
   });
 }
 
+// Families whose flavor name carries no `<major>.<minor>` where the Python
+// tool reads the Kubernetes release for the acicni-priority PriorityClass: it
+// fails on them, so the setting is refused (and named) instead.
+const NO_PRIORITY_CLASS_RELEASE = new Set(['rke2', 'docker-ucp', 'k8s-aci-cilium', 'k8s-overlay']);
+
 /** Calico's own rules: its racks, and with -a only anchor leaves (each with the local_ip it peers from), as the Python tool checks them. */
 export function familyProblems(config: Tree, flavor: string, provApic: boolean | null): Problem[] {
+  if (NO_PRIORITY_CLASS_RELEASE.has(flavorFamily(flavor)) && getPath(config, 'kube_config.use_acicni_priority_class') === true) {
+    return [{ field: 'kube_config.use_acicni_priority_class', value: true, rule: `not supported with flavor ${flavor} (the Python tool fails on it too)` }];
+  }
   if (flavorFamily(flavor) !== 'calico') return [];
   const out: Problem[] = [];
   const racks = getPath(config, 'topology.rack');

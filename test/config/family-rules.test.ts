@@ -59,3 +59,12 @@ describe('family rules', () => {
     expect(fields(() => loadConfig('net_config:\n  node_subnet: 10.1.0.1/24\n', 'o.yaml', { flavor: 'k8s-overlay' }))).toEqual(['net_config.pod_subnet']);
   });
 });
+
+describe('settings the Python tool fails on', () => {
+  it('refuses the acicni-priority class with flavors that name no Kubernetes release where the Python tool reads one', () => {
+    const text = 'kube_config:\n  use_acicni_priority_class: true\n';
+    const base = sampleConfig('RKE2-kubernetes-1.30');
+    expect(fields(() => loadConfig(`${base}${text}`, 'r.yaml', { flavor: 'RKE2-kubernetes-1.30' }))).toEqual(['kube_config.use_acicni_priority_class']);
+    expect(fields(() => loadConfig(`${base}${text}`, 'r.yaml', { flavor: 'kubernetes-1.30' }))).toEqual([]);
+  });
+});
