@@ -163,7 +163,7 @@ const rows: Record<string, Row> = {
     relation: { targetProp: 'tnVnsAbsGraphName', targetClass: 'vnsAbsGraph' },
   },
   vzCPIf: { rn: 'cif-{name}', parents: ['fvTenant'], props: ['name'] },
-  vzRsIf: { rn: 'rsif', parents: ['vzCPIf'], props: ['tDn', 'prio'], relation: { targetProp: 'tDn', targetClass: 'vzBrCP' } },
+  vzRsIf: { rn: 'rsif', parents: ['vzCPIf'], props: ['tDn', 'prio', 'intent'], relation: { targetProp: 'tDn', targetClass: 'vzBrCP' } },
 
   // --- L3Out -------------------------------------------------------------
   l3extOut: { rn: 'out-{name}', parents: ['fvTenant'], props: ['name', 'enforceRtctrl', 'targetDscp'] },
@@ -362,7 +362,7 @@ const rows: Record<string, Row> = {
   // The fabric's BGP AS (`uni/fabric/bgpInstP-default/as`).
   fabricInst: { rn: 'fabric', parents: ['polUni'] },
   bgpInstPol: { rn: 'bgpInstP-{name}', parents: ['fabricInst'], props: ['name'] },
-  bgpAsP: { rn: 'as', parents: ['bgpInstPol'], props: ['asn'] },
+  bgpAsP: { rn: 'as', parents: ['bgpInstPol', 'bgpPeerP'], props: ['asn'] },
   lldpEntity: { rn: 'lldp', parents: ['topSystem'] },
   lldpInst: { rn: 'inst', parents: ['lldpEntity'], readOnly: ['adminSt', 'holdTime', 'initDelayTime', 'txFreq', 'infraVlan'] },
 
@@ -452,6 +452,69 @@ const rows: Record<string, Row> = {
   tagAnnotation: { rn: 'annotationKey-[{key}]', parents: TAGGABLE, props: ['key', 'value'] },
   tagTag: { rn: 'tagKey-[{key}]', parents: TAGGABLE, props: ['key', 'value'] },
   tagInst: { rn: 'tag-{name}', parents: TAGGABLE, props: ['name'] },
+
+  // --- Calico cluster L3Out (issue 16: flavor families) ---------------------
+  // BEGIN families block: the floating SVI, BGP peering and route control of
+  // the Calico flavor's cluster L3Out.
+  l3extLIfP: { rn: 'lifp-{name}', parents: ['l3extLNodeP'], props: ['name', 'tag', 'prio'] },
+  l3extVirtualLIfP: {
+    rn: 'vlifp-[{nodeDn}]-[{encap}]',
+    parents: ['l3extLIfP'],
+    props: ['nodeDn', 'encap', 'addr', 'ifInstT', 'autostate', 'encapScope', 'mtu', 'mac', 'mode', 'llAddr', 'ipv6Dad'],
+  },
+  l3extRsDynPathAtt: {
+    rn: 'rsdynPathAtt-[{tDn}]',
+    parents: ['l3extVirtualLIfP'],
+    props: ['tDn', 'floatingAddr', 'forgedTransmit', 'promMode', 'macChange', 'encap'],
+    relation: { targetProp: 'tDn' },
+  },
+  l3extIp: { rn: 'addr-[{addr}]', parents: ['l3extVirtualLIfP'], props: ['addr', 'ipv6Dad'] },
+  bgpPeerP: {
+    rn: 'peerP-[{addr}]',
+    parents: ['l3extVirtualLIfP', 'l3extLNodeP', 'l3extLIfP'],
+    props: ['addr', 'ctrl', 'password', 'peerCtrl', 'addrTCtrl', 'ttl', 'weight', 'allowedSelfAsCnt', 'privateASctrl', 'adminSt'],
+  },
+  bgpRsPeerPfxPol: {
+    rn: 'rspeerPfxPol',
+    parents: ['bgpPeerP'],
+    props: ['tnBgpPeerPfxPolName'],
+    relation: { targetProp: 'tnBgpPeerPfxPolName', targetClass: 'bgpPeerPfxPol' },
+  },
+  bgpExtP: { rn: 'bgpExtP', parents: ['l3extOut'] },
+  bgpCtxPol: { rn: 'bgpCtxP-{name}', parents: ['fvTenant'], props: ['name', 'holdIntvl', 'staleIntvl', 'kaIntvl', 'maxAsLimit', 'grCtrl', 'grStaleIntvl'] },
+  bgpBestPathCtrlPol: { rn: 'bestpath-{name}', parents: ['fvTenant'], props: ['name', 'ctrl'] },
+  bgpProtP: { rn: 'protp', parents: ['l3extLNodeP'], props: ['name'] },
+  bgpRsBgpNodeCtxPol: {
+    rn: 'rsbgpNodeCtxPol',
+    parents: ['bgpProtP'],
+    props: ['tnBgpCtxPolName'],
+    relation: { targetProp: 'tnBgpCtxPolName', targetClass: 'bgpCtxPol' },
+  },
+  bgpRsBestPathCtrlPol: {
+    rn: 'rsbestPathCtrlPol',
+    parents: ['bgpProtP'],
+    props: ['tnBgpBestPathCtrlPolName'],
+    relation: { targetProp: 'tnBgpBestPathCtrlPolName', targetClass: 'bgpBestPathCtrlPol' },
+  },
+  bgpCtxAfPol: { rn: 'bgpCtxAfP-{name}', parents: ['fvTenant'], props: ['name', 'maxEcmpIbgp', 'maxEcmp', 'maxLocalEcmp'] },
+  fvRsCtxToBgpCtxAfPol: {
+    rn: 'rsctxToBgpCtxAfPol-[{tnBgpCtxAfPolName}]-{af}',
+    parents: ['fvCtx'],
+    props: ['tnBgpCtxAfPolName', 'af'],
+    relation: { targetProp: 'tnBgpCtxAfPolName', targetClass: 'bgpCtxAfPol' },
+  },
+  rtctrlSubjP: { rn: 'subj-{name}', parents: ['fvTenant'], props: ['name'] },
+  rtctrlMatchRtDest: { rn: 'dest-[{ip}]', parents: ['rtctrlSubjP'], props: ['ip', 'aggregate', 'fromPfxLen', 'toPfxLen'] },
+  rtctrlProfile: { rn: 'prof-{name}', parents: ['l3extOut', 'fvTenant'], props: ['name', 'type'] },
+  rtctrlCtxP: { rn: 'ctx-{name}', parents: ['rtctrlProfile'], props: ['name', 'order', 'action'] },
+  rtctrlRsCtxPToSubjP: {
+    rn: 'rsctxPToSubjP-{tnRtctrlSubjPName}',
+    parents: ['rtctrlCtxP'],
+    props: ['tnRtctrlSubjPName'],
+    relation: { targetProp: 'tnRtctrlSubjPName', targetClass: 'rtctrlSubjP' },
+  },
+  bgpPeerPfxPol: { rn: 'bgpPfxP-{name}', parents: ['fvTenant'], props: ['name', 'action', 'maxPfx', 'thresh', 'restartTime'] },
+  // END families block
 };
 
 // ---- OpenShift family (added by the openshift branch) ----------------------

@@ -8,6 +8,7 @@
 import { randomFillSync, randomUUID } from 'node:crypto';
 import { normalizeCidr, splitSubnet } from './ip.js';
 import { getPath, isTree, type Tree } from './merge.js';
+import { adjustCalico } from './calico-adjust.js';
 
 /** Prefix of object names under the current naming convention. */
 export const ACI_PREFIX = 'aci-containers-';
@@ -36,6 +37,7 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : typ
  * returns the tree of derived values to fill under the configuration.
  */
 export function deriveConfig(config: Tree, opts: { versionToken?: string; fixedPassword: boolean }): Tree {
+  adjustCalico(config);
   const aci = config.aci_config as Tree;
   const net = config.net_config as Tree;
   const kube = config.kube_config as Tree;
@@ -105,6 +107,11 @@ export function deriveConfig(config: Tree, opts: { versionToken?: string; fixedP
     ]) {
       namespaceEpgs[ns] = epgOf(systemEpg);
     }
+  }
+  if (config.flavor === 'k8s-overlay') {
+    // The basic overlay places only kube-system's pods in the system EPG.
+    for (const ns of Object.keys(namespaceEpgs)) delete namespaceEpgs[ns];
+    namespaceEpgs['kube-system'] = epgOf(systemEpg);
   }
   if (vmm.injected_cluster_type === 'RKE2') {
     const rke2 = config.rke2_config as Tree;

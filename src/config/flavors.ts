@@ -10,13 +10,18 @@ export interface FlavorOptions {
   apic?: {
     /** The nodes' physical domain carries the kubeapi VLAN (default true). */
     use_kubeapi_vlan?: boolean;
+    [key: string]: unknown;
   };
+  [key: string]: unknown;
 }
+
+/** The builder sets a flavor's outputs come from (manifest/, provision/desired/). */
+export type FlavorFamily = 'kubernetes' | 'openshift' | 'rke' | 'rke2' | 'calico' | 'docker-ucp' | 'k8s-overlay' | 'k8s-aci-cilium' | (string & {});
 
 export interface FlavorData {
   desc: string;
   /** Release whose image versions apply unless the user pins `registry.version`. */
-  default_version: number;
+  default_version: number | string;
   /** Shown in brackets after the description (e.g. "Experimental"). */
   status: string | null;
   hidden: boolean;
@@ -27,13 +32,18 @@ export interface FlavorData {
   options?: FlavorOptions;
   /** Modes beside the full ACI CNI the flavor accepts (the others reject them). */
   modes?: { chained?: true; vmmLite?: true };
+  /** The family, when the flavor's table holds several (RKE and RKE2, the misc. families); else the table's. */
+  family?: FlavorFamily;
+  /** RKE: the generation of RKE's `network:` section this release reads. */
+  network?: string;
 }
 
 /** A flavor with its name and family. */
 export interface Flavor extends FlavorData {
   name: string;
-  family: string;
+  family: FlavorFamily;
 }
+
 
 export interface FlavorSummary {
   name: string;
@@ -49,7 +59,7 @@ function flavorTable(): Map<string, Flavor> {
   for (const { family, flavors } of FLAVOR_FAMILIES) {
     for (const name of Object.keys(flavors)) {
       // The data's own object (its profile getter stays lazy), named.
-      byName.set(name, Object.assign(Object.create(flavors[name]!) as FlavorData, { name, family }) as Flavor);
+      byName.set(name, Object.assign(Object.create(flavors[name]!) as FlavorData, { name, family: flavors[name]!.family ?? family }) as Flavor);
     }
   }
   return byName;
@@ -63,9 +73,10 @@ export function getFlavor(name: string): Flavor | undefined {
   return flavorTable().get(name);
 }
 
-/** The family of a flavor ('kubernetes', 'openshift', ...); undefined for an unknown one. */
-export function flavorFamily(name: string): string | undefined {
-  return flavorTable().get(name)?.family;
+
+/** The family of a flavor ('kubernetes', 'openshift', 'rke', ...); 'kubernetes' for an unknown name. */
+export function flavorFamily(name: string): FlavorFamily {
+  return flavorTable().get(name)?.family ?? 'kubernetes';
 }
 
 /** Every accepted flavor name, visible or hidden, in `--list-flavors` order. */

@@ -16,6 +16,7 @@ import { nearestKey } from './nearest.js';
 import { configDefaults, configSchema, knownKeys, knownPaths, type KeyNode } from './schema.js';
 import type { Config } from './types.js';
 import { validateConfig } from './validate.js';
+import { familyWarnings } from './family-rules.js';
 import { joinPath, parseSource, type ParsedSource } from './yaml-source.js';
 import { RELEASE_VERSIONS } from './data/versions.js';
 
@@ -202,7 +203,7 @@ function valueAt(tree: unknown, segments: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-const SECRET_FIELD = /password|key_data/;
+const SECRET_FIELD = /password|key_data|bgp\.secret/;
 
 /**
  * The flavor's settings for this file. The contracts a flavor adds
@@ -328,6 +329,7 @@ export function loadConfig(text: string, file: string, opts: LoadOptions): LoadR
   for (const p of mtuProblems(getPath(config, 'net_config.interface_mtu'), getPath(config, 'net_config.interface_mtu_headroom'))) {
     warnings.push(`${src.at(p.field) ?? file}: ${p.field}: ${p.rule}; node-config refuses it`);
   }
+  warnings.push(...familyWarnings(config, opts.flavor));
   if (getPath(config, 'dpu_config.enable') && getPath(config, 'sriov_config.enable') && getPath(config, 'kube_config.opflex_mode') !== 'dpu') {
     warnings.push('dpu_config.enable: ignored: kube_config.opflex_mode is not "dpu"');
   }

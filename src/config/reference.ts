@@ -162,33 +162,37 @@ function entryRow(e: ReferenceEntry, fromRelease: ReadonlySet<string>): string {
 
 /** The flavors in `--list-flavors` order, neighbours that change the same grouped. */
 function flavorSection(): string[] {
-  const groups: { key: string; names: string[]; visible: boolean; release: string; settings: string }[] = [];
+  const groups = new Map<string, { names: string[]; family: string; visible: boolean; release: string; settings: string }>();
   for (const name of allFlavorNames()) {
     const f = getFlavor(name)!;
+    const family = f.family ?? 'kubernetes';
     const settings = flatten(f.config ?? {})
       .map(([k, v]) => `${code(k)}: ${settingText(v)}`)
       .join(', ');
     const release = releaseKey(f.default_version) ?? String(f.default_version);
-    const key = `${!f.hidden}|${release}|${settings}`;
-    const last = groups.at(-1);
-    if (last?.key === key) last.names.push(name);
-    else groups.push({ key, names: [name], visible: !f.hidden, release, settings });
+    const key = `${family}|${f.network ?? ''}|${!f.hidden}|${release}|${settings}`;
+    const g = groups.get(key) ?? { names: [], family, visible: !f.hidden, release, settings };
+    g.names.push(name);
+    groups.set(key, g);
   }
   const lines = [
     '## Flavors',
     '',
-    'The flavor (`-f`, required) names the Kubernetes distribution and release of the cluster. It picks the',
+    'The flavor (`-f`, required) names the cluster\'s distribution and release. Its family',
+    'decides the outputs: `kubernetes`, `openshift`, `rke2`, `docker-ucp`, `k8s-overlay` and `k8s-aci-cilium`',
+    'write the ACI CNI manifest; `rke` writes the `network:` section of RKE\'s cluster.yml;',
+    '`calico` writes a tarball with the Tigera operator and Calico\'s resources. A flavor picks the',
     'ACI CNI release whose image versions fill `registry` (unless `registry.version` or the',
     'individual `*_version` keys are set) and layers a few settings between the tool\'s',
     'defaults and your file: a key you write always wins. Hidden flavors are accepted',
     'but not shown by `--list-flavors`.',
     '',
-    '| Flavors | Listed | Default release | Settings it adds |',
-    '|---|---|---|---|',
+    '| Flavors | Family | Listed | Default release | Settings it adds |',
+    '|---|---|---|---|---|',
   ];
-  for (const g of groups) {
+  for (const g of groups.values()) {
     const span = g.names.length > 1 ? `${g.names[0]} … ${g.names[g.names.length - 1]}` : g.names[0]!;
-    lines.push(`| ${span} | ${g.visible ? 'yes' : 'no'} | ${g.release} | ${g.settings || '—'} |`);
+    lines.push(`| ${span} | ${g.family} | ${g.visible ? 'yes' : 'no'} | ${g.release} | ${cell(g.settings) || '—'} |`);
   }
   return lines;
 }
@@ -213,7 +217,7 @@ function flatten(tree: Record<string, unknown>, prefix = ''): [string, unknown][
 
 /** The release the newest flavor defaults to, and its image versions. */
 function newestReleaseVersions(): { release: string; table: Record<string, string> } {
-  const newest = getFlavor(allFlavorNames()[0]!)!;
+  const newest = allFlavorNames().map((n) => getFlavor(n)!).find((f) => (f.family ?? 'kubernetes') === 'kubernetes')!;
   const release = releaseKey(newest.default_version)!;
   return { release, table: RELEASE_VERSIONS[release] ?? {} };
 }

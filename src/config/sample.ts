@@ -2,6 +2,7 @@
 // a cluster needs; commented lines show the optional settings with their
 // defaults. Plain text, no dependencies: printing it must stay instant.
 import { openshiftSample } from './samples/openshift.js';
+import { CALICO_SAMPLE } from './samples/calico.js';
 
 const SAMPLE = `#
 # ACI fabric: where the cluster attaches and what the tool creates there.
@@ -205,7 +206,8 @@ registry:
 `;
 
 /** The flavor families' own samples, one line each: a family's sample for the flavor, or undefined. */
-const FAMILY_SAMPLES: ((flavor: string, shared: string) => string | undefined)[] = [openshiftSample];
+const CALICO_SAMPLES: Record<string, string> = { 'calico-3.26.3': CALICO_SAMPLE };
+const FAMILY_SAMPLES: ((flavor: string, shared: string) => string | undefined)[] = [openshiftSample, (flavor) => CALICO_SAMPLES[flavor]];
 
 /** A commented sample configuration for a flavor; a valid input as it stands. */
 export function sampleConfig(flavor: string): string {

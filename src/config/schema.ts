@@ -149,6 +149,57 @@ function build(z: ZodNs) {
     agent_based_installer: optionalSection({ enable: optBool() }),
   };
   // ---- end of the OpenShift family's keys
+  // --- BEGIN families keys (issue 16: RKE, RKE2, Docker UCP, Calico) --------
+  const portItem = () =>
+    looseObject({
+      name: str(),
+      range: z.array(intIn(0, 65535), { message: 'must be [from, to] port numbers' }),
+      etherT: str(),
+      prot: str(),
+      stateful: str(),
+    });
+  const familyAciKeys = {
+    items: z.array(portItem(), { message: 'must be a list of {name, range, etherT, prot, stateful}' }).optional(),
+  };
+  const familyClusterL3outKeys = { aep: optStr(), vrf: optionalSection({ name: optStr(), tenant: optStr() }) };
+  const familySviKeys = { floating_ip: optStr(), secondary_ip: optStr(), vlan_id: vlan().optional() };
+  const familyBgpKeys = { secret: optStr() };
+  const familyPeeringKeys = { aci_as_number: intIn(1, 4294967295).optional() };
+  const familyKubeKeys = {
+    use_acicni_priority_class: optBool(),
+    enable_endpointslice: optBool(),
+    apic_request_retry_delay: intIn(0).optional(),
+  };
+  const familyTopKeys = {
+    rke_config: optionalSection({
+      contracts: z
+        .array(looseObject({ name: str(), provided: strList(), consumed: strList(), filter: str() }), {
+          message: 'must be a list of {name, provided, consumed, filter}',
+        })
+        .optional(),
+      filters: z
+        .array(looseObject({ name: str(), items: z.array(portItem(), { message: 'must be a list of ports' }) }), {
+          message: 'must be a list of {name, items}',
+        })
+        .optional(),
+    }),
+  };
+  // --- END families keys -------------------------------------------------
+  // aci_config.items: OpenShift's contracts (range: a list of [FROM, TO]) and the
+  // RKE family's ports (range: [FROM, TO]), one key for both shapes.
+  const ITEMS_KEY = {
+    items: z
+      .array(
+        looseObject({
+          ...filterEntry,
+          range: z.union([z.array(portPair()), z.array(intIn(0, 65535))], only('must be [FROM, TO] ports, or a list of them')),
+          consumed: strList().optional(),
+          provided: strList().optional(),
+        }),
+        { message: 'must be a list of {name, range, etherT, prot, stateful, consumed, provided}' },
+      )
+      .optional(),
+  };
 
   const aci_config = section({
     system_id: strOrNull(),
@@ -177,9 +228,11 @@ function build(z: ZodNs) {
     }),
     cluster_l3out: section({
       name: strOrNull(),
-      svi: section({ type: str().default('floating'), mtu: intIn(576, 9216).default(9000) }),
+      ...familyClusterL3outKeys,
+      svi: section({ type: str().default('floating'), mtu: intIn(576, 9216).default(9000), ...familySviKeys }),
       bgp: section({
-        peering: section({ prefixes: int().default(500), remote_as_number: int().default(64512) }),
+        ...familyBgpKeys,
+        peering: section({ prefixes: int().default(500), remote_as_number: int().default(64512), ...familyPeeringKeys }),
       }),
     }),
     vmm_domain: section({
@@ -218,6 +271,8 @@ function build(z: ZodNs) {
     disable_node_subnet_creation: boolOr(false),
     preexisting_kube_bd: strOrNull(),
     ...OPENSHIFT_ACI_KEYS,
+    ...familyAciKeys,
+    ...ITEMS_KEY,
   });
 
   const net_config = section({
@@ -362,6 +417,7 @@ function build(z: ZodNs) {
     default_endpoint_group: epgRef().optional(),
     namespace_default_endpoint_group: record(epgRef()).optional(),
     ...OPENSHIFT_KUBE_KEYS,
+    ...familyKubeKeys,
   });
 
   const registryShape: Record<string, Z.ZodTypeAny> = {
@@ -467,6 +523,7 @@ function build(z: ZodNs) {
     acc_provision_operator: optionalSection({ exclude: optBool() }),
     cilium_chaining: optionalSection({ enable: optBool() }),
     ...OPENSHIFT_TOP_KEYS,
+    ...familyTopKeys,
     versions_url: optionalSection({ path: optStr() }),
     // Set by the tool itself (command line, discovery), never by the file.
     flavor: optStr(),

@@ -19,6 +19,7 @@ import {
 import { getPath, isTree, truthy, type Tree } from './merge.js';
 import { flavorFamily, getFlavor } from './flavors.js';
 import { IMAGE_VERSION_KEYS } from './schema.js';
+import { familyProblems, familyRules } from './family-rules.js';
 
 export interface ValidationContext {
   flavor: string;
@@ -73,7 +74,7 @@ function exempt(c: Tree, ctx: ValidationContext): Set<string> {
 
 const required: Check = (c, ctx, out) => {
   const exempted = exempt(c, ctx);
-  for (const [field, what] of REQUIRED) {
+  for (const [field, what] of familyRules(ctx.flavor)?.required ?? REQUIRED) {
     // An APIC that will be asked reports the infra VLAN (discovery fills it in).
     if (field === 'net_config.infra_vlan' && ctx.infraVlanFromFabric) continue;
     if (!exempted.has(field) && missing(getPath(c, field))) out.push({ field, rule: `required: ${what}` });
@@ -123,7 +124,7 @@ const required: Check = (c, ctx, out) => {
   }
   const release = getPath(c, 'registry.version');
   const noVersion = IMAGE_VERSION_KEYS.filter((k) => missing(getPath(c, `registry.${k}`)));
-  if (noVersion.length > 0) {
+  if (noVersion.length > 0 && familyRules(ctx.flavor)?.aciImages !== false) {
     if (ctx.unknownRelease) {
       out.push({
         field: 'registry.version',
@@ -208,7 +209,8 @@ function subnetEntries(c: Tree): SubnetEntry[] {
   return entries;
 }
 
-const subnets: Check = (c, _ctx, out) => {
+const subnets: Check = (c, ctx, out) => {
+  const gatewaySubnets = familyRules(ctx.flavor)?.gatewaySubnets !== false;
   for (const e of subnetEntries(c)) {
     if (!e.cidr) {
       out.push({
@@ -222,7 +224,7 @@ const subnets: Check = (c, _ctx, out) => {
       out.push({ field: e.field, value: e.text, rule: 'the prefix is too long: the subnet needs at least 4 addresses' });
       continue;
     }
-    if (!e.gateway) continue;
+    if (!e.gateway || !gatewaySubnets) continue;
     const net = networkAddress(e.cidr);
     const v = e.cidr.version;
     if (e.cidr.address === net || (v === 4 && e.cidr.address === lastAddress(e.cidr))) {
@@ -423,5 +425,6 @@ const CHECKS: Check[] = [required, systemId, userFileRules, subnets, dualStack, 
 export function validateConfig(config: Tree, ctx: ValidationContext): Problem[] {
   const out: Problem[] = [];
   for (const check of CHECKS) check(config, ctx, out);
+  out.push(...familyProblems(config, ctx.flavor, ctx.provApic));
   return out;
 }

@@ -25,6 +25,8 @@ import { buildSnatOperatorConfig } from './snat-operator-config.js';
 import { buildSriov } from './sriov.js';
 import { tarEntryName } from './tar-names.js';
 import { manifestFamily, type TarEntry } from './families.js';
+import { flavorFamily } from '../config/flavors.js';
+import { renderFamilyFiles } from './family-files.js';
 
 export type { KubeObject } from './object.js';
 
@@ -89,6 +91,9 @@ export function buildManifest(config: Config): Manifest {
 }
 
 export function renderManifest(config: Config): ManifestFiles {
+  // Families of issue 16 with outputs of their own (RKE, Calico):
+  const family = renderFamilyFiles(flavorFamily(config.flavor), config);
+  if (family) return family;
   const { objects, operatorCr } = buildManifest(config);
   const kube = renderDocs(objects);
   // Tar entries are numbered from 04: 01-03 are the OpenShift installer's.

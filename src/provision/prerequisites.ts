@@ -9,6 +9,7 @@ import type { ManagedObject } from '../aci/types.js';
 import { childDn } from '../aci/dn.js';
 import { classTableNaming } from './engine/naming.js';
 import { InputError, type Problem } from '../errors.js';
+import { flavorFamily } from '../config/flavors.js';
 
 /** The part of the client the checks need. */
 export interface PrerequisiteReader {
@@ -62,14 +63,18 @@ export function requirements(config: Config): Requirement[] {
     what: 'L3Out',
     within: tenant,
   };
+  // Calico (issue 16) attaches its cluster L3Out's AEP instead.
+  const calicoAep = flavorFamily(config.flavor) === 'calico' ? (a.cluster_l3out as { aep?: string }).aep : undefined;
+  const aep = calicoAep !== undefined
+    ? { field: 'aci_config.cluster_l3out.aep', value: calicoAep, dn: aepDn(calicoAep), what: 'attachable entity profile (AEP)' }
+    : { field: 'aci_config.aep', value: a.aep, dn: `uni/infra/attentp-${a.aep}`, what: 'attachable entity profile (AEP)' };
   const out: Requirement[] = [
-    // Read whole: discovery reads the AEP's bindings from the same answer (src/cluster/neighbours.ts).
-    { field: 'aci_config.aep', value: a.aep, dn: aepDn(a.aep), what: 'attachable entity profile (AEP)', subtree: 'full' },
+    { ...aep, subtree: 'full' },
     tenant,
     { field: 'aci_config.vrf.name', value: a.vrf.name, dn: a.vrf.dn || vrfDn(a.vrf.tenant, a.vrf.name), what: 'VRF', within: tenant },
     l3out,
   ];
-  a.l3out.external_networks.forEach((net, i) =>
+  (a.l3out.external_networks ?? []).forEach((net, i) =>
     out.push({
       field: `aci_config.l3out.external_networks[${i}]`,
       value: net,

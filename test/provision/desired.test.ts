@@ -110,8 +110,11 @@ describe('desired tree', () => {
     expect(targets).toContainEqual({ dn: 'uni/tn-theirs/ap-aci-containers-mycluster', className: 'fvAp', ifAnnotated: true });
   });
 
-  it('rejects flavors whose objects it does not build', () => {
-    expect(() => buildDesiredState(smallClusterConfig((c) => (c.flavor = 'calico-3.26.3')))).toThrow(InputError);
+  it('rejects configurations whose objects it does not build', () => {
+    const chained = smallClusterConfig((c) => {
+      (c as { chained_cni_config: { secondary_interface_chaining: boolean } }).chained_cni_config.secondary_interface_chaining = true;
+    });
+    expect(() => buildDesiredState(chained)).toThrow(InputError);
   });
 });
 

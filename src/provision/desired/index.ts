@@ -17,7 +17,10 @@ import {
 import { addNestedPortGroup, addSecondKubeApiPortGroup } from './nested.js';
 import { addClusterInfo } from './cluster-info.js';
 import { addExternalEpgContracts, addL3outContract } from './l3out.js';
-import { addClusterTenant } from './tenant.js';
+import { addClusterTenant, type TenantExtras } from './tenant.js';
+import { flavorFamily } from '../../config/flavors.js';
+import { dockerUcpTenantExtras, rancherTenantExtras } from './flavor-items.js';
+import { familyDesiredState } from './family-trees.js';
 import { addControllerUser } from './user.js';
 import { desiredFamily } from './families.js';
 import { tenantNames } from './names.js';
@@ -38,14 +41,25 @@ export function isSupportedFlavor(config: Config): boolean {
     !f.includes('calico') &&
     !chained?.secondary_interface_chaining &&
     !chained?.primary_interface_chaining &&
-    !vmmLite?.aaep_monitoring_enabled
+    !vmmLite?.aaep_monitoring_enabled &&
+    (config.aci_config.items === undefined || FAMILY_TENANT_EXTRAS[flavorFamily(f)] !== undefined || desiredFamily(f).tenantAdditions !== undefined)
   );
 }
 
+// Families of issue 16 whose tenant gets more than the Kubernetes one.
+const FAMILY_TENANT_EXTRAS: Record<string, (config: Config) => TenantExtras> = {
+  rke: rancherTenantExtras,
+  rke2: rancherTenantExtras,
+  'docker-ucp': dockerUcpTenantExtras,
+};
+
 export function buildDesiredState(config: Config): DesiredState {
+  // Families of issue 16 with no or other APIC objects:
+  const own = familyDesiredState(flavorFamily(config.flavor), config);
+  if (own) return own;
   if (!isSupportedFlavor(config)) {
     throw new InputError([
-      { field: 'flavor', value: config.flavor, rule: 'APIC provisioning is implemented for the Kubernetes and OpenShift flavors (not Calico, chained CNI or VMM lite)' },
+      { field: 'flavor', value: config.flavor, rule: 'APIC provisioning is not implemented for chained CNI or VMM lite yet' },
     ]);
   }
   const family = desiredFamily(config.flavor);
@@ -58,7 +72,7 @@ export function buildDesiredState(config: Config): DesiredState {
   addOpflexSettings(t, config);
   addClusterInfo(t, config);
   addL3outContract(t, config);
-  addClusterTenant(t, config, family.tenantAdditions?.(config, tenantNames(config)));
+  addClusterTenant(t, config, family.tenantAdditions?.(config, tenantNames(config)), FAMILY_TENANT_EXTRAS[flavorFamily(config.flavor)]?.(config));
   addSecondKubeApiPortGroup(t, config);
   addPhysicalDomain(t, config);
   addExternalEpgContracts(t, config);

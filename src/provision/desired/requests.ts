@@ -79,6 +79,11 @@ export function postRequests(state: DesiredState): PostRequest[] {
     req.body[parent.className]!.children!.push(body(m));
     req.removedByDn.push(...removed);
   }
+  for (const m of preorder(state.root)) {
+    for (const r of m.reposts ?? []) {
+      out.push({ path: urlPath(r.api, m.dn), dn: m.dn, body: { [m.className]: { attributes: { ...r.attributes } } }, objects: [], removedByDn: [], seq: r.seq });
+    }
+  }
   return out.sort((a, b) => a.seq - b.seq).map(({ seq: _seq, ...r }) => r);
 }
 

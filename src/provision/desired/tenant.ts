@@ -56,6 +56,18 @@ export interface TenantAdditions {
   children?: Spec[];
 }
 
+/**
+ * What a flavor family adds to the tenant (RKE's ports and monitoring
+ * contract, Docker UCP's ports): entries of the kube-api filter, children of
+ * EPGs (by EPG name, before the prometheus contract relation) and tenant
+ * children (before the prometheus filter and contract).
+ */
+export interface TenantExtras {
+  apiFilterEntries?: Array<Record<string, string>>;
+  epgChildren?: ReadonlyMap<string, Spec[]>;
+  children?: Spec[];
+}
+
 interface Ctx {
   config: Config;
   n: TenantNames;
@@ -102,7 +114,7 @@ function hubbleEnabled(config: Config): boolean {
   return Boolean(cc?.enable);
 }
 
-export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAdditions = {}): void {
+export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAdditions = {}, extras: TenantExtras = {}): void {
   const a = config.aci_config;
   const net = config.net_config;
   const n = tenantNames(config);
@@ -126,6 +138,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAddi
 
   const extra = (role: EpgRole) => add.epgs?.[role] ?? [];
   const defaultChildren = () => defaultEpgChildren(c, [...extra('default'), cons(prometheus)]);
+  const epgExtras = (name: string): Spec[] => extras.epgChildren?.get(name) ?? [];
   const systemEpg = mo('fvAEPg', { name: `${n.epgPrefix}system` }, [
     prov(`${cp}dns`),
     prov(`${cp}icmp`),
@@ -136,6 +149,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAddi
     c.vmmDomAtt(),
     rsBd(n.podBd),
     ...extra('system'),
+    ...epgExtras(`${n.epgPrefix}system`),
     cons(prometheus),
     ...(hubble ? [cons(hubble)] : []),
   ]);
@@ -151,7 +165,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAddi
   if (!a.no_physdom_for_node_epg && usesKubeapiVlan(config)) {
     nodesChildren.push(mo('fvRsDomAtt', { encap: `vlan-${net.kubeapi_vlan}`, tDn: clusterPhysDomainDn(config) }));
   }
-  nodesChildren.push(...extra('nodes'), prov(prometheus));
+  nodesChildren.push(...extra('nodes'), ...epgExtras(n.nodesEpg), prov(prometheus));
   if (hubble) nodesChildren.push(prov(hubble));
   const istioEpg = mo('fvAEPg', { name: `${n.epgPrefix}istio` }, [
     prov(`${cp}istio`),
@@ -162,11 +176,12 @@ export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAddi
     c.vmmDomAtt(),
     rsBd(n.podBd),
     ...extra('istio'),
+    ...epgExtras(`${n.epgPrefix}istio`),
   ]);
   const customEpgs = (a.custom_epgs ?? []).map((name) => mo('fvAEPg', { name }, defaultChildren()));
 
   const app = mo('fvAp', { name: n.appProfile }, [
-    mo('fvAEPg', { name: `${n.epgPrefix}default` }, defaultChildren()),
+    mo('fvAEPg', { name: `${n.epgPrefix}default` }, defaultEpgChildren(c, [...extra('default'), ...epgExtras(`${n.epgPrefix}default`), cons(prometheus)])),
     systemEpg,
     mo('fvAEPg', { name: n.nodesEpg }, nodesChildren),
     istioEpg,
@@ -218,6 +233,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAddi
       mo('vzEntry', tcp(`${n.entryPrefix}api`, dport('6443'))),
       mo('vzEntry', tcp(`${n.entryPrefix}api2`, dport('8443'))),
       ...(add.apiFilterEntries ?? []),
+      ...(extras.apiFilterEntries ?? []).map((e) => mo('vzEntry', e)),
     ]),
     filter(`${fp}istio-filter`, [
       tcp('istio-9080', sport('9080')),
@@ -236,6 +252,7 @@ export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAddi
     contract(`${cp}dns`, 'dns-subj', `${fp}dns-filter`),
     contract(`${cp}icmp`, 'icmp-subj', `${fp}icmp-filter`),
     contract(`${cp}istio`, 'istio-subj', `${fp}istio-filter`),
+    ...(extras.children ?? []),
   ];
   if (v6) {
     children.push(

@@ -112,6 +112,12 @@ export class TreeBuilder {
     this.alsoRemoved.push({ dn: childDn(parentDn, formatRn(className, naming)), className });
   }
 
+  /** A later request naming an object (already added) again with only these attributes. */
+  repost(dn: string, attributes: Record<string, string>, api: Post['api'] = 'mo'): void {
+    const node = this.node(dn);
+    (node.reposts ??= []).push({ api, attributes: { ...attributes, annotation: CLUSTER_ANNOTATION }, seq: this.seq++ });
+  }
+
   /** Adds a spec (and its subtree) under a parent; merges with an existing node of the same DN. */
   add(parentDn: string, spec: Spec): DesiredMo {
     const parent = this.node(parentDn);

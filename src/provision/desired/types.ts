@@ -59,6 +59,12 @@ export interface DesiredMo extends ManagedObject {
    * for a tenant, holds no application profile of anyone else).
    */
   removeIfAnnotated?: boolean;
+  /**
+   * Later requests naming this object again with only these attributes (the
+   * Python tool turns route control on for the Calico cluster L3Out once its
+   * BGP settings are in).
+   */
+  reposts?: Array<{ api: Post['api']; attributes: Record<string, string>; seq: number }>;
 }
 
 /** The whole desired state: the tree and the facts derived consumers need. */

@@ -3,7 +3,8 @@
 // at its own DN or at its parent's (`/api/mo/uni/infra.json` carrying an
 // infraAttEntityP); the object's DN is worked out either way.
 import type { ManagedObject } from '../../aci/types.js';
-import { childDn, lastRn } from '../../aci/dn.js';
+import { childDn, lastRn, resolveDn } from '../../aci/dn.js';
+import { classInfo } from '../../aci/classes.js';
 import { fromWire } from '../../aci/json.js';
 import { classTableNaming, type MoNaming } from './naming.js';
 
@@ -18,13 +19,24 @@ export function dnOfPath(path: string): string {
   return decodeURIComponent(path.replace(/\?.*$/, '').replace(/^\/?api\/(node\/)?mo\//, '').replace(/\.(json|xml)$/, ''));
 }
 
+function hasNaming(body: ManagedObject): boolean {
+  const info = classInfo(body.className);
+  return !info || info.naming.every((p) => body.attributes[p] !== undefined);
+}
+
 export function desiredFromRequests(requests: readonly PostRequest[], naming: MoNaming = classTableNaming): ManagedObject[] {
   return requests.map(({ path, body }) => {
     const at = dnOfPath(path);
     let dn = body.attributes['dn'];
     if (!dn) {
-      const rn = naming.rnOf(body);
-      dn = lastRn(at) === rn ? at : childDn(at, rn);
+      // A body without its naming properties posted at its own URL (the
+      // Calico L3Out's route control) names the object the URL names.
+      const self = resolveDn(at)?.at(-1)?.className === body.className && !hasNaming(body);
+      if (self) dn = at;
+      else {
+        const rn = naming.rnOf(body);
+        dn = lastRn(at) === rn ? at : childDn(at, rn);
+      }
     }
     return { ...body, attributes: { ...body.attributes, dn } };
   });

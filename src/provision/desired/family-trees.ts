@@ -1,0 +1,23 @@
+// Flavor families whose APIC objects are not the Kubernetes cluster's: the
+// basic overlay has none (it runs without an APIC); Calico's are its cluster
+// L3Out and BGP peering (calico.ts).
+import type { Config } from '../../config/types.js';
+import { TreeBuilder, CLUSTER_ANNOTATION } from './tree.js';
+import type { DesiredState } from './types.js';
+import { buildCalicoState, OFFLINE_CALICO_FACTS, type CalicoFabricFacts } from './calico.js';
+
+/** The family's desired state, or undefined where the Kubernetes builders apply. */
+export function familyDesiredState(family: string, config: Config): DesiredState | undefined {
+  switch (family) {
+    case 'k8s-overlay':
+      return { root: new TreeBuilder().root, annotation: CLUSTER_ANNOTATION, controllerUser: config.aci_config.sync_login.username };
+    case 'calico': {
+      // Fabric discovery puts what it read here (src/apic/bgp.ts readCalicoFabricFacts);
+      // without an APIC (--apic-dump) the Python tool's offline stand-in applies.
+      const discovered = (config as { discovered?: { calico_fabric?: CalicoFabricFacts } }).discovered;
+      return buildCalicoState(config, discovered?.calico_fabric ?? OFFLINE_CALICO_FACTS);
+    }
+    default:
+      return undefined;
+  }
+}
