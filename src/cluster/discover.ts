@@ -3,7 +3,10 @@
 // domain's VLAN pool, the prerequisites (`-a` only) and the other clusters
 // (`-a` and `plan`). Without one, only the flags.
 import type { ApicClient } from '../apic/client.js';
+import { checkCalicoAsn, readFabricAsn } from '../apic/bgp.js';
 import { infraVlanOf, readApicVersion } from '../apic/discovery.js';
+import { flavorFamily } from '../config/flavors.js';
+import { InputError } from '../errors.js';
 import type { Config } from '../config/types.js';
 import { checkPrerequisites, discoverNestedVlanPool } from '../provision/prerequisites.js';
 import { offlineFacts, type FabricFacts } from './facts.js';
@@ -32,13 +35,20 @@ export async function discoverFabric(apic: FabricReader | undefined, probe: Conf
   // (a prerequisite, and where other clusters bind their VLANs) and, later,
   // the plan's read of that AEP are answered from it (see apic/read-cache.ts).
   const aeps = apic.getClass('infraAttEntityP', { subtree: 'full' });
-  const [apicVersion, all, nestedVlanPool, , neighbours] = await Promise.all([
+  const calico = flavorFamily(probe.flavor) === 'calico';
+  const [apicVersion, all, nestedVlanPool, , neighbours, fabricAsn] = await Promise.all([
     readApicVersion(apic),
     aeps,
     discoverNestedVlanPool(apic, probe),
     opts.prerequisites ? checkPrerequisites(apic, probe) : undefined,
     opts.neighbours ? readNeighbours(apic, probe) : undefined,
+    // Calico peers with the fabric's route reflectors: their AS must be the file's (as the Python tool checks).
+    calico && opts.prerequisites ? readFabricAsn(apic) : undefined,
   ]);
+  if (calico && opts.prerequisites) {
+    const problem = checkCalicoAsn(probe, fabricAsn);
+    if (problem) throw new InputError([problem]);
+  }
   const vlan = infraVlanOf(all) ?? opts.infraVlan;
   return {
     source: 'apic',
