@@ -79,7 +79,18 @@ async function provisionOnce(sim) {
   let client;
   const reporter = new Reporter({ format: 'text', color: false, write: () => undefined });
   const opts = checkRootOptions(
-    { config: input, output: '/dev/null', flavor: FLAVOR, apic: true, delete: false, password: PASSWORD, disableMultus: 'true', operatorMode: 'false', outputFormat: 'text', color: false },
+    {
+      config: input,
+      output: '/dev/null',
+      flavor: FLAVOR,
+      apic: true,
+      delete: false,
+      password: PASSWORD,
+      disableMultus: 'true',
+      operatorMode: 'false',
+      outputFormat: 'text',
+      color: false,
+    },
     {},
   );
   const deps = {
@@ -131,11 +142,19 @@ function timed(cmd, args, cwd, env) {
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done(performance.now() - t0) : fail(new Error(`${cmd} exit ${code}: ${err.trim().split('\n').pop()}`))));
+    child.on('close', (code) =>
+      code === 0 ? done(performance.now() - t0) : fail(new Error(`${cmd} exit ${code}: ${err.trim().split('\n').pop()}`)),
+    );
   });
 }
 async function slowLinkRun(tool) {
-  const sim = await startSim({ listen: '127.0.0.1:0', data: ':memory:', adminPassword: PASSWORD, seed, faults: [{ path: '^/', latencyMs: SLOW_LATENCY }] });
+  const sim = await startSim({
+    listen: '127.0.0.1:0',
+    data: ':memory:',
+    adminPassword: PASSWORD,
+    seed,
+    faults: [{ path: '^/', latencyMs: SLOW_LATENCY }],
+  });
   const dir = mkdtempSync(join(tmpdir(), 'acc-slow-'));
   try {
     for (const f of ['user.crt', 'user.key']) copyFileSync(join(conformance, 'testdata', f), join(dir, f));
@@ -154,10 +173,20 @@ for (let i = 0; i < SLOW_RUNS; i++) {
   slow.ours.push(await slowLinkRun('ours'));
   if (PY_REF) slow.python.push(await slowLinkRun('python'));
 }
-const slowRows = [{ what: `-a on an empty fabric through a ${SLOW_LATENCY} ms link (bin/acc-provision)`, value: `${median(slow.ours).toFixed(0)} ms`, note: `median of ${SLOW_RUNS}, a new process each` }];
+const slowRows = [
+  {
+    what: `-a on an empty fabric through a ${SLOW_LATENCY} ms link (bin/acc-provision)`,
+    value: `${median(slow.ours).toFixed(0)} ms`,
+    note: `median of ${SLOW_RUNS}, a new process each`,
+  },
+];
 if (PY_REF) {
   const py = median(slow.python);
-  slowRows.push({ what: `-a on an empty fabric through a ${SLOW_LATENCY} ms link (Python acc-provision)`, value: `${py.toFixed(0)} ms`, note: `${(py / median(slow.ours)).toFixed(1)}x the time of bin/acc-provision` });
+  slowRows.push({
+    what: `-a on an empty fabric through a ${SLOW_LATENCY} ms link (Python acc-provision)`,
+    value: `${py.toFixed(0)} ms`,
+    note: `${(py / median(slow.ours)).toFixed(1)}x the time of bin/acc-provision`,
+  });
 }
 
 if (JSON_ROWS) {
@@ -174,7 +203,15 @@ if (JSON_ROWS) {
   process.exit(0);
 }
 const header = ['base_case, +' + LATENCY + ' ms per request', 'wall ms', 'requests', 'GET', 'POST', 'DELETE', 'logins'];
-const table = rows.map((r) => [r.label, r.ms.toFixed(0), String(r.requests), String(r.gets), String(r.posts), String(r.deletes), String(r.logins)]);
+const table = rows.map((r) => [
+  r.label,
+  r.ms.toFixed(0),
+  String(r.requests),
+  String(r.gets),
+  String(r.posts),
+  String(r.deletes),
+  String(r.logins),
+]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 console.log(line(header));

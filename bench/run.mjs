@@ -46,7 +46,10 @@ const row = (area, what, ours, python = '', ratio = '', note = '') => rows.push(
 function timeSpawn(cmd, args, cwd) {
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
-  return { ms: performance.now() - t0, failure: r.status === 0 ? undefined : `exit ${r.status}: ${(r.stderr || '').trim().split('\n').pop()}` };
+  return {
+    ms: performance.now() - t0,
+    failure: r.status === 0 ? undefined : `exit ${r.status}: ${(r.stderr || '').trim().split('\n').pop()}`,
+  };
 }
 
 // --- start-up and command-line generation -----------------------------------
@@ -56,7 +59,8 @@ const configs = ['base_case.inp.yaml', 'dualstack_base.inp.yaml', 'nested-vlan.i
 const flavorOf = (c) => (c.startsWith('flavor_openshift_420_esx') ? 'openshift-4.20-esx' : FLAVOR);
 const haveConformance = existsSync(join(conformance, 'cases.json'));
 if (haveConformance) {
-  for (const f of ['user.crt', 'user.key', 'user-mykube.crt', 'user-mykube.key', ...configs]) copyFileSync(join(conformance, 'testdata', f), join(scratch, f));
+  for (const f of ['user.crt', 'user.key', 'user-mykube.crt', 'user-mykube.key', ...configs])
+    copyFileSync(join(conformance, 'testdata', f), join(scratch, f));
 }
 // acc-provision runs as users of a checkout run it: bin/acc-provision as a
 // program (the shell launcher, see docs/startup.md), not `node bin/acc-provision`;
@@ -69,7 +73,12 @@ const jobs = [
 ];
 if (process.env.NODE_EXTRA_CA_CERTS) {
   // Node parses that file before running anything; the launcher spares acc-provision that.
-  jobs.splice(1, 0, { area: 'start-up', what: 'node -e 0 without NODE_EXTRA_CA_CERTS', cmd: 'env', args: ['-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0'] });
+  jobs.splice(1, 0, {
+    area: 'start-up',
+    what: 'node -e 0 without NODE_EXTRA_CA_CERTS',
+    cmd: 'env',
+    args: ['-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0'],
+  });
 }
 if (haveConformance) {
   for (const c of configs) {
@@ -77,7 +86,20 @@ if (haveConformance) {
       area: 'generation (CLI)',
       what: `${c.replace('.inp.yaml', '')}: manifest, CR, tar, dump`,
       cmd: cli,
-      args: ['-c', c, '-f', flavorOf(c), '-o', 'out.kube.yaml', '-r', 'out.cr.yaml', '--apic-dump', 'out.apic.txt', '--version-token', 'dummy'],
+      args: [
+        '-c',
+        c,
+        '-f',
+        flavorOf(c),
+        '-o',
+        'out.kube.yaml',
+        '-r',
+        'out.cr.yaml',
+        '--apic-dump',
+        'out.apic.txt',
+        '--version-token',
+        'dummy',
+      ],
     };
     if (PY_REF) {
       const code = [
@@ -109,7 +131,14 @@ for (let i = 0; i < RUNS; i++) {
 jobs.forEach((j, k) => {
   const ours = median(times[k].ours);
   const py = median(times[k].python);
-  row(j.area, j.what, `${fmt(ours)} ms`, j.python ? `${fmt(py)} ms` : '', j.python ? `${fmt(py / ours)}x faster` : '', failures[k] ?? `median of ${RUNS}`);
+  row(
+    j.area,
+    j.what,
+    `${fmt(ours)} ms`,
+    j.python ? `${fmt(py)} ms` : '',
+    j.python ? `${fmt(py / ours)}x faster` : '',
+    failures[k] ?? `median of ${RUNS}`,
+  );
 });
 if (!haveConformance) row('generation (CLI)', 'four configurations', '-', '', '', `skipped: ${conformance} not found`);
 
@@ -133,7 +162,14 @@ if (haveConformance) {
       once();
       t.push(performance.now() - t0);
     }
-    row('generation (in-process)', `${file.replace('.inp.yaml', '')}: load + manifest + dump, per cluster`, `${fmt(median(t))} ms`, '', '', `median of ${RUNS * 4}`);
+    row(
+      'generation (in-process)',
+      `${file.replace('.inp.yaml', '')}: load + manifest + dump, per cluster`,
+      `${fmt(median(t))} ms`,
+      '',
+      '',
+      `median of ${RUNS * 4}`,
+    );
   }
 }
 rmSync(scratch, { recursive: true, force: true });
@@ -159,7 +195,11 @@ if (!QUICK) {
 // --- the table ------------------------------------------------------------------
 const header = ['area', 'measurement', 'acc-provision (TS)', PY_REF ? 'Python acc-provision' : '', PY_REF ? 'ratio' : '', 'note'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+const line = (cells) =>
+  cells
+    .map((c, i) => String(c).padEnd(widths[i]))
+    .join('  ')
+    .trimEnd();
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));

@@ -24,7 +24,9 @@ const agent = new Agent({ connect: { rejectUnauthorized: false }, connections: C
 
 const call = simCaller(sim.url, agent);
 
-const login = async () => (await call('POST', '/api/aaaLogin.json', { aaaUser: { attributes: { name: 'admin', pwd: PASSWORD } } })).imdata[0].aaaLogin.attributes.token;
+const login = async () =>
+  (await call('POST', '/api/aaaLogin.json', { aaaUser: { attributes: { name: 'admin', pwd: PASSWORD } } })).imdata[0].aaaLogin.attributes
+    .token;
 const token = await login();
 
 /** Runs `op(i)` from CONCURRENCY workers for SECONDS (at most `max` calls); returns requests per second. */
@@ -43,13 +45,23 @@ async function rate(op, max = Infinity) {
 /** A tenant like the one acc-provision makes: VRF, 4 BDs with subnets, an AP with 4 EPGs, a contract. 20 objects. */
 function tenantBody(name) {
   const bds = [0, 1, 2, 3].map((i) => ({
-    fvBD: { attributes: { name: `bd${i}`, arpFlood: i % 2 ? 'yes' : 'no' }, children: [{ fvRsCtx: { attributes: { tnFvCtxName: 'vrf' } } }, { fvSubnet: { attributes: { ip: `10.${i}.0.1/16` } } }] },
+    fvBD: {
+      attributes: { name: `bd${i}`, arpFlood: i % 2 ? 'yes' : 'no' },
+      children: [{ fvRsCtx: { attributes: { tnFvCtxName: 'vrf' } } }, { fvSubnet: { attributes: { ip: `10.${i}.0.1/16` } } }],
+    },
   }));
-  const epgs = [0, 1, 2, 3].map((i) => ({ fvAEPg: { attributes: { name: `epg${i}` }, children: [{ fvRsBd: { attributes: { tnFvBDName: `bd${i}` } } }] } }));
+  const epgs = [0, 1, 2, 3].map((i) => ({
+    fvAEPg: { attributes: { name: `epg${i}` }, children: [{ fvRsBd: { attributes: { tnFvBDName: `bd${i}` } } }] },
+  }));
   return {
     fvTenant: {
       attributes: { name },
-      children: [{ fvCtx: { attributes: { name: 'vrf' } } }, ...bds, { fvAp: { attributes: { name: 'ap' }, children: epgs } }, { vzBrCP: { attributes: { name: 'c' } } }],
+      children: [
+        { fvCtx: { attributes: { name: 'vrf' } } },
+        ...bds,
+        { fvAp: { attributes: { name: 'ap' }, children: epgs } },
+        { vzBrCP: { attributes: { name: 'c' } } },
+      ],
     },
   };
 }
@@ -61,7 +73,13 @@ function fillTo(target) {
   store.transaction(() => {
     while (store.count() < target) {
       const tn = `uni/tn-fill${filled++}`;
-      const put = (dn, className, attrs) => store.put({ dn, className, parent: dn.slice(0, dn.lastIndexOf('/')), attrs: { dn, lcOwn: 'local', modTs: '2026-01-01T00:00:00.000+00:00', status: '', ...attrs } });
+      const put = (dn, className, attrs) =>
+        store.put({
+          dn,
+          className,
+          parent: dn.slice(0, dn.lastIndexOf('/')),
+          attrs: { dn, lcOwn: 'local', modTs: '2026-01-01T00:00:00.000+00:00', status: '', ...attrs },
+        });
       put(tn, 'fvTenant', { name: `fill${filled}` });
       put(`${tn}/ctx-vrf`, 'fvCtx', { name: 'vrf' });
       for (let b = 0; b < 49; b++) {
@@ -86,11 +104,16 @@ async function latency(op, count = 60) {
 }
 
 const rows = [];
-const row = (what, objects, value, unit = 'req/s') => rows.push({ what, objects, value: unit === 'ms' ? Math.round(value * 10) / 10 : Math.round(value), unit });
+const row = (what, objects, value, unit = 'req/s') =>
+  rows.push({ what, objects, value: unit === 'ms' ? Math.round(value * 10) / 10 : Math.round(value), unit });
 
 row('aaaLogin', sim.store.count(), await rate(() => login()));
 let posted = 0;
-row('POST tenant subtree (20 objects)', sim.store.count(), await rate(() => call('POST', `/api/mo/uni/tn-b${posted}.json`, tenantBody(`b${posted++}`), token), 350));
+row(
+  'POST tenant subtree (20 objects)',
+  sim.store.count(),
+  await rate(() => call('POST', `/api/mo/uni/tn-b${posted}.json`, tenantBody(`b${posted++}`), token), 350),
+);
 
 let memBefore = 0;
 let memAfter = 0;
@@ -103,15 +126,50 @@ for (const size of [10_000, 100_000]) {
     countBefore = n;
   }
   let i = 0;
-  row('GET class fvBD, filtered', n, await rate(() => call('GET', `/api/class/fvBD.json?query-target-filter=and(eq(fvBD.name,"bd7"),wcard(fvBD.dn,"fill${i++ % filled}/"))`, undefined, token)));
-  row('GET tenant subtree (rsp-subtree=full)', n, await rate(() => call('GET', `/api/mo/uni/tn-fill${i++ % filled}.json?rsp-subtree=full`, undefined, token)));
-  row('GET tenant subtree, class-filtered', n, await rate(() => call('GET', `/api/mo/uni/tn-fill${i++ % filled}.json?query-target=subtree&target-subtree-class=fvRsCtx`, undefined, token)));
-  row('GET class fvBD, page of 100 (p50)', n, (await latency(() => call('GET', `/api/class/fvBD.json?page-size=100&page=${i++ % 500}`, undefined, token))).p50, 'ms');
-  row('GET class fvBD, count (p50)', n, (await latency(() => call('GET', '/api/class/fvBD.json?rsp-subtree-include=count', undefined, token))).p50, 'ms');
+  row(
+    'GET class fvBD, filtered',
+    n,
+    await rate(() =>
+      call(
+        'GET',
+        `/api/class/fvBD.json?query-target-filter=and(eq(fvBD.name,"bd7"),wcard(fvBD.dn,"fill${i++ % filled}/"))`,
+        undefined,
+        token,
+      ),
+    ),
+  );
+  row(
+    'GET tenant subtree (rsp-subtree=full)',
+    n,
+    await rate(() => call('GET', `/api/mo/uni/tn-fill${i++ % filled}.json?rsp-subtree=full`, undefined, token)),
+  );
+  row(
+    'GET tenant subtree, class-filtered',
+    n,
+    await rate(() =>
+      call('GET', `/api/mo/uni/tn-fill${i++ % filled}.json?query-target=subtree&target-subtree-class=fvRsCtx`, undefined, token),
+    ),
+  );
+  row(
+    'GET class fvBD, page of 100 (p50)',
+    n,
+    (await latency(() => call('GET', `/api/class/fvBD.json?page-size=100&page=${i++ % 500}`, undefined, token))).p50,
+    'ms',
+  );
+  row(
+    'GET class fvBD, count (p50)',
+    n,
+    (await latency(() => call('GET', '/api/class/fvBD.json?rsp-subtree-include=count', undefined, token))).p50,
+    'ms',
+  );
   if (size === 100_000) {
     memAfter = process.memoryUsage().rss;
     // Four clients (another process) reading the whole class over and over; a small request beside them.
-    const readers = spawn(process.execPath, [new URL('./sim-readers.mjs', import.meta.url).pathname, sim.url, token, '/api/class/fvBD.json', '4'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const readers = spawn(
+      process.execPath,
+      [new URL('./sim-readers.mjs', import.meta.url).pathname, sim.url, token, '/api/class/fvBD.json', '4'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise((r) => readers.stdout.once('data', r));
     await new Promise((r) => setTimeout(r, 1000));
     const small = await latency(() => call('GET', '/api/mo/uni/tn-fill1.json', undefined, token), 40);
@@ -128,7 +186,10 @@ await sim.close();
 
 if (process.argv.includes('--json')) {
   // For bench/run.mjs: one JSON row per line.
-  for (const r of rows) console.log(JSON.stringify({ what: `${r.what} @ ${r.objects} objects`, value: `${r.value} ${r.unit}`, note: `${CONCURRENCY} clients, HTTPS` }));
+  for (const r of rows)
+    console.log(
+      JSON.stringify({ what: `${r.what} @ ${r.objects} objects`, value: `${r.value} ${r.unit}`, note: `${CONCURRENCY} clients, HTTPS` }),
+    );
   process.exit(0);
 }
 console.log(`apic-sim bench: ${CONCURRENCY} concurrent clients, ${SECONDS}s per measurement, HTTPS, in-memory store`);

@@ -31,17 +31,33 @@ const agent = new Agent({ connect: { rejectUnauthorized: false } });
 const call = simCaller(sim.url, agent);
 
 // 50 tenants, each with one application profile of 200 EPGs: about 10k objects.
-const token = (await call('POST', '/api/aaaLogin.json', { aaaUser: { attributes: { name: 'admin', pwd: PASSWORD } } })).imdata[0].aaaLogin.attributes.token;
+const token = (await call('POST', '/api/aaaLogin.json', { aaaUser: { attributes: { name: 'admin', pwd: PASSWORD } } })).imdata[0].aaaLogin
+  .attributes.token;
 for (let t = 0; t < TENANTS; t++) {
   const epgs = Array.from({ length: EPGS }, (_, e) => ({ fvAEPg: { attributes: { name: `epg-${e}` } } }));
-  await call('POST', `/api/mo/uni/tn-bench-${t}.json`, { fvTenant: { attributes: { name: `bench-${t}` }, children: [{ fvAp: { attributes: { name: 'app' }, children: epgs } }] } }, token);
+  await call(
+    'POST',
+    `/api/mo/uni/tn-bench-${t}.json`,
+    { fvTenant: { attributes: { name: `bench-${t}` }, children: [{ fvAp: { attributes: { name: 'app' }, children: epgs } }] } },
+    token,
+  );
 }
-const objects = (await call('GET', '/api/class/fvAEPg.json?rsp-subtree-include=count', undefined, token)).imdata[0].moCount.attributes.count;
+const objects = (await call('GET', '/api/class/fvAEPg.json?rsp-subtree-include=count', undefined, token)).imdata[0].moCount.attributes
+  .count;
 const total = sim.store.count();
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();

@@ -91,7 +91,11 @@ writeFileSync(`${outfile}.inputs.json`, `${JSON.stringify(inputs)}\n`);
 
 // --release prints dist/RELEASE-VERSION: the source revision this build came from.
 try {
-  const describe = execFileSync('git', ['describe', '--tags', '--always', '--dirty'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const describe = execFileSync('git', ['describe', '--tags', '--always', '--dirty'], {
+    cwd: repo,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
   writeFileSync(join(repo, 'dist', 'RELEASE-VERSION'), `${describe}\n`);
 } catch {
   // Not a git checkout (a packed release): --release says the information is absent.
@@ -113,7 +117,20 @@ try {
     });
   writeFileSync(join(scratch, 'cluster.yaml'), run(['--sample', '-f', TRAINING_FLAVOR]));
   rmSync(`${outfile}.cache`, { force: true });
-  run(['-c', 'cluster.yaml', '-f', TRAINING_FLAVOR, '-o', 'aci.yaml', '-r', 'cr.yaml', '--apic-dump', 'apic.txt', '--version-token', 'training']);
+  run([
+    '-c',
+    'cluster.yaml',
+    '-f',
+    TRAINING_FLAVOR,
+    '-o',
+    'aci.yaml',
+    '-r',
+    'cr.yaml',
+    '--apic-dump',
+    'apic.txt',
+    '--version-token',
+    'training',
+  ]);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

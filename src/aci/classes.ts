@@ -16,13 +16,20 @@ export const ROOT_CLASS = 'topRoot';
 
 /** Properties every class accepts (or reports) besides its own. */
 export const UNIVERSAL_PROPS: readonly string[] = [
-  'dn', 'rn', 'status', 'annotation', 'descr', 'nameAlias', 'ownerKey', 'ownerTag', 'childAction', 'userdom',
+  'dn',
+  'rn',
+  'status',
+  'annotation',
+  'descr',
+  'nameAlias',
+  'ownerKey',
+  'ownerTag',
+  'childAction',
+  'userdom',
 ];
 
 /** Read-only properties every class reports on reads. */
-export const UNIVERSAL_READ_ONLY: readonly string[] = [
-  'childAction', 'extMngdBy', 'lcOwn', 'modTs', 'monPolDn', 'uid', 'userdom',
-];
+export const UNIVERSAL_READ_ONLY: readonly string[] = ['childAction', 'extMngdBy', 'lcOwn', 'modTs', 'monPolDn', 'uid', 'userdom'];
 
 interface Row {
   rn: string;
@@ -34,9 +41,26 @@ interface Row {
 
 // Most policy objects can be tagged and annotated; these are the parents of tag classes.
 const TAGGABLE = [
-  'fvTenant', 'fvCtx', 'fvAp', 'fvAEPg', 'fvBD', 'fvSubnet', 'l3extOut', 'l3extInstP', 'vzFilter', 'vzEntry',
-  'vzBrCP', 'vzSubj', 'infraAttEntityP', 'vmmDomP', 'physDomP', 'fvnsVlanInstP', 'fvnsMcastAddrInstP',
-  'aaaUser', 'ndPfxPol', 'l3extDomP',
+  'fvTenant',
+  'fvCtx',
+  'fvAp',
+  'fvAEPg',
+  'fvBD',
+  'fvSubnet',
+  'l3extOut',
+  'l3extInstP',
+  'vzFilter',
+  'vzEntry',
+  'vzBrCP',
+  'vzSubj',
+  'infraAttEntityP',
+  'vmmDomP',
+  'physDomP',
+  'fvnsVlanInstP',
+  'fvnsMcastAddrInstP',
+  'aaaUser',
+  'ndPfxPol',
+  'l3extDomP',
 ];
 
 const EPG_LIKE = ['fvAEPg', 'l3extInstP'];
@@ -66,9 +90,26 @@ const rows: Record<string, Row> = {
     rn: 'BD-{name}',
     parents: ['fvTenant'],
     props: [
-      'name', 'arpFlood', 'unicastRoute', 'unkMacUcastAct', 'unkMcastAct', 'v6unkMcastAct', 'multiDstPktAct',
-      'limitIpLearnToSubnets', 'ipLearning', 'mac', 'mtu', 'epMoveDetectMode', 'hostBasedRouting', 'type',
-      'ipv6McastAllow', 'mcastAllow', 'intersiteBumTrafficAllow', 'intersiteL2Stretch', 'llAddr', 'OptimizeWanBandwidth',
+      'name',
+      'arpFlood',
+      'unicastRoute',
+      'unkMacUcastAct',
+      'unkMcastAct',
+      'v6unkMcastAct',
+      'multiDstPktAct',
+      'limitIpLearnToSubnets',
+      'ipLearning',
+      'mac',
+      'mtu',
+      'epMoveDetectMode',
+      'hostBasedRouting',
+      'type',
+      'ipv6McastAllow',
+      'mcastAllow',
+      'intersiteBumTrafficAllow',
+      'intersiteL2Stretch',
+      'llAddr',
+      'OptimizeWanBandwidth',
     ],
     readOnly: ['pcTag', 'scope', 'seg', 'vmac'],
   },
@@ -106,7 +147,23 @@ const rows: Record<string, Row> = {
   fvRsDomAtt: {
     rn: 'rsdomAtt-[{tDn}]',
     parents: ['fvAEPg'],
-    props: ['tDn', 'encap', 'encapMode', 'instrImedcy', 'resImedcy', 'primaryEncap', 'classPref', 'netflowPref', 'switchingMode', 'untagged', 'bindingType', 'numPorts', 'portAllocation', 'customEpgName', 'delimiter'],
+    props: [
+      'tDn',
+      'encap',
+      'encapMode',
+      'instrImedcy',
+      'resImedcy',
+      'primaryEncap',
+      'classPref',
+      'netflowPref',
+      'switchingMode',
+      'untagged',
+      'bindingType',
+      'numPorts',
+      'portAllocation',
+      'customEpgName',
+      'delimiter',
+    ],
     relation: { targetProp: 'tDn' },
   },
   // Enhanced LAG for an EPG's VMware domain binding.
@@ -132,8 +189,20 @@ const rows: Record<string, Row> = {
     rn: 'e-{name}',
     parents: ['vzFilter'],
     props: [
-      'name', 'etherT', 'prot', 'sFromPort', 'sToPort', 'dFromPort', 'dToPort', 'stateful', 'tcpRules',
-      'arpOpc', 'applyToFrag', 'icmpv4T', 'icmpv6T', 'matchDscp',
+      'name',
+      'etherT',
+      'prot',
+      'sFromPort',
+      'sToPort',
+      'dFromPort',
+      'dToPort',
+      'stateful',
+      'tcpRules',
+      'arpOpc',
+      'applyToFrag',
+      'icmpv4T',
+      'icmpv6T',
+      'matchDscp',
     ],
   },
   vzBrCP: { rn: 'brc-{name}', parents: ['fvTenant'], props: ['name', 'scope', 'prio', 'targetDscp'] },
@@ -167,7 +236,12 @@ const rows: Record<string, Row> = {
 
   // --- L3Out -------------------------------------------------------------
   l3extOut: { rn: 'out-{name}', parents: ['fvTenant'], props: ['name', 'enforceRtctrl', 'targetDscp'] },
-  l3extRsEctx: { rn: 'rsectx', parents: ['l3extOut'], props: ['tnFvCtxName'], relation: { targetProp: 'tnFvCtxName', targetClass: 'fvCtx' } },
+  l3extRsEctx: {
+    rn: 'rsectx',
+    parents: ['l3extOut'],
+    props: ['tnFvCtxName'],
+    relation: { targetProp: 'tnFvCtxName', targetClass: 'fvCtx' },
+  },
   l3extRsL3DomAtt: { rn: 'rsl3DomAtt', parents: ['l3extOut'], props: ['tDn'], relation: { targetProp: 'tDn', targetClass: 'l3extDomP' } },
   l3extInstP: {
     rn: 'instP-{name}',
@@ -203,8 +277,15 @@ const rows: Record<string, Row> = {
     rn: 'settings',
     parents: ['infraInfra'],
     props: [
-      'opflexpAuthenticateClients', 'opflexpUseSsl', 'leafOpflexpAuthenticateClients', 'leafOpflexpUseSsl',
-      'domainValidation', 'enforceSubnetCheck', 'unicastXrEpLearnDisable', 'enableRemoteLeafDirect', 'reallocateGipo',
+      'opflexpAuthenticateClients',
+      'opflexpUseSsl',
+      'leafOpflexpAuthenticateClients',
+      'leafOpflexpUseSsl',
+      'domainValidation',
+      'enforceSubnetCheck',
+      'unicastXrEpLearnDisable',
+      'enableRemoteLeafDirect',
+      'reallocateGipo',
       'name',
     ],
   },
@@ -230,8 +311,22 @@ const rows: Record<string, Row> = {
     rn: 'dom-{name}',
     parents: ['vmmProvP'],
     props: [
-      'name', 'mode', 'enfPref', 'encapMode', 'prefEncapMode', 'mcastAddr', 'accessMode', 'arpLearning', 'ave',
-      'ctrlKnob', 'enableAVE', 'enableTag', 'epInventoryType', 'epRetTime', 'hvAvailMonitor', 'configInfraPg',
+      'name',
+      'mode',
+      'enfPref',
+      'encapMode',
+      'prefEncapMode',
+      'mcastAddr',
+      'accessMode',
+      'arpLearning',
+      'ave',
+      'ctrlKnob',
+      'enableAVE',
+      'enableTag',
+      'epInventoryType',
+      'epRetTime',
+      'hvAvailMonitor',
+      'configInfraPg',
     ],
   },
   vmmCtrlrP: {
@@ -283,7 +378,11 @@ const rows: Record<string, Row> = {
     parents: ['vmmInjectedClusterInfo'],
     props: ['accProvisionInput', 'userKey', 'userCert'],
   },
-  vmmClusterFaultInfo: { rn: 'clusterfaultinfo-{faultCode}', parents: ['vmmInjectedClusterInfo'], props: ['faultCode', 'faultMessage', 'faultDesc'] },
+  vmmClusterFaultInfo: {
+    rn: 'clusterfaultinfo-{faultCode}',
+    parents: ['vmmInjectedClusterInfo'],
+    props: ['faultCode', 'faultMessage', 'faultDesc'],
+  },
   vmmInjectedHost: {
     rn: 'host-[{name}]',
     parents: ['vmmInjectedCont'],
@@ -322,7 +421,20 @@ const rows: Record<string, Row> = {
   aaaUser: {
     rn: 'user-{name}',
     parents: ['aaaUserEp'],
-    props: ['name', 'accountStatus', 'pwd', 'email', 'firstName', 'lastName', 'expires', 'expiration', 'clearPwdHistory', 'certAttribute', 'phone', 'otpenable'],
+    props: [
+      'name',
+      'accountStatus',
+      'pwd',
+      'email',
+      'firstName',
+      'lastName',
+      'expires',
+      'expiration',
+      'clearPwdHistory',
+      'certAttribute',
+      'phone',
+      'otpenable',
+    ],
     readOnly: ['pwdSet', 'pwdLifeTime'],
   },
   aaaUserCert: { rn: 'usercert-{name}', parents: ['aaaUser'], props: ['name', 'data'], readOnly: ['fingerprint', 'certValidUntil'] },
@@ -341,8 +453,22 @@ const rows: Record<string, Row> = {
     rn: 'sys',
     parents: ['fabricNode'],
     readOnly: [
-      'name', 'role', 'id', 'podId', 'address', 'oobMgmtAddr', 'inbMgmtAddr', 'fabricDomain', 'serial', 'state',
-      'systemUpTime', 'version', 'fabricId', 'siteId', 'tepPool', 'currentTime',
+      'name',
+      'role',
+      'id',
+      'podId',
+      'address',
+      'oobMgmtAddr',
+      'inbMgmtAddr',
+      'fabricDomain',
+      'serial',
+      'state',
+      'systemUpTime',
+      'version',
+      'fabricId',
+      'siteId',
+      'tepPool',
+      'currentTime',
     ],
   },
   firmwareCtrlrFwStatusCont: { rn: 'ctrlrfwstatuscont', parents: ['topSystem'] },
@@ -380,7 +506,12 @@ const rows: Record<string, Row> = {
     parents: ['vnsAbsGraph'],
     props: ['name', 'funcType', 'managed', 'routingMode', 'funcTemplateType', 'isCopy', 'sequenceNumber', 'shareEncap'],
   },
-  vnsRsNodeToLDev: { rn: 'rsNodeToLDev', parents: ['vnsAbsNode'], props: ['tDn'], relation: { targetProp: 'tDn', targetClass: 'vnsLDevVip' } },
+  vnsRsNodeToLDev: {
+    rn: 'rsNodeToLDev',
+    parents: ['vnsAbsNode'],
+    props: ['tDn'],
+    relation: { targetProp: 'tDn', targetClass: 'vnsLDevVip' },
+  },
   vnsLDevVip: {
     rn: 'lDevVip-{name}',
     parents: ['fvTenant'],
@@ -432,7 +563,12 @@ const rows: Record<string, Row> = {
     parents: ['vnsAbsGraph'],
     props: ['name', 'connDir', 'connType', 'adjType', 'directConnect', 'unicastRoute'],
   },
-  vnsRsAbsConnectionConns: { rn: 'rsabsConnectionConns-[{tDn}]', parents: ['vnsAbsConnection'], props: ['tDn'], relation: { targetProp: 'tDn' } },
+  vnsRsAbsConnectionConns: {
+    rn: 'rsabsConnectionConns-[{tDn}]',
+    parents: ['vnsAbsConnection'],
+    props: ['tDn'],
+    relation: { targetProp: 'tDn' },
+  },
   vnsRsLIfCtxToSvcRedirectPol: {
     rn: 'rsLIfCtxToSvcRedirectPol',
     parents: ['vnsLIfCtx'],
@@ -481,7 +617,11 @@ const rows: Record<string, Row> = {
     relation: { targetProp: 'tnBgpPeerPfxPolName', targetClass: 'bgpPeerPfxPol' },
   },
   bgpExtP: { rn: 'bgpExtP', parents: ['l3extOut'] },
-  bgpCtxPol: { rn: 'bgpCtxP-{name}', parents: ['fvTenant'], props: ['name', 'holdIntvl', 'staleIntvl', 'kaIntvl', 'maxAsLimit', 'grCtrl', 'grStaleIntvl'] },
+  bgpCtxPol: {
+    rn: 'bgpCtxP-{name}',
+    parents: ['fvTenant'],
+    props: ['name', 'holdIntvl', 'staleIntvl', 'kaIntvl', 'maxAsLimit', 'grCtrl', 'grStaleIntvl'],
+  },
   bgpBestPathCtrlPol: { rn: 'bestpath-{name}', parents: ['fvTenant'], props: ['name', 'ctrl'] },
   bgpProtP: { rn: 'protp', parents: ['l3extLNodeP'], props: ['name'] },
   bgpRsBgpNodeCtxPol: {
@@ -521,10 +661,9 @@ const rows: Record<string, Row> = {
 // The ESX flavors' second kube-api port group binds the nodes EPG to the
 // vDS's enhanced LAG policy with `userdom` set, as the APIC UI sends it.
 for (const cls of ['fvAEPgLagPolAtt', 'fvRsVmmVSwitchEnhancedLagPol']) {
-  rows[cls]!.props = [...(rows[cls]!.props ?? []), 'userdom'];
+  rows[cls].props = [...(rows[cls].props ?? []), 'userdom'];
 }
 // ---- end of the OpenShift family's additions -------------------------------
-
 
 function buildHand(): Map<string, AciClassInfo> {
   const table = new Map<string, AciClassInfo>();
@@ -576,7 +715,7 @@ function buildFull(): Map<string, AciClassInfo> {
     table.set(className, info);
   }
   // Parents that did not make it into the table (no RN format), and classes left with none, go; until nothing changes.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [className, info] of table) {
       const parents = info.parents.filter((p) => p === ROOT_CLASS || table.has(p));
@@ -717,7 +856,20 @@ export function isSettableProp(className: string, prop: string): boolean {
   return info.props.includes(prop) || (UNIVERSAL_PROPS.includes(prop) && !UNIVERSAL_READ_ONLY.includes(prop)) || prop === 'childAction';
 }
 
-const ALWAYS_SHOWN = ['dn', 'rn', 'status', 'modTs', 'childAction', 'lcOwn', 'uid', 'userdom', 'extMngdBy', 'monPolDn', 'configIssues', 'configSt'];
+const ALWAYS_SHOWN = [
+  'dn',
+  'rn',
+  'status',
+  'modTs',
+  'childAction',
+  'lcOwn',
+  'uid',
+  'userdom',
+  'extMngdBy',
+  'monPolDn',
+  'configIssues',
+  'configSt',
+];
 
 /**
  * Every property an object of the class has, when the object model lists
@@ -729,8 +881,13 @@ export function propertyNames(className: string): ReadonlySet<string> | undefine
   if (!m?.w) return undefined;
   const info = fullTable().get(className);
   return new Set([
-    ...Object.keys(m.props), ...m.ro, ...(info?.props ?? []), ...(info?.readOnly ?? []),
-    ...UNIVERSAL_PROPS, ...UNIVERSAL_READ_ONLY, ...ALWAYS_SHOWN,
+    ...Object.keys(m.props),
+    ...m.ro,
+    ...(info?.props ?? []),
+    ...(info?.readOnly ?? []),
+    ...UNIVERSAL_PROPS,
+    ...UNIVERSAL_READ_ONLY,
+    ...ALWAYS_SHOWN,
   ]);
 }
 

@@ -100,5 +100,5 @@ export function resolveDn(dn: string): ParsedRn[] | undefined {
 /** The class of the object a DN names, or undefined when the DN does not resolve. */
 export function classOfDn(dn: string): string | undefined {
   const r = resolveDn(dn);
-  return r && r.length > 0 ? r[r.length - 1]!.className : undefined;
+  return r && r.length > 0 ? r[r.length - 1].className : undefined;
 }

@@ -21,12 +21,19 @@ export const extEpgDn = (tenant: string, l3out: string, name: string): string =>
 export const epgDn = (tenant: string, ap: string, name: string): string =>
   dnOf(UNI, ['fvTenant', { name: tenant }], ['fvAp', { name: ap }], ['fvAEPg', { name }]);
 export const aepDn = (name: string): string => dnOf(UNI, INFRA, ['infraAttEntityP', { name }]);
-export const vlanPoolDn = (name: string, allocMode: 'static' | 'dynamic'): string => dnOf(UNI, INFRA, ['fvnsVlanInstP', { name, allocMode }]);
+export const vlanPoolDn = (name: string, allocMode: 'static' | 'dynamic'): string =>
+  dnOf(UNI, INFRA, ['fvnsVlanInstP', { name, allocMode }]);
 export const mcastPoolDn = (name: string): string => dnOf(UNI, INFRA, ['fvnsMcastAddrInstP', { name }]);
 export const physDomainDn = (name: string): string => dnOf(UNI, ['physDomP', { name }]);
 export const vmmDomainDn = (vendor: string, name: string): string => dnOf(UNI, ['vmmProvP', { vendor }], ['vmmDomP', { name }]);
 export const enhancedLagPolicyDn = (vmwareDomain: string, name: string): string =>
-  dnOf(UNI, ['vmmProvP', { vendor: 'VMware' }], ['vmmDomP', { name: vmwareDomain }], ['vmmVSwitchPolicyCont'], ['lacpEnhancedLagPol', { name }]);
+  dnOf(
+    UNI,
+    ['vmmProvP', { vendor: 'VMware' }],
+    ['vmmDomP', { name: vmwareDomain }],
+    ['vmmVSwitchPolicyCont'],
+    ['lacpEnhancedLagPol', { name }],
+  );
 export const localUserDn = (name: string): string => dnOf(UNI, ['aaaUserEp'], ['aaaUser', { name }]);
 /** The VMM inventory container the controller reports into (`comp/prov-T/ctrlr-[D]-D/injcont`). */
 export const injectedContainerDn = (vendor: string, domain: string): string =>

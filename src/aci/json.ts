@@ -29,7 +29,7 @@ export function fromWire(wire: unknown): ManagedObject {
   if (keys.length !== 1) {
     throw new WireFormatError(`a managed object must have exactly one key (its class), got ${keys.length}`);
   }
-  const className = keys[0]!;
+  const className = keys[0];
   const body = (wire as Record<string, unknown>)[className];
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new WireFormatError(`${className}: body must be an object with "attributes" and "children"`);

@@ -17,7 +17,7 @@ export function rnTokens(rnFormat: string): Token[] {
     if (m.index > last) tokens.push({ literal: rnFormat.slice(last, m.index) });
     const before = rnFormat[m.index - 1];
     const after = rnFormat[m.index + m[0].length];
-    tokens.push({ prop: m[1]!, bracketed: before === '[' && after === ']' });
+    tokens.push({ prop: m[1], bracketed: before === '[' && after === ']' });
     last = m.index + m[0].length;
   }
   if (last < rnFormat.length) tokens.push({ literal: rnFormat.slice(last) });
@@ -40,7 +40,7 @@ export function matchRn(rnFormat: string, rn: string): Record<string, string> | 
 
 function matchFrom(tokens: Token[], ti: number, s: string, si: number, out: Record<string, string>): boolean {
   if (ti === tokens.length) return si === s.length;
-  const t = tokens[ti]!;
+  const t = tokens[ti];
   if ('literal' in t) {
     return s.startsWith(t.literal, si) && matchFrom(tokens, ti + 1, s, si + t.literal.length, out);
   }
@@ -64,4 +64,3 @@ function matchFrom(tokens: Token[], ti: number, s: string, si: number, out: Reco
   delete out[t.prop];
   return false;
 }
-

@@ -57,7 +57,10 @@ function asSet(v: string): string {
 
 /** Multi-line text (PEM) compared without its line-ending and trailing-space differences. */
 function asText(v: string): string {
-  return v.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim();
+  return v
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
 }
 
 /** Whether `actual` (the APIC's value, undefined when not reported) matches `expected`. */

@@ -28,9 +28,10 @@ export function checkCalicoAsn(config: Config, fabricAsn: string | undefined): P
   return {
     field,
     value: fileAsn,
-    rule: fabricAsn === undefined
-      ? `the fabric has no BGP route reflector AS (${FABRIC_AS_DN}): set one on the APIC, equal to this`
-      : `must equal the fabric's BGP route reflector AS ${fabricAsn}`,
+    rule:
+      fabricAsn === undefined
+        ? `the fabric has no BGP route reflector AS (${FABRIC_AS_DN}): set one on the APIC, equal to this`
+        : `must equal the fabric's BGP route reflector AS ${fabricAsn}`,
   };
 }
 

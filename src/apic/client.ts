@@ -153,7 +153,7 @@ export class ApicClient {
 
   /** The APIC requests currently go to (it changes on fail-over). */
   get currentHost(): string {
-    return this.endpoints[this.active]!.label;
+    return this.endpoints[this.active].label;
   }
 
   /** Logs in now (otherwise the first request does). */
@@ -232,7 +232,7 @@ export class ApicClient {
     // Each APIC tried, with its attempts and last failure, for the final message.
     const tried = new Map<string, { attempts: number; reason: string }>();
     for (;;) {
-      const host = this.endpoints[this.active]!;
+      const host = this.endpoints[this.active];
       try {
         const session = await this.session(host);
         if (flags.loginOnly) return '';
@@ -244,7 +244,10 @@ export class ApicClient {
           continue;
         }
         if (res.status >= 500) {
-          throw new AttemptFailure('http5xx', httpError(`${method} ${path} on ${host.label}`, res.status, res.text, this.opts.password).message);
+          throw new AttemptFailure(
+            'http5xx',
+            httpError(`${method} ${path} on ${host.label}`, res.status, res.text, this.opts.password).message,
+          );
         }
         if (res.status >= 400) {
           throw new AttemptFailure('final', '', httpError(`${method} ${path} on ${host.label}`, res.status, res.text, this.opts.password));
@@ -262,7 +265,9 @@ export class ApicClient {
         const outOfTime = e.kind === 'network' && this.now() - started + delay > this.connectBudget;
         if (retry >= this.maxRetries || outOfTime) {
           const seconds = Math.round((this.now() - started) / 100) / 10;
-          const list = [...tried].map(([label, t]) => `${label} (${t.reason}${t.attempts > 1 ? `, ${t.attempts} attempts` : ''})`).join(', ');
+          const list = [...tried]
+            .map(([label, t]) => `${label} (${t.reason}${t.attempts > 1 ? `, ${t.attempts} attempts` : ''})`)
+            .join(', ');
           throw new ApicRequestError(this.clean(`${method} ${path}: giving up after ${retry + 1} attempts in ${seconds} s; tried ${list}`));
         }
         retry++;
@@ -277,7 +282,7 @@ export class ApicClient {
           reason: this.clean(reason),
           attempt: retry,
           maxAttempts: this.maxRetries + 1,
-          nextHost: this.endpoints[this.active]!.label,
+          nextHost: this.endpoints[this.active].label,
           delayMs: delay,
         });
         await this.sleep(delay);
@@ -379,7 +384,7 @@ export class ApicClient {
     }, this.timeoutMs);
     try {
       const res = await request(`${host.origin}${path}`, {
-        method: method as Dispatcher.HttpMethod,
+        method: method,
         headers,
         body,
         dispatcher: this.dispatcher,
@@ -411,7 +416,6 @@ export class ApicClient {
       'the APIC TLS certificate is not verified (no aci_config.apic_tls_cert given); anyone on the path could read or change the requests',
     );
   }
-
 
   private clean(text: string): string {
     return scrub(text, this.opts.password);

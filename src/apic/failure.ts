@@ -121,9 +121,7 @@ export function scrub(text: string, secret: string | undefined): string {
 /** An ApicError for an HTTP answer with a non-2xx status. */
 export function httpError(what: string, status: number, body: string, secret: string | undefined): ApicError {
   const parsed = parseApicErrorBody(body);
-  const detail = parsed
-    ? `APIC error ${parsed.code ?? '?'}: ${parsed.text ?? ''}`.trim()
-    : body.trim().slice(0, 200) || 'no body';
+  const detail = parsed ? `APIC error ${parsed.code ?? '?'}: ${parsed.text ?? ''}`.trim() : body.trim().slice(0, 200) || 'no body';
   const text = parsed?.text === undefined ? undefined : scrub(parsed.text, secret);
   return new ApicRequestError(scrub(`${what}: HTTP ${status}: ${detail}`, secret), status, parsed?.code, text);
 }

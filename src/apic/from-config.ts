@@ -21,11 +21,7 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-export function apicClientOptions(
-  config: Config,
-  login: ApicLoginInput,
-  extra: Partial<ApicClientOptions> = {},
-): ApicClientOptions {
+export function apicClientOptions(config: Config, login: ApicLoginInput, extra: Partial<ApicClientOptions> = {}): ApicClientOptions {
   const aci = config.aci_config as Config['aci_config'] & { apic_oobm_ip?: unknown; ssl?: unknown };
   const oobm = str(aci.apic_oobm_ip);
   const inFront = login.proxy ?? str(aci.apic_proxy);

@@ -27,7 +27,9 @@ export function sharedReads<T extends CachedReader>(apic: T): T {
     if (p) return p;
     // A whole-class answer (unfiltered, as deep or deeper) holds this object, or says it is absent.
     const cls = o.query ? undefined : classOfDn(dn);
-    const whole = cls ? (classes.get(key(cls, '', 'full', {})) ?? (o.subtree !== 'full' ? classes.get(key(cls, '', o.subtree ?? '', {})) : undefined)) : undefined;
+    const whole = cls
+      ? (classes.get(key(cls, '', 'full', {})) ?? (o.subtree !== 'full' ? classes.get(key(cls, '', o.subtree ?? '', {})) : undefined))
+      : undefined;
     p = whole
       ? whole.then((all) => {
           const found = all.find((m) => m.attributes['dn'] === dn);

@@ -5,7 +5,11 @@
 const EXIT_CODE: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
 
 /** Runs `work`; on SIGINT/SIGTERM meanwhile, calls `say` and exits (130 or 143). */
-export async function interruptible<T>(say: (signal: 'SIGINT' | 'SIGTERM') => void, work: () => Promise<T>, exit: (code: number) => void = (c) => process.exit(c)): Promise<T> {
+export async function interruptible<T>(
+  say: (signal: 'SIGINT' | 'SIGTERM') => void,
+  work: () => Promise<T>,
+  exit: (code: number) => void = (c) => process.exit(c),
+): Promise<T> {
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
     const handler = () => {
       say(signal);

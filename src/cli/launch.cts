@@ -86,7 +86,7 @@ function writeCache(stamp: string, code: Buffer): void {
 async function start(argv: string[]): Promise<void> {
   const bundle = loadBundle();
   if (!bundle) {
-    const { main } = (await import('./main.js')) as { main: Main };
+    const { main } = await import('./main.js');
     await main(argv);
     return;
   }

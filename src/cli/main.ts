@@ -29,7 +29,10 @@ const COMMAND_MODULES: (() => Promise<{ register(program: Command): void }>)[] =
 export async function main(argv: string[]): Promise<number> {
   restoreExtraCaVariable();
   ignoreClosedPipe();
-  const reporter = new Reporter({ format: outputFormatOf({ outputFormat: flagValue(argv, '--output-format') }), color: wantsColor(argv.includes('--no-color')) });
+  const reporter = new Reporter({
+    format: outputFormatOf({ outputFormat: flagValue(argv, '--output-format') }),
+    color: wantsColor(argv.includes('--no-color')),
+  });
   reporter.addSecret(process.env.ACC_PROVISION_PASS);
   for (const secret of passwordsIn(argv)) reporter.addSecret(secret);
   const state: RunState = {};
@@ -79,7 +82,8 @@ function configureTree(cmd: Command, reporter: Reporter): void {
     outputError: (s, write) => write(reporter.redact(s)),
   });
   // `--debug` means the same wherever it stands: before or after a subcommand.
-  if (cmd.parent && !cmd.options.some((o) => o.long === '--debug')) cmd.option('--debug', 'print stack traces of internal errors and APIC debug output');
+  if (cmd.parent && !cmd.options.some((o) => o.long === '--debug'))
+    cmd.option('--debug', 'print stack traces of internal errors and APIC debug output');
   cmd.showHelpAfterError(`${usageLine(cmd)}\nTry '${usageLine(cmd).slice('Usage: '.length).split(' [')[0]} --help' for more information.`);
   for (const sub of cmd.commands) configureTree(sub, reporter);
 }

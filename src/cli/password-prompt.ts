@@ -23,7 +23,8 @@ export async function openTerminal(): Promise<Terminal | undefined> {
 const CTRL_C = '\u0003';
 const CTRL_D = '\u0004';
 const CTRL_U = '\u0015';
-const BACKSPACE = /^[\u0008\u007f]$/;
+const BACKSPACE_CHARS = new Set(['\u0008', '\u007f']);
+const isBackspace = (c: string): boolean => BACKSPACE_CHARS.has(c);
 
 /** Reads one line without echo. Ctrl-C ends the run (exit 130); undefined when there is no terminal. */
 export async function askPassword(prompt: string, terminal?: Terminal): Promise<string | undefined> {
@@ -48,7 +49,7 @@ export async function askPassword(prompt: string, terminal?: Terminal): Promise<
             fail(new PromptInterrupted());
             return;
           }
-          if (BACKSPACE.test(ch)) typed = [...typed].slice(0, -1).join('');
+          if (isBackspace(ch)) typed = [...typed].slice(0, -1).join('');
           else if (ch === CTRL_U) typed = '';
           else if (ch >= ' ') typed += ch;
         }
@@ -69,7 +70,11 @@ export class PromptInterrupted extends Error {
 }
 
 /** For -a/-d/plan: fills in the password from the terminal when none was given. */
-export async function ensurePassword(opts: { password?: string; username?: string }, reporter: Reporter, terminal?: Terminal): Promise<void> {
+export async function ensurePassword(
+  opts: { password?: string; username?: string },
+  reporter: Reporter,
+  terminal?: Terminal,
+): Promise<void> {
   if (opts.password !== undefined) return;
   let password: string | undefined;
   try {

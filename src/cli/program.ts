@@ -19,7 +19,9 @@ export interface RunState {
 export function buildProgram(version: string, reporter: Reporter, state: RunState): Command {
   const program = new Command('acc-provision');
   program
-    .description('Provision a Cisco ACI fabric for a Kubernetes cluster: validate the fabric configuration, write the ACI CNI manifest and the controller certificate, create (-a) or remove (-d) the APIC objects.')
+    .description(
+      'Provision a Cisco ACI fabric for a Kubernetes cluster: validate the fabric configuration, write the ACI CNI manifest and the controller certificate, create (-a) or remove (-d) the APIC objects.',
+    )
     .usage('[options] [command]')
     .version(version, '-v, --version', 'print the version and exit')
     .helpOption('-h, --help', 'show this help and exit')
@@ -45,9 +47,14 @@ export function buildProgram(version: string, reporter: Reporter, state: RunStat
     .addOption(new Option('--apic-proxy <addr>', 'reach the APIC through this host:port').hideHelp())
     .option('--upgrade', 'write the manifest for upgrading a running cluster')
     .option('--disable-multus <bool>', 'true or false: disable or enable Multus', 'true')
-    .addOption(new Option('--operator-mode <bool>', 'true when run by the acc-provision operator inside the cluster').default('false').hideHelp())
+    .addOption(
+      new Option('--operator-mode <bool>', 'true when run by the acc-provision operator inside the cluster').default('false').hideHelp(),
+    )
     .option('-s, --dpu <file>', 'output file for the DPU manifest (needs dpu_config.enable and kube_config.opflex_mode: dpu)')
-    .option('--old-nad-vlan-map-input <file>', 'the NAD VLAN map CSV of the previous provisioning (chained mode; no effect with the Kubernetes flavors)')
+    .option(
+      '--old-nad-vlan-map-input <file>',
+      'the NAD VLAN map CSV of the previous provisioning (chained mode; no effect with the Kubernetes flavors)',
+    )
     .option('--apic-oobm-ip <ip>', 'APIC out-of-band management address, used instead of apic_hosts for day-0 provisioning')
     .option('--plan', 'with -a or -d: print what would change on the APIC and write nothing (--output-format json: as data)')
     .option('--skip-app-profile-check', 'with -d: delete the tenant even when other application profiles remain in it')
@@ -76,7 +83,9 @@ export function buildProgram(version: string, reporter: Reporter, state: RunStat
       state.options = opts;
       reporter.addSecret(opts.password);
       if (raw.plan && !opts.apic && !opts.delete) {
-        throw UsageError.of([{ field: '--plan', rule: 'goes with -a (plan of the apply) or -d (plan of the delete); or use: acc-provision plan' }]);
+        throw UsageError.of([
+          { field: '--plan', rule: 'goes with -a (plan of the apply) or -d (plan of the delete); or use: acc-provision plan' },
+        ]);
       }
       state.exitCode = await runRoot(opts, reporter, Boolean(raw.plan));
     });
@@ -119,7 +128,9 @@ async function runRoot(opts: RootOptions, reporter: Reporter, planOnly: boolean)
   }
   if (opts.oldNadVlanMapInput !== undefined) {
     // The Python tool reads it only for chained mode, which these flavors refuse.
-    reporter.warn(`--old-nad-vlan-map-input ${opts.oldNadVlanMapInput}: not used: only chained mode (chained_cni_config, OpenShift flavors) reads the previous NAD VLAN map`);
+    reporter.warn(
+      `--old-nad-vlan-map-input ${opts.oldNadVlanMapInput}: not used: only chained mode (chained_cni_config, OpenShift flavors) reads the previous NAD VLAN map`,
+    );
   }
   if (opts.apic || opts.delete) {
     await (await import('./password-prompt.js')).ensurePassword(opts, reporter);

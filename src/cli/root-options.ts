@@ -125,12 +125,26 @@ export function checkRootOptions(raw: RawRootOptions, env: NodeJS.ProcessEnv = p
   };
   const outputTar = pick('--output-tar', raw.output_tar, raw.outputTar);
   const operatorCr = pick('--aci-operator-cr', raw.aci_operator_cr, raw.aciOperatorCr);
-  for (const [flag, value] of [['--config', raw.config], ['--output', raw.output], ['--output_tar', outputTar], ['--aci_operator_cr', operatorCr], ['--apic-dump', raw.apicDump], ['--dpu', raw.dpu], ['--old-nad-vlan-map-input', raw.oldNadVlanMapInput]] as const) {
+  for (const [flag, value] of [
+    ['--config', raw.config],
+    ['--output', raw.output],
+    ['--output_tar', outputTar],
+    ['--aci_operator_cr', operatorCr],
+    ['--apic-dump', raw.apicDump],
+    ['--dpu', raw.dpu],
+    ['--old-nad-vlan-map-input', raw.oldNadVlanMapInput],
+  ] as const) {
     if (value === '') problems.push({ field: flag, value, rule: 'must be a file name (or - for standard input/output)' });
   }
   // Two outputs into one file would silently keep only the last one.
   const seen = new Map<string, string>();
-  for (const [flag, value] of [['--output', raw.output], ['--output_tar', outputTar], ['--aci_operator_cr', operatorCr], ['--apic-dump', raw.apicDump], ['--dpu', raw.dpu]] as const) {
+  for (const [flag, value] of [
+    ['--output', raw.output],
+    ['--output_tar', outputTar],
+    ['--aci_operator_cr', operatorCr],
+    ['--apic-dump', raw.apicDump],
+    ['--dpu', raw.dpu],
+  ] as const) {
     if (value === undefined || value === '-' || value === '/dev/null' || value === '') continue;
     const other = seen.get(value);
     if (other) problems.push({ field: flag, value, rule: `is also the ${other} file: give each output its own file` });

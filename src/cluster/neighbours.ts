@@ -4,7 +4,7 @@
 // of these and the clusters then break each other at run time. So before
 // `-a` writes, it reads what the fabric holds and refuses, naming the other
 // cluster.
-import { childDn, formatRn, parentDn } from '../aci/dn.js';
+import { parentDn } from '../aci/dn.js';
 import { aepDn, l3outDn, tenantDn, vrfDn } from '../aci/dns.js';
 import { findBelow, TENANT_PREREQUISITES_READ } from '../provision/prerequisites.js';
 import type { ManagedObject } from '../aci/types.js';
@@ -50,7 +50,9 @@ export async function readNeighbours(apic: NeighbourReader, probe: Config): Prom
     // Read as the prerequisite check reads it: one request for both.
     apic.getMo(tenantDn(a.vrf.tenant), TENANT_PREREQUISITES_READ),
   ]);
-  const l3outVrf = findBelow(vrfTenant, tenantDn(a.vrf.tenant), l3outDn(a.vrf.tenant, a.l3out.name))?.children.find((c) => c.className === 'l3extRsEctx');
+  const l3outVrf = findBelow(vrfTenant, tenantDn(a.vrf.tenant), l3outDn(a.vrf.tenant, a.l3out.name))?.children.find(
+    (c) => c.className === 'l3extRsEctx',
+  );
   return {
     vmmDomains,
     physDomains,
@@ -187,7 +189,8 @@ export function neighbourFindings(config: Config, state: DesiredState, n: Fabric
   if (!a.no_physdom_for_node_epg && typeof net.kubeapi_vlan === 'number') {
     myVlans.push({ field: 'net_config.kubeapi_vlan', vlan: { from: net.kubeapi_vlan, to: net.kubeapi_vlan } });
   }
-  if (typeof net.service_vlan === 'number') myVlans.push({ field: 'net_config.service_vlan', vlan: { from: net.service_vlan, to: net.service_vlan } });
+  if (typeof net.service_vlan === 'number')
+    myVlans.push({ field: 'net_config.service_vlan', vlan: { from: net.service_vlan, to: net.service_vlan } });
   if (vmmDomain.encap_type === 'vlan' && typeof vmmDomain.vlan_range.start === 'number' && typeof vmmDomain.vlan_range.end === 'number') {
     myVlans.push({ field: 'aci_config.vmm_domain.vlan_range', vlan: { from: vmmDomain.vlan_range.start, to: vmmDomain.vlan_range.end } });
   }
@@ -213,7 +216,8 @@ export function neighbourFindings(config: Config, state: DesiredState, n: Fabric
       if (!poolDn || isOwn(poolDn)) continue;
       for (const b of blocks(poolsByDn.get(poolDn), vlanNumber)) {
         for (const mine of myVlans) {
-          if (overlap(b, mine.vlan)) report(mine.field, mine.vlan, `already in the VLAN pool ${poolDn} of ${domDn}, bound to the AEP ${a.aep} too`);
+          if (overlap(b, mine.vlan))
+            report(mine.field, mine.vlan, `already in the VLAN pool ${poolDn} of ${domDn}, bound to the AEP ${a.aep} too`);
         }
       }
     }

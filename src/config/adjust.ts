@@ -23,8 +23,8 @@ export function syncLoginPassword(fixed: boolean): string {
   randomFillSync(bytes);
   // Sampling without replacement, as the Python tool does.
   for (let i = 0; i < 20; i++) {
-    const k = bytes[i]! % pool.length;
-    out.push(pool[k]!);
+    const k = bytes[i] % pool.length;
+    out.push(pool[k]);
     pool.splice(k, 1);
   }
   return out.join('');
@@ -85,8 +85,8 @@ export function deriveConfig(config: Tree, opts: { versionToken?: string; fixedP
     const p = splitSubnet(s);
     return { start: p.first, end: p.last };
   };
-  const pod0 = splitSubnet(podSubnets[0]!);
-  const node0 = splitSubnet(nodeSubnets[0]!);
+  const pod0 = splitSubnet(podSubnets[0]);
+  const node0 = splitSubnet(nodeSubnets[0]);
 
   const epgOf = (group: string) => ({ tenant, app_profile: appProfile, group });
   const namespaceEpgs: Tree = {
@@ -160,8 +160,8 @@ export function deriveConfig(config: Tree, opts: { versionToken?: string; fixedP
       node_network_gateway: node0.address,
       disable_wait_for_network: net.disable_wait_for_network,
       duration_wait_for_network: net.duration_wait_for_network,
-      pod_network: normalizeCidr(podSubnets[0]!),
-      node_network: normalizeCidr(nodeSubnets[0]!),
+      pod_network: normalizeCidr(podSubnets[0]),
+      node_network: normalizeCidr(nodeSubnets[0]),
     },
     node_config: { encap_type: vmm.encap_type },
     istio_config: { install_profile: istio.install_profile },

@@ -30,7 +30,9 @@ function namedValues(config: Config): NamedValue[] {
     { field: 'aci_config.physical_domain.domain', value: a.physical_domain.domain, className: 'physDomP' },
     { field: 'aci_config.physical_domain.vlan_pool', value: a.physical_domain.vlan_pool, className: 'fvnsVlanInstP' },
   ];
-  (a.l3out.external_networks ?? []).forEach((n, i) => out.push({ field: `aci_config.l3out.external_networks[${i}]`, value: n, className: 'l3extInstP' }));
+  (a.l3out.external_networks ?? []).forEach((n, i) =>
+    out.push({ field: `aci_config.l3out.external_networks[${i}]`, value: n, className: 'l3extInstP' }),
+  );
   (a.custom_epgs ?? []).forEach((n, i) => out.push({ field: `aci_config.custom_epgs[${i}]`, value: n, className: 'fvAEPg' }));
   const nested = a.vmm_domain.nested_inside;
   if (nested?.name) out.push({ field: 'aci_config.vmm_domain.nested_inside.name', value: nested.name, className: 'vmmDomP' });
@@ -45,7 +47,8 @@ export function apicNameProblems(config: Config): Problem[] {
     const rule = nameRule(className);
     if (!rule) continue;
     const text = String(value);
-    if (!rule.pattern.test(text)) problems.push({ field, value: text, rule: `must be ${rule.text} (it names the ${className} on the APIC)` });
+    if (!rule.pattern.test(text))
+      problems.push({ field, value: text, rule: `must be ${rule.text} (it names the ${className} on the APIC)` });
   }
   return problems;
 }

@@ -9,7 +9,7 @@ export function adjustCalico(config: Tree): void {
   if (flavorFamily(String(config.flavor)) !== 'calico') return;
   const aci = config.aci_config as Tree;
   const l3out = aci.cluster_l3out as Tree;
-  const svi = (isTree(l3out.svi) ? l3out.svi : (l3out.svi = {})) as Tree;
+  const svi = isTree(l3out.svi) ? l3out.svi : (l3out.svi = {});
   if (!l3out.name) l3out.name = `calico-l3out-fsvi-vlan-${String(svi.vlan_id)}`;
   const name = String(l3out.name);
   aci.system_id = (name.includes('calico') ? name : `calico-${name}`).slice(0, 20);

@@ -72,7 +72,13 @@ const NO_PRIORITY_CLASS_RELEASE = new Set(['rke2', 'docker-ucp', 'k8s-aci-cilium
 /** Calico's own rules: its racks, and with -a only anchor leaves (each with the local_ip it peers from), as the Python tool checks them. */
 export function familyProblems(config: Tree, flavor: string, provApic: boolean | null): Problem[] {
   if (NO_PRIORITY_CLASS_RELEASE.has(flavorFamily(flavor)) && getPath(config, 'kube_config.use_acicni_priority_class') === true) {
-    return [{ field: 'kube_config.use_acicni_priority_class', value: true, rule: `not supported with flavor ${flavor} (the Python tool fails on it too)` }];
+    return [
+      {
+        field: 'kube_config.use_acicni_priority_class',
+        value: true,
+        rule: `not supported with flavor ${flavor} (the Python tool fails on it too)`,
+      },
+    ];
   }
   if (flavorFamily(flavor) !== 'calico') return [];
   const out: Problem[] = [];
@@ -84,7 +90,11 @@ export function familyProblems(config: Tree, flavor: string, provApic: boolean |
       const leaves = isTree(rack) && Array.isArray(rack.leaf) ? rack.leaf : [];
       leaves.forEach((leaf: unknown, j) => {
         if (!isTree(leaf) || leaf.local_ip === undefined) {
-          out.push({ field: `topology.rack[${i}].leaf[${j}]`, value: isTree(leaf) ? leaf.id : leaf, rule: 'only anchor leaves, each with its local_ip' });
+          out.push({
+            field: `topology.rack[${i}].leaf[${j}]`,
+            value: isTree(leaf) ? leaf.id : leaf,
+            rule: 'only anchor leaves, each with its local_ip',
+          });
         }
       });
     });

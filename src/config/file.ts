@@ -11,7 +11,12 @@ export function readTextFile(path: string, flag: string): string {
     return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const rule = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${code ?? (e as Error).message}`;
+    const rule =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory, not a file'
+          : `cannot read: ${code ?? (e as Error).message}`;
     throw new InputError([{ field: flag, value: path, rule }]);
   }
 }

@@ -16,7 +16,8 @@ export interface FlavorOptions {
 }
 
 /** The builder sets a flavor's outputs come from (manifest/, provision/desired/). */
-export type FlavorFamily = 'kubernetes' | 'openshift' | 'rke' | 'rke2' | 'calico' | 'docker-ucp' | 'k8s-overlay' | 'k8s-aci-cilium' | (string & {});
+export type FlavorFamily =
+  'kubernetes' | 'openshift' | 'rke' | 'rke2' | 'calico' | 'docker-ucp' | 'k8s-overlay' | 'k8s-aci-cilium' | (string & {});
 
 export interface FlavorData {
   desc: string;
@@ -44,7 +45,6 @@ export interface Flavor extends FlavorData {
   family: FlavorFamily;
 }
 
-
 export interface FlavorSummary {
   name: string;
   description: string;
@@ -59,7 +59,9 @@ function flavorTable(): Map<string, Flavor> {
   for (const { family, flavors } of FLAVOR_FAMILIES) {
     for (const name of Object.keys(flavors)) {
       // The data's own object (its profile getter stays lazy), named.
-      byName.set(name, Object.assign(Object.create(flavors[name]!) as FlavorData, { name, family: flavors[name]!.family ?? family }) as Flavor);
+      const data = flavors[name];
+      const named: Flavor = Object.assign(Object.create(data) as FlavorData, { name, family: data.family ?? family });
+      byName.set(name, named);
     }
   }
   return byName;
@@ -72,7 +74,6 @@ export function isKnownFlavor(name: string): boolean {
 export function getFlavor(name: string): Flavor | undefined {
   return flavorTable().get(name);
 }
-
 
 /** The family of a flavor ('kubernetes', 'openshift', 'rke', ...); 'kubernetes' for an unknown name. */
 export function flavorFamily(name: string): FlavorFamily {
@@ -100,9 +101,7 @@ export function visibleFlavors(): FlavorSummary[] {
 export function listFlavors(): string[] {
   return [
     'Available configuration flavors:',
-    ...visibleFlavors().map(
-      (f) => `${f.name}:\t${f.description}${f.status ? ` [${f.status}]` : ''}`,
-    ),
+    ...visibleFlavors().map((f) => `${f.name}:\t${f.description}${f.status ? ` [${f.status}]` : ''}`),
   ];
 }
 

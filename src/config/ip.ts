@@ -39,7 +39,7 @@ function parseHextets(text: string, allowV4Tail: boolean): bigint[] | undefined 
   const parts = text.split(':');
   const out: bigint[] = [];
   for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
+    const p = parts[i];
     if (allowV4Tail && i === parts.length - 1 && p.includes('.')) {
       const v4 = parseV4(p);
       if (v4 === undefined) return undefined;
@@ -58,8 +58,8 @@ function parseV6(text: string): bigint | undefined {
   if (halves.length > 2) return undefined;
   let groups: bigint[];
   if (halves.length === 2) {
-    const head = parseHextets(halves[0]!, false);
-    const tail = parseHextets(halves[1]!, true);
+    const head = parseHextets(halves[0], false);
+    const tail = parseHextets(halves[1], true);
     if (!head || !tail || head.length + tail.length > 7) return undefined;
     groups = [...head, ...new Array<bigint>(8 - head.length - tail.length).fill(0n), ...tail];
   } else {
@@ -93,7 +93,7 @@ export function formatIp(version: IpVersion, value: bigint): string {
   // Compress the longest run (of two or more) of zero groups; the first on ties.
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0n) {
       i++;
       continue;
@@ -122,11 +122,11 @@ export function parseCidr(text: unknown): Cidr | undefined {
   if (typeof text !== 'string') return undefined;
   const parts = text.split('/');
   if (parts.length !== 2) return undefined;
-  const ip = parseIp(parts[0]!);
-  if (!ip || !/^\d{1,3}$/.test(parts[1]!)) return undefined;
+  const ip = parseIp(parts[0]);
+  if (!ip || !/^\d{1,3}$/.test(parts[1])) return undefined;
   const prefix = Number(parts[1]);
   if (prefix > bits(ip.version)) return undefined;
-  return { version: ip.version, address: ip.value, prefix, prefixText: parts[1]! };
+  return { version: ip.version, address: ip.value, prefix, prefixText: parts[1] };
 }
 
 export function hostMask(c: { version: IpVersion; prefix: number }): bigint {

@@ -157,7 +157,11 @@ function checkKeys(
 
 /** A problem at (or under) the key a misspelt one was meant to be names the misspelling. */
 function withMisspelling(p: Problem, unknownKeys: UnknownKey[]): Problem {
-  const cause = unknownKeys.find((u) => u.suggestion !== undefined && (p.field === u.suggestion || p.field.startsWith(`${u.suggestion}.`) || p.field.startsWith(`${u.suggestion}[`)));
+  const cause = unknownKeys.find(
+    (u) =>
+      u.suggestion !== undefined &&
+      (p.field === u.suggestion || p.field.startsWith(`${u.suggestion}.`) || p.field.startsWith(`${u.suggestion}[`)),
+  );
   if (!cause) return p;
   return { ...p, rule: `${p.rule} (the file has ${cause.path}${cause.at ? ` at ${cause.at}` : ''}: did you mean ${cause.suggestion}?)` };
 }
@@ -188,10 +192,7 @@ function releaseTable(user: Tree, warnings: string[], _problems: Problem[]): Rec
 }
 
 function pathOf(segments: readonly PropertyKey[]): string {
-  return segments.reduce<string>(
-    (acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : joinPath(acc, String(s))),
-    '',
-  );
+  return segments.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : joinPath(acc, String(s))), '');
 }
 
 function valueAt(tree: unknown, segments: readonly PropertyKey[]): unknown {
@@ -330,7 +331,11 @@ export function loadConfig(text: string, file: string, opts: LoadOptions): LoadR
     warnings.push(`${src.at(p.field) ?? file}: ${p.field}: ${p.rule}; node-config refuses it`);
   }
   warnings.push(...familyWarnings(config, opts.flavor));
-  if (getPath(config, 'dpu_config.enable') && getPath(config, 'sriov_config.enable') && getPath(config, 'kube_config.opflex_mode') !== 'dpu') {
+  if (
+    getPath(config, 'dpu_config.enable') &&
+    getPath(config, 'sriov_config.enable') &&
+    getPath(config, 'kube_config.opflex_mode') !== 'dpu'
+  ) {
     warnings.push('dpu_config.enable: ignored: kube_config.opflex_mode is not "dpu"');
   }
   const derived = deriveConfig(config, {

@@ -36,13 +36,21 @@ export function mtuProblems(interfaceMtu: unknown, headroom: unknown, uplinkOver
   const out: Problem[] = [];
   if (needed > MAX_UPLINK_MTU) {
     const field = room !== null ? 'net_config.interface_mtu_headroom' : 'net_config.interface_mtu';
-    out.push({ field, value: room ?? pod, rule: `interface_mtu (${pod ?? DEFAULT_POD_MTU}) plus interface_mtu_headroom (${room ?? DEFAULT_MTU_HEADROOM}) is ${needed}, above the ${MAX_UPLINK_MTU} an ACI port carries` });
+    out.push({
+      field,
+      value: room ?? pod,
+      rule: `interface_mtu (${pod ?? DEFAULT_POD_MTU}) plus interface_mtu_headroom (${room ?? DEFAULT_MTU_HEADROOM}) is ${needed}, above the ${MAX_UPLINK_MTU} an ACI port carries`,
+    });
   }
   if (uplinkOverride !== undefined) {
     if (!Number.isInteger(uplinkOverride) || uplinkOverride < MIN_UPLINK_MTU || uplinkOverride > MAX_UPLINK_MTU) {
       out.push({ field: '--mtu', value: uplinkOverride, rule: `must be an integer from ${MIN_UPLINK_MTU} to ${MAX_UPLINK_MTU}` });
     } else if (uplinkOverride < needed) {
-      out.push({ field: '--mtu', value: uplinkOverride, rule: `is below the pods' MTU (${pod ?? DEFAULT_POD_MTU}) plus the VXLAN headroom (${room ?? DEFAULT_MTU_HEADROOM}): at least ${needed}` });
+      out.push({
+        field: '--mtu',
+        value: uplinkOverride,
+        rule: `is below the pods' MTU (${pod ?? DEFAULT_POD_MTU}) plus the VXLAN headroom (${room ?? DEFAULT_MTU_HEADROOM}): at least ${needed}`,
+      });
     }
   }
   return out;

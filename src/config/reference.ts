@@ -6,7 +6,16 @@ import type { z as Z } from 'zod/v3';
 import { RELEASE_VERSIONS } from './data/versions.js';
 import { allFlavorNames, getFlavor, releaseKey } from './flavors.js';
 import { KEY_DESCRIPTIONS } from './reference-descriptions.js';
-import { configDefaults, configSchema, IMAGE_VERSION_KEYS, knownKeys, numberRange, unwrapSchema, type NumberRange, type SchemaDef } from './schema.js';
+import {
+  configDefaults,
+  configSchema,
+  IMAGE_VERSION_KEYS,
+  knownKeys,
+  numberRange,
+  unwrapSchema,
+  type NumberRange,
+  type SchemaDef,
+} from './schema.js';
 
 /** One documented key: its dotted path (`[]` for list items, `<name>` for map keys). */
 export interface ReferenceEntry {
@@ -76,7 +85,7 @@ function unionName(options: Z.ZodTypeAny[]): string {
   if (enums.length === 1 && names.length === 2 && names.some((n) => n.startsWith('"'))) {
     return `${enums[0]}, ""`;
   }
-  if (names.length === 2 && names[1] === `list of ${plural(names[0]!)}`) return `${names[0]} or ${names[1]}`;
+  if (names.length === 2 && names[1] === `list of ${plural(names[0])}`) return `${names[0]} or ${names[1]}`;
   return names.join(' or ');
 }
 
@@ -178,12 +187,12 @@ function flavorSection(): string[] {
   const lines = [
     '## Flavors',
     '',
-    'The flavor (`-f`, required) names the cluster\'s distribution and release. Its family',
+    "The flavor (`-f`, required) names the cluster's distribution and release. Its family",
     'decides the outputs: `kubernetes`, `openshift`, `rke2`, `docker-ucp`, `k8s-overlay` and `k8s-aci-cilium`',
-    'write the ACI CNI manifest; `rke` writes the `network:` section of RKE\'s cluster.yml;',
-    '`calico` writes a tarball with the Tigera operator and Calico\'s resources. A flavor picks the',
+    "write the ACI CNI manifest; `rke` writes the `network:` section of RKE's cluster.yml;",
+    "`calico` writes a tarball with the Tigera operator and Calico's resources. A flavor picks the",
     'ACI CNI release whose image versions fill `registry` (unless `registry.version` or the',
-    'individual `*_version` keys are set) and layers a few settings between the tool\'s',
+    "individual `*_version` keys are set) and layers a few settings between the tool's",
     'defaults and your file: a key you write always wins. Hidden flavors are accepted',
     'but not shown by `--list-flavors`.',
     '',
@@ -191,7 +200,7 @@ function flavorSection(): string[] {
     '|---|---|---|---|---|',
   ];
   for (const g of groups.values()) {
-    const span = g.names.length > 1 ? `${g.names[0]} … ${g.names[g.names.length - 1]}` : g.names[0]!;
+    const span = g.names.length > 1 ? `${g.names[0]} … ${g.names[g.names.length - 1]}` : g.names[0];
     lines.push(`| ${span} | ${g.family} | ${g.visible ? 'yes' : 'no'} | ${g.release} | ${cell(g.settings) || '—'} |`);
   }
   return lines;
@@ -217,7 +226,9 @@ function flatten(tree: Record<string, unknown>, prefix = ''): [string, unknown][
 
 /** The release the newest flavor defaults to, and its image versions. */
 function newestReleaseVersions(): { release: string; table: Record<string, string> } {
-  const newest = allFlavorNames().map((n) => getFlavor(n)!).find((f) => (f.family ?? 'kubernetes') === 'kubernetes')!;
+  const newest = allFlavorNames()
+    .map((n) => getFlavor(n)!)
+    .find((f) => (f.family ?? 'kubernetes') === 'kubernetes')!;
   const release = releaseKey(newest.default_version)!;
   return { release, table: RELEASE_VERSIONS[release] ?? {} };
 }
@@ -234,7 +245,7 @@ function imageVersionSection(): string[] {
     '| Key | Version |',
     '|---|---|',
   ];
-  for (const k of keys) if (table[k] !== undefined) lines.push(`| ${code(`registry.${k}`)} | ${code(table[k]!)} |`);
+  for (const k of keys) if (table[k] !== undefined) lines.push(`| ${code(`registry.${k}`)} | ${code(table[k])} |`);
   return lines;
 }
 

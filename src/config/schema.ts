@@ -131,11 +131,18 @@ function build(z: ZodNs) {
   const OPENSHIFT_ACI_KEYS = {
     items: z
       .array(
-        looseObject({ ...filterEntry, range: z.array(portPair(), { message: 'must be a list of [FROM, TO] ports' }), consumed: strList().optional(), provided: strList().optional() }),
+        looseObject({
+          ...filterEntry,
+          range: z.array(portPair(), { message: 'must be a list of [FROM, TO] ports' }),
+          consumed: strList().optional(),
+          provided: strList().optional(),
+        }),
         { message: 'must be a list of contracts {name, range, etherT, prot, stateful, consumed, provided}' },
       )
       .optional(),
-    kube_api_entries: z.array(looseObject({ ...filterEntry, range: portPair() }), { message: 'must be a list of filter entries' }).optional(),
+    kube_api_entries: z
+      .array(looseObject({ ...filterEntry, range: portPair() }), { message: 'must be a list of filter entries' })
+      .optional(),
     dns_entries: z.array(looseObject({ ...filterEntry, range: portPair() }), { message: 'must be a list of filter entries' }).optional(),
   };
   const OPENSHIFT_KUBE_KEYS = {
@@ -213,7 +220,9 @@ function build(z: ZodNs) {
     apic_oobm_ip: optStr(),
     apic_version: z.union([str(), anyNumber()], only('must be a version like "5.2"')).default('1.0'),
     apic_tls_cert: strOrNull(),
-    apic_refreshtime: intIn(0, 12 * 60 * 60).nullable().optional(),
+    apic_refreshtime: intIn(0, 12 * 60 * 60)
+      .nullable()
+      .optional(),
     apic_refreshticker_adjust: intIn(1, 65535).nullable().default(null),
     apic_subscription_delay: intIn(1, 65535).nullable().default(null),
     opflex_device_delete_timeout: intIn(1, 65535).nullable().default(null),
@@ -373,10 +382,9 @@ function build(z: ZodNs) {
     service_graph_endpoint_add_delay: optionalSection({
       delay: intIn(0).optional(),
       services: z
-        .array(
-          looseObject({ name: str(), namespace: str(), delay: intIn(0).optional() }),
-          { message: 'must be a list of {name, namespace, delay}' },
-        )
+        .array(looseObject({ name: str(), namespace: str(), delay: intIn(0).optional() }), {
+          message: 'must be a list of {name, namespace, delay}',
+        })
         .optional(),
     }),
     node_snat_redirect_exclude: z

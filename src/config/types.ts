@@ -10,7 +10,7 @@ export type Config = {
   };
   aci_config: {
     aep: string;
-    apic_hosts: (string)[];
+    apic_hosts: string[];
     /** `--apic-oobm-ip`: the APIC's out-of-band address the controller uses. */
     apic_oobm_ip?: string;
     apic_login: {
@@ -48,11 +48,11 @@ export type Config = {
       [key: string]: unknown;
     };
     cluster_tenant: string;
-    custom_epgs?: (string)[];
+    custom_epgs?: string[];
     disable_node_subnet_creation: boolean;
     kube_default_provide_kube_api: boolean;
     l3out: {
-      external_networks: (string)[];
+      external_networks: string[];
       name: string;
       [key: string]: unknown;
     };
@@ -241,25 +241,25 @@ export type Config = {
     mcast_daemon_memory_limit?: string;
     mcast_daemon_memory_request?: string;
     namespace_default_endpoint_group: {
-      "aci-containers-system"?: {
+      'aci-containers-system'?: {
         app_profile: string;
         group: string;
         tenant: string;
         [key: string]: unknown;
       };
-      "istio-operator": {
+      'istio-operator': {
         app_profile: string;
         group: string;
         tenant: string;
         [key: string]: unknown;
       };
-      "istio-system": {
+      'istio-system': {
         app_profile: string;
         group: string;
         tenant: string;
         [key: string]: unknown;
       };
-      "kube-system": {
+      'kube-system': {
         app_profile: string;
         group: string;
         tenant: string;
@@ -268,17 +268,17 @@ export type Config = {
       [key: string]: unknown;
     };
     no_wait_for_service_ep_readiness: boolean;
-    node_service_gw_subnets: (string)[];
-    node_service_ip_pool: ({
+    node_service_gw_subnets: string[];
+    node_service_ip_pool: {
       end: string;
       start: string;
       [key: string]: unknown;
-    })[];
-    node_snat_redirect_exclude?: ({
+    }[];
+    node_snat_redirect_exclude?: {
       group: string;
-      labels: (string)[];
+      labels: string[];
       [key: string]: unknown;
-    })[];
+    }[];
     opflex_agent_memory_limit?: string;
     opflex_agent_memory_request?: string;
     opflex_agent_opflex_asyncjson_enabled: string;
@@ -298,38 +298,38 @@ export type Config = {
     opflex_switch_sync_dynamic: number;
     ovs_memory_limit: string;
     ovs_memory_request: string;
-    pod_ip_pool: ({
+    pod_ip_pool: {
       end: string;
       start: string;
       [key: string]: unknown;
-    })[];
-    pod_network: ({
+    }[];
+    pod_network: {
       gateway: string;
-      routes: ({
+      routes: {
         dst: string;
         gw: string;
         [key: string]: unknown;
-      })[];
+      }[];
       subnet: string;
       [key: string]: unknown;
-    })[];
+    }[];
     proactive_conf?: boolean;
     reboot_opflex_with_ovs: string;
     service_graph_endpoint_add_delay?: {
       delay: number;
-      services: ({
+      services: {
         delay?: number;
         name: string;
         namespace: string;
         [key: string]: unknown;
-      })[];
+      }[];
       [key: string]: unknown;
     };
-    service_ip_pool: ({
+    service_ip_pool: {
       end: string;
       start: string;
       [key: string]: unknown;
-    })[];
+    }[];
     snat_operator: {
       contract_scope: string;
       disable_periodic_snat_global_info_sync: boolean;
@@ -347,11 +347,11 @@ export type Config = {
       watch_namespace: string;
       [key: string]: unknown;
     };
-    static_service_ip_pool: ({
+    static_service_ip_pool: {
       end: string;
       start: string;
       [key: string]: unknown;
-    })[];
+    }[];
     system_namespace: string;
     taint_not_ready_node?: boolean;
     toleration_seconds?: number;
@@ -391,8 +391,8 @@ export type Config = {
     cluster_svc_subnet: unknown;
     disable_wait_for_network: boolean;
     duration_wait_for_network: number;
-    extern_dynamic: (string)[];
-    extern_static: (string)[];
+    extern_dynamic: string[];
+    extern_static: string[];
     gbp_node_subnet: string;
     gbp_pod_subnet: string;
     infra_vlan: number;
@@ -402,11 +402,11 @@ export type Config = {
     kubeapi_vlan_mode: string;
     node_network: string;
     node_network_gateway: string;
-    node_subnet: (string)[];
+    node_subnet: string[];
     node_svc_subnet: string;
     pbr_tracking_non_snat: boolean;
     pod_network: string;
-    pod_subnet: (string)[];
+    pod_subnet: string[];
     pod_subnet_chunk_size: number;
     second_kubeapi_portgroup: boolean;
     service_monitor_interval: number;

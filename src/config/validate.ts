@@ -4,18 +4,7 @@
 // user fixes the whole file in one pass. Rules skip values the schema already
 // rejected for their type, so nothing is reported twice.
 import type { Problem } from '../errors.js';
-import {
-  contains,
-  formatIp,
-  lastAddress,
-  MULTICAST_V4,
-  networkAddress,
-  overlaps,
-  parseCidr,
-  parseIp,
-  size,
-  type Cidr,
-} from './ip.js';
+import { contains, formatIp, lastAddress, MULTICAST_V4, networkAddress, overlaps, parseCidr, parseIp, size, type Cidr } from './ip.js';
 import { getPath, isTree, truthy, type Tree } from './merge.js';
 import { flavorFamily, getFlavor } from './flavors.js';
 import { IMAGE_VERSION_KEYS } from './schema.js';
@@ -132,7 +121,8 @@ const required: Check = (c, ctx, out) => {
         rule: `unknown release: its image versions are not known; give ${noVersion.join(', ')} in registry`,
       });
     } else {
-      for (const k of noVersion) out.push({ field: `registry.${k}`, rule: `required: the image version (release ${String(release)} has none)` });
+      for (const k of noVersion)
+        out.push({ field: `registry.${k}`, rule: `required: the image version (release ${String(release)} has none)` });
     }
   }
 };
@@ -160,7 +150,11 @@ const userFileRules: Check = (c, ctx, out) => {
   const notYet = 'is not implemented yet by this tool; keep the Python acc-provision for this cluster';
   for (const field of ['chained_cni_config.secondary_interface_chaining', 'chained_cni_config.primary_interface_chaining']) {
     if (getPath(c, field) === true) {
-      out.push({ field, value: true, rule: modes.chained ? `chained CNI mode ${notYet}` : `chained mode is not supported with flavor ${ctx.flavor}` });
+      out.push({
+        field,
+        value: true,
+        rule: modes.chained ? `chained CNI mode ${notYet}` : `chained mode is not supported with flavor ${ctx.flavor}`,
+      });
     }
   }
   if (getPath(c, 'vmm_lite_config.aaep_monitoring_enabled') === true) {
@@ -271,9 +265,7 @@ const dualStack: Check = (c, ctx, out) => {
       rule: 'the configuration mixes IPv4 and IPv6 subnets (dual-stack), so node_subnet must hold an IPv4 and an IPv6 subnet',
     });
   }
-  const externDual = ['net_config.extern_static', 'net_config.extern_dynamic'].filter(
-    (f) => familyOf(of(f)) === 'DualStack',
-  );
+  const externDual = ['net_config.extern_static', 'net_config.extern_dynamic'].filter((f) => familyOf(of(f)) === 'DualStack');
   if (externDual.length > 0 && pod !== 'DualStack') {
     out.push({
       field: 'net_config.pod_subnet',
@@ -287,8 +279,8 @@ const overlapping: Check = (c, _ctx, out) => {
   const entries = subnetEntries(c).filter((e) => e.cidr && size(e.cidr) >= 4n);
   for (let i = 0; i < entries.length; i++) {
     for (let j = i + 1; j < entries.length; j++) {
-      const a = entries[i]!;
-      const b = entries[j]!;
+      const a = entries[i];
+      const b = entries[j];
       if (overlaps(a.cidr!, b.cidr!)) {
         out.push({ field: b.field, value: b.text, rule: `overlaps ${a.field} (${a.text}): subnets must be disjoint` });
       }
@@ -305,11 +297,11 @@ const vlans: Check = (c, _ctx, out) => {
   const valid = named.filter((n): n is [string, number] => isInt(n[1]) && n[1] >= 1 && n[1] <= 4094);
   for (let i = 0; i < valid.length; i++) {
     for (let j = i + 1; j < valid.length; j++) {
-      if (valid[i]![1] === valid[j]![1]) {
+      if (valid[i][1] === valid[j][1]) {
         out.push({
-          field: valid[j]![0],
-          value: valid[j]![1],
-          rule: `is also ${valid[i]![0]}: each VLAN has one use`,
+          field: valid[j][0],
+          value: valid[j][1],
+          rule: `is also ${valid[i][0]}: each VLAN has one use`,
         });
       }
     }
@@ -347,16 +339,8 @@ function multicastAddress(field: string, v: unknown, out: Problem[]): bigint | u
 
 const multicast: Check = (c, _ctx, out) => {
   multicastAddress('aci_config.vmm_domain.mcast_fabric', getPath(c, 'aci_config.vmm_domain.mcast_fabric'), out);
-  const start = multicastAddress(
-    'aci_config.vmm_domain.mcast_range.start',
-    getPath(c, 'aci_config.vmm_domain.mcast_range.start'),
-    out,
-  );
-  const end = multicastAddress(
-    'aci_config.vmm_domain.mcast_range.end',
-    getPath(c, 'aci_config.vmm_domain.mcast_range.end'),
-    out,
-  );
+  const start = multicastAddress('aci_config.vmm_domain.mcast_range.start', getPath(c, 'aci_config.vmm_domain.mcast_range.start'), out);
+  const end = multicastAddress('aci_config.vmm_domain.mcast_range.end', getPath(c, 'aci_config.vmm_domain.mcast_range.end'), out);
   if (start !== undefined && end !== undefined && start > end) {
     out.push({
       field: 'aci_config.vmm_domain.mcast_range',
@@ -395,10 +379,10 @@ const names: Check = (c, _ctx, out) => {
 
 function validApicHost(h: string): boolean {
   const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(h);
-  if (bracketed) return parseIp(bracketed[1]!)?.version === 6 && portOk(bracketed[2]);
+  if (bracketed) return parseIp(bracketed[1])?.version === 6 && portOk(bracketed[2]);
   if (parseIp(h)?.version === 6) return true;
   const m = /^([^:]+)(?::(\d{1,5}))?$/.exec(h);
-  return !!m && HOST_NAME.test(m[1]!) && portOk(m[2]);
+  return !!m && HOST_NAME.test(m[1]) && portOk(m[2]);
 }
 
 function portOk(p: string | undefined): boolean {
@@ -409,7 +393,11 @@ const snatPorts: Check = (c, _ctx, out) => {
   const r = getPath(c, 'kube_config.snat_operator.port_range');
   if (!isTree(r) || !isInt(r.start) || !isInt(r.end)) return;
   if (r.start > r.end) {
-    out.push({ field: 'kube_config.snat_operator.port_range', value: { start: r.start, end: r.end }, rule: 'start must not be greater than end' });
+    out.push({
+      field: 'kube_config.snat_operator.port_range',
+      value: { start: r.start, end: r.end },
+      rule: 'start must not be greater than end',
+    });
   } else if (isInt(r.ports_per_node) && r.ports_per_node > r.end - r.start + 1) {
     out.push({
       field: 'kube_config.snat_operator.port_range.ports_per_node',

@@ -44,7 +44,7 @@ function openerBefore(text: string, end: number, kind: 'flow' | 'quote'): number
   let quote: { char: string; at: number } | undefined;
   let valueCanStart = true;
   for (let i = 0; i < Math.min(end, text.length); i++) {
-    const c = text[i]!;
+    const c = text[i];
     if (quote) {
       if (quote.char === '"' && c === '\\') i++;
       else if (c === quote.char) {
@@ -58,7 +58,7 @@ function openerBefore(text: string, end: number, kind: 'flow' | 'quote'): number
       continue;
     }
     if (c === ' ' || c === '\t') continue;
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
       while (i + 1 < text.length && text[i + 1] !== '\n') i++;
       continue;
     }

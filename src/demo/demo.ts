@@ -36,12 +36,7 @@ export interface DemoResult {
 /** Three example nodes inside the sample's node_subnet (10.1.0.1/16). */
 export function exampleInventory(): string {
   const nodes = [1, 2, 3].map((i) =>
-    [
-      `- name: node-${i}`,
-      `  uplink: ens192`,
-      `  infra_mac: "00:50:56:aa:00:0${i}"`,
-      `  node_ip: 10.1.0.${10 + i}`,
-    ].join('\n'),
+    [`- name: node-${i}`, `  uplink: ens192`, `  infra_mac: "00:50:56:aa:00:0${i}"`, `  node_ip: 10.1.0.${10 + i}`].join('\n'),
   );
   return `nodes:\n${nodes.join('\n')}\n`;
 }
@@ -77,7 +72,13 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   if (!opts.force) {
     const present = DEMO_INPUTS.map((f) => join(dir, f)).filter((f) => existsSync(f));
     if (present.length > 0) {
-      throw new InputError(present.map((f) => ({ field: '--dir', value: f, rule: 'already exists: the demo would overwrite it (use --force to replace it, or another --dir)' })));
+      throw new InputError(
+        present.map((f) => ({
+          field: '--dir',
+          value: f,
+          rule: 'already exists: the demo would overwrite it (use --force to replace it, or another --dir)',
+        })),
+      );
     }
   }
   mkdirSync(dir, { recursive: true });
@@ -103,19 +104,53 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     const steps: { title: string; argv: string[]; program?: 'apic-sim' }[] = [
       {
         title: 'Provision: manifest, certificate and APIC objects',
-        argv: ['-c', cfg, '-f', DEMO_FLAVOR, '-o', join(dir, 'aci-containers.yaml'), '--apic-dump', join(dir, 'apic-requests.txt'), '-a', '-u', 'admin'],
+        argv: [
+          '-c',
+          cfg,
+          '-f',
+          DEMO_FLAVOR,
+          '-o',
+          join(dir, 'aci-containers.yaml'),
+          '--apic-dump',
+          join(dir, 'apic-requests.txt'),
+          '-a',
+          '-u',
+          'admin',
+        ],
       },
-      { title: 'Provision again: nothing left to change', argv: ['-c', cfg, '-f', DEMO_FLAVOR, '-o', join(dir, 'aci-containers.yaml'), '-a', '-u', 'admin'] },
-      { title: 'Node network configuration for three nodes', argv: ['node-config', '-c', cfg, '-f', DEMO_FLAVOR, '--nodes', nodes, '--out', join(dir, 'nodes')] },
+      {
+        title: 'Provision again: nothing left to change',
+        argv: ['-c', cfg, '-f', DEMO_FLAVOR, '-o', join(dir, 'aci-containers.yaml'), '-a', '-u', 'admin'],
+      },
+      {
+        title: 'Node network configuration for three nodes',
+        argv: ['node-config', '-c', cfg, '-f', DEMO_FLAVOR, '--nodes', nodes, '--out', join(dir, 'nodes')],
+      },
       {
         title: 'The cluster runs: its controller reports three nodes, the namespaces and two LoadBalancer services',
         program: 'apic-sim',
         argv: [
-          'cluster', '--apic', sim.url, '-c', cfg, '-f', DEMO_FLAVOR, '--nodes', nodes, '--load-balancers', '2',
-          '--cert', join(dir, 'user-mykube.crt'), '--key', join(dir, 'user-mykube.key'),
+          'cluster',
+          '--apic',
+          sim.url,
+          '-c',
+          cfg,
+          '-f',
+          DEMO_FLAVOR,
+          '--nodes',
+          nodes,
+          '--load-balancers',
+          '2',
+          '--cert',
+          join(dir, 'user-mykube.crt'),
+          '--key',
+          join(dir, 'user-mykube.key'),
         ],
       },
-      { title: 'Verify the fabric and the running cluster', argv: ['verify', '-c', cfg, '-f', DEMO_FLAVOR, '-u', 'admin', '--nodes', nodes] },
+      {
+        title: 'Verify the fabric and the running cluster',
+        argv: ['verify', '-c', cfg, '-f', DEMO_FLAVOR, '-u', 'admin', '--nodes', nodes],
+      },
     ];
     for (const step of steps) {
       opts.say('');
@@ -133,7 +168,9 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
 
     opts.say('');
     opts.say(result.code === 0 ? '== Done' : '== Stopped');
-    opts.say(`files: ${dir} ($DEMO): cfg.yaml, aci-containers.yaml (kubectl apply -f), apic-requests.txt, user-mykube.crt/.key, nodes/<node>/...`);
+    opts.say(
+      `files: ${dir} ($DEMO): cfg.yaml, aci-containers.yaml (kubectl apply -f), apic-requests.txt, user-mykube.crt/.key, nodes/<node>/...`,
+    );
     opts.say(`fabric view: ${result.url}`);
     if (opts.keep) {
       // The simulator's throwaway admin password, shown once so the fabric view can be opened.

@@ -10,7 +10,7 @@ const J = (v: unknown) => pyDumps(v, 4);
 /** Pretty JSON whose continuation lines sit `col` columns in. */
 const Jat = (v: unknown, col: number) => pyDumps(v, 4).replace(/\n/g, '\n' + ' '.repeat(col));
 const sp = (n: number) => ' '.repeat(n);
-const entries = (v: unknown): [string, unknown][] => (v && typeof v === 'object' ? Object.entries(v as object) : []);
+const entries = (v: unknown): [string, unknown][] => (v && typeof v === 'object' ? Object.entries(v) : []);
 
 class Lines {
   readonly out: string[] = [];
@@ -40,7 +40,8 @@ function aciConfig(ctx: Ctx, l: Lines): void {
   }
   if (ctx.on('aci_config.apic_subscription_delay')) l.add(12, `"apic-subscription-delay": ${J(c('apic_subscription_delay'))},`);
   if (ctx.on('aci_config.apic_refreshticker_adjust')) l.add(12, `"apic_refreshticker_adjust": ${J(c('apic_refreshticker_adjust'))},`);
-  if (ctx.on('aci_config.opflex_device_delete_timeout')) l.add(12, `"opflex-device-delete-timeout": ${J(c('opflex_device_delete_timeout'))},`);
+  if (ctx.on('aci_config.opflex_device_delete_timeout'))
+    l.add(12, `"opflex-device-delete-timeout": ${J(c('opflex_device_delete_timeout'))},`);
   if (on('tenant')) {
     l.add(12, '"tenant": {');
     l.add(16, `"name": ${J(u('tenant.name'))}`);
@@ -102,7 +103,10 @@ function kubeConfig(ctx: Ctx, l: Lines): void {
       });
       l.add(12, '}');
     } else if (key === 'node_snat_redirect_exclude') {
-      l.add(12, `"node_snat_redirect_exclude": ${Jat(ctx.get('kube_config.node_snat_redirect_exclude'), 4)}${i < keys.length - 1 ? ',' : ''}`);
+      l.add(
+        12,
+        `"node_snat_redirect_exclude": ${Jat(ctx.get('kube_config.node_snat_redirect_exclude'), 4)}${i < keys.length - 1 ? ',' : ''}`,
+      );
     } else if (key === 'service_graph_endpoint_add_delay') {
       l.add(12, '"service_graph_endpoint_add_delay": {');
       const delay = entries(ctx.get('kube_config.service_graph_endpoint_add_delay'));
@@ -134,8 +138,15 @@ function netConfig(ctx: Ctx, l: Lines): void {
   for (const k of ['infra_vlan', 'service_vlan', 'kubeapi_vlan']) if (user(k)) l.add(12, `"${k}": ${J(n(k))},`);
   for (const k of ['extern_static', 'extern_dynamic']) if (user(k)) l.add(12, `"${k}": ${jinjaToJson(n(k))},`);
   for (const k of ['node_svc_subnet', 'interface_mtu']) if (user(k)) l.add(12, `"${k}": ${J(n(k))},`);
-  if (ctx.on('user_config.interface_mtu_headroom')) l.add(12, `"interface-mtu-headroom": ${J(ctx.get('user_config.interface_mtu_headroom'))},`);
-  for (const k of ['service_monitor_interval', 'pbr_tracking_non_snat', 'pod_subnet_chunk_size', 'disable_wait_for_network', 'duration_wait_for_network']) {
+  if (ctx.on('user_config.interface_mtu_headroom'))
+    l.add(12, `"interface-mtu-headroom": ${J(ctx.get('user_config.interface_mtu_headroom'))},`);
+  for (const k of [
+    'service_monitor_interval',
+    'pbr_tracking_non_snat',
+    'pod_subnet_chunk_size',
+    'disable_wait_for_network',
+    'duration_wait_for_network',
+  ]) {
     if (user(k)) l.add(12, `"${k}": ${J(n(k))},`);
   }
   const cluster = user('cluster_svc_subnet');
@@ -148,7 +159,8 @@ function netConfig(ctx: Ctx, l: Lines): void {
     l.add(8, '},');
     if (ctx.on('user_config.calico_config')) {
       l.add(8, '"calico_config": {');
-      if (ctx.on('user_config.calico_config.net_config')) l.add(12, `"net_config": ${Jat(ctx.get('user_config.calico_config.net_config'), 16)}`);
+      if (ctx.on('user_config.calico_config.net_config'))
+        l.add(12, `"net_config": ${Jat(ctx.get('user_config.calico_config.net_config'), 16)}`);
       l.add(8, '},');
     }
     l.add(8, '"topology": {');
@@ -189,7 +201,8 @@ export function accProvisionInputText(ctx: Ctx): string {
     l.add(8, '"chained_cni_config": {');
     for (const k of ['secondary_interface_chaining', 'primary_interface_chaining']) if (user(k)) l.add(12, `"${k}": ${J(c(k))},`);
     if (user('secondary_vlans')) l.add(12, `"secondary_vlans": ${Jat(c('secondary_vlans'), 12)},`);
-    for (const k of ['skip_node_network_provisioning', 'use_global_scope_vlan', 'vlans_file']) if (user(k)) l.add(12, `"${k}": ${J(c(k))},`);
+    for (const k of ['skip_node_network_provisioning', 'use_global_scope_vlan', 'vlans_file'])
+      if (user(k)) l.add(12, `"${k}": ${J(c(k))},`);
     if (user('primary_cni_path')) l.add(12, `"primary_cni_path": ${J(c('primary_cni_path'))}`);
     if (user('local_cert_manager_enabled')) l.add(12, `"local_cert_manager_enabled": ${J(c('local_cert_manager_enabled'))},`);
     for (const k of ['require_annotation_for_nad_mutation_webhook', 'use_system_id_for_secondary_names', 'vmm_lite_enabled']) {
@@ -199,7 +212,14 @@ export function accProvisionInputText(ctx: Ctx): string {
   }
   if (ctx.on('user_config.vmm_lite_config')) {
     l.add(8, '"vmm_lite_config": {');
-    for (const k of ['aaep_monitoring_enabled', 'bridge_name', 'cno_identifier', 'bridge_nad_config_file', 'kubeapi_vlan', 'apic_username']) {
+    for (const k of [
+      'aaep_monitoring_enabled',
+      'bridge_name',
+      'cno_identifier',
+      'bridge_nad_config_file',
+      'kubeapi_vlan',
+      'apic_username',
+    ]) {
       if (ctx.on(`user_config.vmm_lite_config.${k}`)) l.add(12, `"${k}": ${J(ctx.get(`vmm_lite_config.${k}`))}`);
     }
     l.add(8, '},');

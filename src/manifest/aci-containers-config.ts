@@ -11,15 +11,25 @@ const epgFullName = (v: Loose) => `${pyStr(v.app_profile)}|${pyStr(v.group)}`;
 
 /** An EPG reference: the tenant (policy space) and "app-profile|epg". */
 function epgName(v: Loose): Preformatted {
-  return orderedObject([['policy-space', v.tenant], ['name', epgFullName(v)]], 1);
+  return orderedObject(
+    [
+      ['policy-space', v.tenant],
+      ['name', epgFullName(v)],
+    ],
+    1,
+  );
 }
 
 /** Namespace -> default EPG, sorted by namespace, in the reference's layout
  * (its closing brace follows the last entry on the same line). */
 function namespaceEpgs(ctx: Ctx): Preformatted {
   const m: Loose = ctx.get('kube_config.namespace_default_endpoint_group') ?? {};
-  const items = Object.keys(m).sort().map((ns) =>
-    `        "${ns}": {\n            "policy-space": ${pyDumps(m[ns].tenant)},\n            "name": ${pyDumps(epgFullName(m[ns]))}\n        }`);
+  const items = Object.keys(m)
+    .sort()
+    .map(
+      (ns) =>
+        `        "${ns}": {\n            "policy-space": ${pyDumps(m[ns].tenant)},\n            "name": ${pyDumps(epgFullName(m[ns]))}\n        }`,
+    );
   return pre(items.length ? `{\n${items.join(',\n')}        }` : '{\n    }');
 }
 
@@ -39,7 +49,8 @@ function installerLbIp(ctx: Ctx, o: Json): void {
 function apicAccess(ctx: Ctx, o: Json): void {
   if (ctx.on('aci_config.apic_refreshtime')) o['apic-refreshtime'] = pyJson(ctx.get('aci_config.apic_refreshtime'));
   setIf(o, ctx, 'apic-subscription-delay', 'aci_config.apic_subscription_delay');
-  if (ctx.on('aci_config.apic_refreshticker_adjust')) o['apic-refreshticker-adjust'] = pyJson(ctx.get('aci_config.apic_refreshticker_adjust'));
+  if (ctx.on('aci_config.apic_refreshticker_adjust'))
+    o['apic-refreshticker-adjust'] = pyJson(ctx.get('aci_config.apic_refreshticker_adjust'));
   o['apic-username'] = ctx.get('aci_config.sync_login.username');
   o['apic-private-key-path'] = '/usr/local/etc/aci-cert/user.key';
   if (ctx.on('aci_config.apic_tls_cert')) o['apic-cert-path'] = '/usr/local/etc/apic-ca-cert/root_ca.pem';
@@ -135,7 +146,8 @@ export function controllerConfig(ctx: Ctx): Json {
     ['disable-service-vlan-preprovisioning', `${k}.disable_service_vlan_preprovisioning`],
     ['proactive-conf', `${k}.proactive_conf`],
     ['disable-resilient-hashing', `${k}.disable_resilient_hashing`],
-  ] as const) setIf(o, ctx, key, path);
+  ] as const)
+    setIf(o, ctx, key, path);
   o['filter-opflex-device'] = ctx.get(`${k}.filter_opflex_device`);
   if (!ctx.overlay) {
     Object.assign(o, {
@@ -161,7 +173,8 @@ export function controllerConfig(ctx: Ctx): Json {
   o['namespace-default-endpoint-group'] = namespaceEpgs(ctx);
   o['service-ip-pool'] = ctx.get(`${k}.service_ip_pool`);
   if (ctx.on('user_config.net_config.extern_static')) o['extern-static'] = pre(jinjaToJson(ctx.get('net_config.extern_static')));
-  if (ctx.on('user_config.net_config.extern_dynamic')) o['extern-dynamic'] = pre(jinjaToJson(ctx.get('user_config.net_config.extern_dynamic')));
+  if (ctx.on('user_config.net_config.extern_dynamic'))
+    o['extern-dynamic'] = pre(jinjaToJson(ctx.get('user_config.net_config.extern_dynamic')));
   o['snat-contract-scope'] = ctx.get(`${k}.snat_operator.contract_scope`);
   o['static-service-ip-pool'] = ctx.get(`${k}.static_service_ip_pool`);
   if (ctx.on(`${k}.use_external_service_ip_allocator`)) o['allocate-service-ips'] = false;
@@ -272,9 +285,13 @@ export function opflexAgentConfigText(ctx: Ctx): string {
   const k = (p: string) => ctx.get(`kube_config.${p}`);
   const on = (p: string) => ctx.on(`kube_config.${p}`);
   const timers: string[] = [];
-  if (on('opflex_agent_policy_retry_delay_timer')) timers.push(`"policy-retry-delay" : ${pyDumps(k('opflex_agent_policy_retry_delay_timer'))}`);
+  if (on('opflex_agent_policy_retry_delay_timer'))
+    timers.push(`"policy-retry-delay" : ${pyDumps(k('opflex_agent_policy_retry_delay_timer'))}`);
   if (on('opflex_agent_reset_wait_delay')) timers.push(`"reset-wait-delay" : ${pyDumps(k('opflex_agent_reset_wait_delay'))}`);
-  timers.push(`"switch-sync-delay": ${pyDumps(k('opflex_switch_sync_delay'))}`, `"switch-sync-dynamic": ${pyDumps(k('opflex_switch_sync_dynamic'))}`);
+  timers.push(
+    `"switch-sync-delay": ${pyDumps(k('opflex_switch_sync_delay'))}`,
+    `"switch-sync-dynamic": ${pyDumps(k('opflex_switch_sync_dynamic'))}`,
+  );
   const extra: string[] = [];
   if (on('enable_hpp_direct')) extra.push(`,"enable-local-netpol": ${pyDumps(k('enable_hpp_direct'))}`);
   if (on('epg_resolve_prioritize')) extra.push(`,"epg-resolve-prioritize": { "enabled": "${pyJson(k('epg_resolve_prioritize'))}" }`);

@@ -15,7 +15,9 @@ function tolerations(ctx: Ctx): IToleration[] {
   const rke1 = ctx.flavor.startsWith('RKE-1');
   const seconds = ctx.on('kube_config.toleration_seconds')
     ? (yamlScalar(ctx.get('kube_config.toleration_seconds')) as number)
-    : rke ? 600 : 60;
+    : rke
+      ? 600
+      : 60;
   const t: IToleration[] = [
     { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: seconds },
     { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: seconds },
@@ -23,12 +25,16 @@ function tolerations(ctx: Ctx): IToleration[] {
     { effect: 'NoSchedule', key: 'node-role.kubernetes.io/master', operator: 'Exists' },
   ];
   if (rke) {
-    t.push(rke1
-      ? { effect: 'NoSchedule', key: 'node-role.kubernetes.io/controlplane', value: 'true', operator: 'Equal' }
-      : { effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane', operator: 'Exists' });
-    t.push(rke1
-      ? { effect: 'NoExecute', key: 'node-role.kubernetes.io/etcd', value: 'true', operator: 'Equal' }
-      : { effect: 'NoExecute', key: 'node-role.kubernetes.io/etcd', operator: 'Exists' });
+    t.push(
+      rke1
+        ? { effect: 'NoSchedule', key: 'node-role.kubernetes.io/controlplane', value: 'true', operator: 'Equal' }
+        : { effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane', operator: 'Exists' },
+    );
+    t.push(
+      rke1
+        ? { effect: 'NoExecute', key: 'node-role.kubernetes.io/etcd', value: 'true', operator: 'Equal' }
+        : { effect: 'NoExecute', key: 'node-role.kubernetes.io/etcd', operator: 'Exists' },
+    );
   }
   return t;
 }
@@ -89,7 +95,11 @@ export function buildControllerDeployment(ctx: Ctx): KubeObject {
   const d: IDeployment = {
     apiVersion: ctx.appsApi as 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: 'aci-containers-controller', namespace: ctx.systemNs, labels: { ...ctx.pluginLabels(), name: 'aci-containers-controller' } },
+    metadata: {
+      name: 'aci-containers-controller',
+      namespace: ctx.systemNs,
+      labels: { ...ctx.pluginLabels(), name: 'aci-containers-controller' },
+    },
     spec: {
       replicas: 1,
       strategy: { type: 'Recreate' },

@@ -28,12 +28,24 @@ export function buildCrds(ctx: Ctx): KubeObject[] {
   const names: string[] = [];
   if (ctx.fullCni) {
     if (ctx.on('kube_config.use_aci_anywhere_crd')) names.push('podifs.aci.aw');
-    names.push('nodepodifs.aci.aw', 'snatglobalinfos.aci.snat', 'snatlocalinfos.aci.snat', 'snatpolicies.aci.snat',
-      'nodeinfos.aci.snat', 'rdconfigs.aci.snat');
+    names.push(
+      'nodepodifs.aci.aw',
+      'snatglobalinfos.aci.snat',
+      'snatlocalinfos.aci.snat',
+      'snatpolicies.aci.snat',
+      'nodeinfos.aci.snat',
+      'rdconfigs.aci.snat',
+    );
     if (!ctx.overlay) names.push('networkpolicies.aci.netpol', 'dnsnetworkpolicies.aci.dnsnetpol');
-    names.push('qospolicies.aci.qos', 'netflowpolicies.aci.netflow', 'erspanpolicies.aci.erspan',
-      'enabledroplogs.aci.droplog', 'prunedroplogs.aci.droplog', 'hostprotpols.aci.hpp',
-      'hostprotremoteipcontainers.aci.hpp');
+    names.push(
+      'qospolicies.aci.qos',
+      'netflowpolicies.aci.netflow',
+      'erspanpolicies.aci.erspan',
+      'enabledroplogs.aci.droplog',
+      'prunedroplogs.aci.droplog',
+      'hostprotpols.aci.hpp',
+      'hostprotremoteipcontainers.aci.hpp',
+    );
     if (ctx.on('kube_config.proactive_conf')) names.push('proactiveconfs.aci.pc');
   }
   if (ctx.on('sriov_config.enable') || (ctx.chained && ctx.on('chained_cni_config.include_network_attachment_definition_crd'))) {

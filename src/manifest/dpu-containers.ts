@@ -19,10 +19,22 @@ export function checkDpuConfig(config: Config): void {
     throw new InputError([{ field: '--dpu', rule: 'needs dpu_config.enable: true in the configuration (no DPU manifest without a DPU)' }]);
   }
   if (ctx.get('kube_config.opflex_mode') !== 'dpu') {
-    throw new InputError([{ field: 'kube_config.opflex_mode', value: ctx.get('kube_config.opflex_mode') ?? null, rule: 'must be "dpu" for --dpu (the DPU runs the opflex datapath only in that mode)' }]);
+    throw new InputError([
+      {
+        field: 'kube_config.opflex_mode',
+        value: ctx.get('kube_config.opflex_mode') ?? null,
+        rule: 'must be "dpu" for --dpu (the DPU runs the opflex datapath only in that mode)',
+      },
+    ]);
   }
   if (!ctx.on('sriov_config.enable')) {
-    throw new InputError([{ field: 'sriov_config.enable', value: ctx.get('sriov_config.enable') ?? null, rule: 'must be true for --dpu (the DPU serves the pods through SR-IOV virtual functions)' }]);
+    throw new InputError([
+      {
+        field: 'sriov_config.enable',
+        value: ctx.get('sriov_config.enable') ?? null,
+        rule: 'must be true for --dpu (the DPU serves the pods through SR-IOV virtual functions)',
+      },
+    ]);
   }
 }
 
@@ -42,40 +54,55 @@ export function buildDpuObjects(ctx: Ctx): KubeObject[] {
     { name: 'opflex-hostconfig-volume', mountPath: '/usr/local/etc/opflex-agent-ovs/base-conf.d' },
     { name: 'opflex-config-volume', mountPath: '/usr/local/etc/opflex-agent-ovs/conf.d' },
   ];
-  const init = daemonSet(ctx, 'dpu-init', 'dpu-init-sys', [
-    {
-      name: 'dpu-init',
-      image: `${server}/dpu:${pyStr(ctx.get('registry.dpu_init_version'))}`,
-      imagePullPolicy: ctx.pullPolicy,
-      args: [pyStr(ctx.c.dpuIp), pyStr(ctx.get('net_config.infra_vlan')), pyStr(ctx.get('net_config.kubeapi_vlan'))],
-      securityContext: { privileged: true, capabilities: { add: ['NET_ADMIN'] } },
-      volumeMounts: [{ name: 'dpu-fs', mountPath: '/host' }],
-    },
-  ], [hostPath('dpu-fs', '/')]);
-  const datapath = daemonSet(ctx, 'dpu-containers', 'dpu-systems', [
-    {
-      name: 'dpu-opflex',
-      image: opflexImage,
-      imagePullPolicy: ctx.pullPolicy,
-      securityContext: { privileged: true, capabilities: { add: ['SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'NET_RAW'] } },
-      volumeMounts: opflexMounts,
-    },
-    {
-      name: 'dpu-mcast',
-      image: opflexImage,
-      command: ['/bin/sh'],
-      args: ['/usr/local/bin/launch-mcastdaemon.sh'],
-      imagePullPolicy: ctx.pullPolicy,
-      securityContext: { privileged: true, capabilities: { add: ['NET_ADMIN'] } },
-      volumeMounts: opflexMounts,
-    },
-  ], [
-    hostPath('dpu-fs', '/'),
-    hostPath('hostvar', '/var'),
-    hostPath('hostrun', '/run'),
-    hostPath('opflex-hostconfig-volume', '/usr/local/etc/opflex-agent-ovs/base-conf.d'),
-    { name: 'opflex-config-volume', configMap: { name: 'opflex-agent-config', items: [{ key: 'opflex-agent-config', path: 'local.conf' }] } },
-  ]);
+  const init = daemonSet(
+    ctx,
+    'dpu-init',
+    'dpu-init-sys',
+    [
+      {
+        name: 'dpu-init',
+        image: `${server}/dpu:${pyStr(ctx.get('registry.dpu_init_version'))}`,
+        imagePullPolicy: ctx.pullPolicy,
+        args: [pyStr(ctx.c.dpuIp), pyStr(ctx.get('net_config.infra_vlan')), pyStr(ctx.get('net_config.kubeapi_vlan'))],
+        securityContext: { privileged: true, capabilities: { add: ['NET_ADMIN'] } },
+        volumeMounts: [{ name: 'dpu-fs', mountPath: '/host' }],
+      },
+    ],
+    [hostPath('dpu-fs', '/')],
+  );
+  const datapath = daemonSet(
+    ctx,
+    'dpu-containers',
+    'dpu-systems',
+    [
+      {
+        name: 'dpu-opflex',
+        image: opflexImage,
+        imagePullPolicy: ctx.pullPolicy,
+        securityContext: { privileged: true, capabilities: { add: ['SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'NET_RAW'] } },
+        volumeMounts: opflexMounts,
+      },
+      {
+        name: 'dpu-mcast',
+        image: opflexImage,
+        command: ['/bin/sh'],
+        args: ['/usr/local/bin/launch-mcastdaemon.sh'],
+        imagePullPolicy: ctx.pullPolicy,
+        securityContext: { privileged: true, capabilities: { add: ['NET_ADMIN'] } },
+        volumeMounts: opflexMounts,
+      },
+    ],
+    [
+      hostPath('dpu-fs', '/'),
+      hostPath('hostvar', '/var'),
+      hostPath('hostrun', '/run'),
+      hostPath('opflex-hostconfig-volume', '/usr/local/etc/opflex-agent-ovs/base-conf.d'),
+      {
+        name: 'opflex-config-volume',
+        configMap: { name: 'opflex-agent-config', items: [{ key: 'opflex-agent-config', path: 'local.conf' }] },
+      },
+    ],
+  );
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } },
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: ACCOUNT, namespace: NS } },

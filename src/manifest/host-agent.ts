@@ -28,7 +28,8 @@ function hostAgentContainer(ctx: Ctx): IContainer {
   else env.push({ name: 'DURATION_WAIT_FOR_NETWORK', value: pyJson(ctx.get('net_config.duration_wait_for_network')) });
   if (ctx.chained) {
     env.push({ name: 'CHAINED_MODE', value: 'true' });
-    if (ctx.flavor === 'openshift-sdn-ovn-baremetal') env.push({ name: 'PRIMARY_CNI_PATH', value: pyStr(ctx.get('chained_cni_config.primary_cni_path')) });
+    if (ctx.flavor === 'openshift-sdn-ovn-baremetal')
+      env.push({ name: 'PRIMARY_CNI_PATH', value: pyStr(ctx.get('chained_cni_config.primary_cni_path')) });
     if (ctx.on('user_config.chained_cni_config.primary_interface_chaining')) env.push({ name: 'CHAINED_MODE_SECONDARY', value: 'false' });
   }
   const mounts: IVolumeMount[] = [mount('cni-bin', '/mnt/cni-bin'), mount('cni-conf', '/mnt/cni-conf'), ...hostRunMounts()];
@@ -139,13 +140,19 @@ function volumes(ctx: Ctx): IVolume[] {
     hostPathVolume('cni-conf', pyStr(ctx.get(`${k}.host_agent_cni_conf_path`))),
     hostPathVolume('hostvar', '/var'),
     hostPathVolume('hostrun', '/run'),
-    { name: 'host-config-volume', configMap: { name: 'aci-containers-config', items: [{ key: 'host-agent-config', path: 'host-agent.conf' }] } },
+    {
+      name: 'host-config-volume',
+      configMap: { name: 'aci-containers-config', items: [{ key: 'host-agent-config', path: 'host-agent.conf' }] },
+    },
   ];
   if (ctx.fullCni) v.push({ name: 'opflex-hostconfig-volume', emptyDir: { medium: 'Memory' } });
   v.push(...logVolumes());
   if (ctx.on(`${k}.aci_multipod`)) v.push(hostPathVolume('dhclient', '/var/lib/dhclient'));
   if (!ctx.dpu && ctx.fullCni) {
-    v.push({ name: 'opflex-config-volume', configMap: { name: 'aci-containers-config', items: [{ key: 'opflex-agent-config', path: 'local.conf' }] } });
+    v.push({
+      name: 'opflex-config-volume',
+      configMap: { name: 'aci-containers-config', items: [{ key: 'opflex-agent-config', path: 'local.conf' }] },
+    });
   }
   if (ctx.on(`${k}.use_opflex_server_volume`)) v.push({ name: 'opflex-server-config-volume' });
   if (ctx.on(`${k}.use_host_netns_volume`)) v.push(hostPathVolume('host-run-netns', '/run/netns'));
@@ -165,22 +172,23 @@ export function buildHostAgentDaemonSet(ctx: Ctx): KubeObject {
   if (ctx.get(`${k}.opflex_mode`) !== 'overlay' && !ctx.dpu && ctx.fullCni) containers.push(mcastDaemonContainer(ctx));
   if (ctx.dpu) containers.push(lsyncdContainer(ctx));
   // The reference leaves `annotations:` empty (null) unless Prometheus scrapes the agent.
-  const annotations = ctx.get(`${k}.opflex_agent_prometheus`) === 'true'
-    ? { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9612' }
-    : null;
+  const annotations =
+    ctx.get(`${k}.opflex_agent_prometheus`) === 'true' ? { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9612' } : null;
   const initContainers: IContainer[] | undefined = ctx.on(`${k}.use_cnideploy_initcontainer`)
-    ? [{
-      name: 'cnideploy',
-      image: ctx.image('cnideploy', 'cnideploy_version'),
-      imagePullPolicy: ctx.pullPolicy,
-      securityContext: { ...privileged(ctx), capabilities: { add: ['SYS_ADMIN'] } },
-      volumeMounts: [mount('cni-bin', '/mnt/cni-bin')],
-    }]
+    ? [
+        {
+          name: 'cnideploy',
+          image: ctx.image('cnideploy', 'cnideploy_version'),
+          imagePullPolicy: ctx.pullPolicy,
+          securityContext: { ...privileged(ctx), capabilities: { add: ['SYS_ADMIN'] } },
+          volumeMounts: [mount('cni-bin', '/mnt/cni-bin')],
+        },
+      ]
     : undefined;
   return nodeDaemonSet(ctx, 'aci-containers-host', {
     initContainers,
     containers,
     volumes: volumes(ctx),
-    annotations: annotations as Record<string, string>,
+    annotations: annotations,
   });
 }

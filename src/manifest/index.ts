@@ -79,11 +79,7 @@ export function buildManifest(config: Config): Manifest {
   if (ctx.overlay) return { objects: aci };
   const manifestBase64 = Buffer.from(renderDocs(aci), 'utf8').toString('base64');
   const firstCm = aci.findIndex((o) => o.kind === 'ConfigMap');
-  const operatorConfig = [
-    crd('accprovisioninputs.aci.ctrl'),
-    buildAciOperatorConfig(ctx, manifestBase64),
-    ...buildAccProvisionConfig(ctx),
-  ];
+  const operatorConfig = [crd('accprovisioninputs.aci.ctrl'), buildAciOperatorConfig(ctx, manifestBase64), ...buildAccProvisionConfig(ctx)];
   let objects = [...aci.slice(0, firstCm), ...operatorConfig, ...aci.slice(firstCm)];
   if (!ctx.aaepMonitoring) objects = [crd('acicontainersoperators.aci.ctrl'), ...objects, ...buildOperator(ctx)];
   if (ctx.get('cilium_chaining.enable')) objects.push(buildCiliumCniConfig());

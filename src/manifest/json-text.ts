@@ -18,7 +18,7 @@ export function pyDumps(v: unknown, indent?: number, level = 0): string {
     if (v.length === 0) return '[]';
     return '[' + v.map((x) => pad + pyDumps(x, indent, level + 1)).join(sep) + end + ']';
   }
-  const keys = Object.keys(v as object).sort();
+  const keys = Object.keys(v).sort();
   if (keys.length === 0) return '{}';
   const o = v as Record<string, unknown>;
   return '{' + keys.map((k) => pad + asciiString(k) + ': ' + pyDumps(o[k], indent, level + 1)).join(sep) + end + '}';
@@ -30,11 +30,7 @@ function asciiString(s: string): string {
 
 /** Jinja's `tojson`: compact sorted JSON with HTML-sensitive characters escaped. */
 export function jinjaToJson(v: unknown): string {
-  return pyDumps(v)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/'/g, '\\u0027');
+  return pyDumps(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/'/g, '\\u0027');
 }
 
 /** A member value already laid out (its continuation lines carry their own indent). */

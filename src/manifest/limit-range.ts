@@ -10,11 +10,13 @@ export function buildLimitRange(ctx: Ctx): KubeObject {
     kind: 'LimitRange',
     metadata: { name: 'memory-limit-range', namespace: ctx.systemNs },
     spec: {
-      limits: [{
-        default: { memory: yamlScalar(ctx.get('kube_config.aci_containers_memory_limit')) as string },
-        defaultRequest: { memory: yamlScalar(ctx.get('kube_config.aci_containers_memory_request')) as string },
-        type: 'Container',
-      }],
+      limits: [
+        {
+          default: { memory: yamlScalar(ctx.get('kube_config.aci_containers_memory_limit')) as string },
+          defaultRequest: { memory: yamlScalar(ctx.get('kube_config.aci_containers_memory_request')) as string },
+          type: 'Container',
+        },
+      ],
     },
   };
   return toKube(lr);

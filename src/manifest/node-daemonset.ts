@@ -25,7 +25,10 @@ export function nodeDaemonSet(ctx: Ctx, name: string, pod: NodePod): KubeObject 
       updateStrategy: { type: ctx.on('provision.upgrade_cluster') ? 'OnDelete' : 'RollingUpdate' },
       selector: { matchLabels: labels },
       template: {
-        metadata: pod.annotations !== undefined ? { labels: { ...labels }, annotations: pod.annotations as Record<string, string> } : { labels: { ...labels } },
+        metadata:
+          pod.annotations !== undefined
+            ? { labels: { ...labels }, annotations: pod.annotations as Record<string, string> }
+            : { labels: { ...labels } },
         spec: compact<IPodSpec>({
           hostNetwork: true,
           hostPID: true,

@@ -12,7 +12,9 @@ export function buildPrivilegedSccRole(ctx: Ctx): KubeObject[] {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'Role',
     metadata: { name: 'aci-cni-role', namespace: 'aci-containers-system' },
-    rules: [{ apiGroups: ['security.openshift.io'], resourceNames: ['privileged'], resources: ['securitycontextconstraints'], verbs: ['use'] }],
+    rules: [
+      { apiGroups: ['security.openshift.io'], resourceNames: ['privileged'], resources: ['securitycontextconstraints'], verbs: ['use'] },
+    ],
   };
   const binding: IRoleBinding = {
     apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -28,7 +30,8 @@ export function buildScc(ctx: Ctx): KubeObject | undefined {
   if (!ctx.on('kube_config.use_openshift_security_context_constraints')) return undefined;
   const ns = pyStr(ctx.systemNs);
   const users = [`system:serviceaccount:${ns}:aci-containers-controller`, `system:serviceaccount:${ns}:aci-containers-host-agent`];
-  if (ctx.on('kube_config.openshift_security_constraint_operator_serviceaccount')) users.push(`system:serviceaccount:${ns}:aci-containers-operator`);
+  if (ctx.on('kube_config.openshift_security_constraint_operator_serviceaccount'))
+    users.push(`system:serviceaccount:${ns}:aci-containers-operator`);
   const runAsAny = { type: 'RunAsAny' };
   // Not a kubernetes-models type: OpenShift's security.openshift.io/v1 API.
   return {

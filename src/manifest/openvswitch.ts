@@ -7,19 +7,21 @@ import { hostPathVolume, hostRunMounts, logMounts, logVolumes, mount } from './p
 export function buildOpenvswitchDaemonSet(ctx: Ctx): KubeObject {
   const privileged = ctx.on('kube_config.use_privileged_containers') ? { privileged: true } : {};
   return nodeDaemonSet(ctx, 'aci-containers-openvswitch', {
-    containers: [{
-      name: 'aci-containers-openvswitch',
-      image: ctx.image('openvswitch', 'openvswitch_version'),
-      imagePullPolicy: ctx.pullPolicy,
-      resources: {
-        limits: { memory: pyStr(ctx.get('kube_config.ovs_memory_limit')) },
-        requests: { memory: pyStr(ctx.get('kube_config.ovs_memory_request')) },
+    containers: [
+      {
+        name: 'aci-containers-openvswitch',
+        image: ctx.image('openvswitch', 'openvswitch_version'),
+        imagePullPolicy: ctx.pullPolicy,
+        resources: {
+          limits: { memory: pyStr(ctx.get('kube_config.ovs_memory_limit')) },
+          requests: { memory: pyStr(ctx.get('kube_config.ovs_memory_request')) },
+        },
+        securityContext: { ...privileged, capabilities: { add: ['NET_ADMIN', 'SYS_MODULE', 'SYS_NICE', 'IPC_LOCK'] } },
+        env: [{ name: 'OVS_RUNDIR', value: '/usr/local/var/run/openvswitch' }],
+        volumeMounts: [...hostRunMounts(), mount('hostetc', '/usr/local/etc'), mount('hostmodules', '/lib/modules'), ...logMounts()],
+        livenessProbe: { exec: { command: ['/usr/local/bin/liveness-ovs.sh'] } },
       },
-      securityContext: { ...privileged, capabilities: { add: ['NET_ADMIN', 'SYS_MODULE', 'SYS_NICE', 'IPC_LOCK'] } },
-      env: [{ name: 'OVS_RUNDIR', value: '/usr/local/var/run/openvswitch' }],
-      volumeMounts: [...hostRunMounts(), mount('hostetc', '/usr/local/etc'), mount('hostmodules', '/lib/modules'), ...logMounts()],
-      livenessProbe: { exec: { command: ['/usr/local/bin/liveness-ovs.sh'] } },
-    }],
+    ],
     volumes: [
       hostPathVolume('hostetc', '/etc'),
       hostPathVolume('hostvar', '/var'),

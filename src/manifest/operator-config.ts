@@ -20,6 +20,8 @@ export function buildAccProvisionConfig(ctx: Ctx): KubeObject[] {
   if (ctx.on('user_config.aci_config.cluster_l3out') && ctx.on('user_config.aci_config.cluster_l3out.aep')) {
     out.push(buildPlainNamespace(ctx.systemNs));
   }
-  out.push(configMap({ name: 'acc-provision-config', namespace: ctx.systemNs, labels: ctx.pluginLabels() }, { spec: accProvisionInputText(ctx) }));
+  out.push(
+    configMap({ name: 'acc-provision-config', namespace: ctx.systemNs, labels: ctx.pluginLabels() }, { spec: accProvisionInputText(ctx) }),
+  );
   return out;
 }

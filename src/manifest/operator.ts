@@ -21,8 +21,23 @@ function operatorRole(ctx: Ctx): KubeObject {
     rules: [
       rule(['apiextensions.k8s.io'], ['customresourcedefinitions'], ALL),
       rule(['rbac.authorization.k8s.io'], ['clusterroles', 'clusterrolebindings'], ALL),
-      rule([''], ['nodes', 'namespaces', 'configmaps', 'secrets', 'pods', 'services', 'serviceaccounts',
-        'serviceaccounts/token', 'endpoints', 'events', 'limitranges'], ALL),
+      rule(
+        [''],
+        [
+          'nodes',
+          'namespaces',
+          'configmaps',
+          'secrets',
+          'pods',
+          'services',
+          'serviceaccounts',
+          'serviceaccounts/token',
+          'endpoints',
+          'events',
+          'limitranges',
+        ],
+        ALL,
+      ),
       rule(['networking.k8s.io'], ['networkpolicies'], ['list', 'watch', 'get']),
       rule(['monitoring.coreos.com'], ['servicemonitors'], ['get', 'create']),
       rule(['apps'], ['deployments', 'replicasets', 'daemonsets', 'statefulsets'], ALL),
@@ -40,39 +55,43 @@ function operatorRole(ctx: Ctx): KubeObject {
 
 function operatorContainers(ctx: Ctx): IContainer[] {
   const logLevel = ctx.on('logging.operator_log_level') ? yamlScalar(ctx.get('logging.operator_log_level')) : 'info';
-  const containers: IContainer[] = [compact<IContainer>({
-    image: ctx.image('aci-containers-operator', 'aci_containers_operator_version'),
-    imagePullPolicy: ctx.pullPolicy,
-    resources: ctx.memory('aci_containers_operator'),
-    name: 'aci-containers-operator',
-    terminationMessagePath: '/dev/termination-log',
-    terminationMessagePolicy: 'File',
-    volumeMounts: [
-      mount('aci-operator-config', '/usr/local/etc/aci-containers/'),
-      mount('acc-provision-config', '/usr/local/etc/acc-provision/'),
-      ...logMounts(),
-    ],
-    env: [
-      { name: 'SYSTEM_NAMESPACE', value: pyStr(ctx.systemNs) },
-      { name: 'ACC_PROVISION_FLAVOR', value: ctx.flavor },
-      { name: 'OPERATOR_LOGGING_LEVEL', value: logLevel as string },
-    ],
-  })];
-  if (ctx.get('acc_provision_operator.exclude') !== true) {
-    containers.push(compact<IContainer>({
-      env: [
-        { name: 'ANSIBLE_GATHERING', value: 'explicit' },
-        { name: 'WATCH_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
-        { name: 'ACC_PROVISION_FLAVOR', value: ctx.flavor },
-        { name: 'ACC_PROVISION_INPUT_CR_NAME', value: 'accprovisioninput' },
-      ],
-      image: ctx.image('acc-provision-operator', 'acc_provision_operator_version'),
+  const containers: IContainer[] = [
+    compact<IContainer>({
+      image: ctx.image('aci-containers-operator', 'aci_containers_operator_version'),
       imagePullPolicy: ctx.pullPolicy,
-      resources: ctx.memory('acc_provision_operator'),
-      name: 'acc-provision-operator',
+      resources: ctx.memory('aci_containers_operator'),
+      name: 'aci-containers-operator',
       terminationMessagePath: '/dev/termination-log',
       terminationMessagePolicy: 'File',
-    }));
+      volumeMounts: [
+        mount('aci-operator-config', '/usr/local/etc/aci-containers/'),
+        mount('acc-provision-config', '/usr/local/etc/acc-provision/'),
+        ...logMounts(),
+      ],
+      env: [
+        { name: 'SYSTEM_NAMESPACE', value: pyStr(ctx.systemNs) },
+        { name: 'ACC_PROVISION_FLAVOR', value: ctx.flavor },
+        { name: 'OPERATOR_LOGGING_LEVEL', value: logLevel as string },
+      ],
+    }),
+  ];
+  if (ctx.get('acc_provision_operator.exclude') !== true) {
+    containers.push(
+      compact<IContainer>({
+        env: [
+          { name: 'ANSIBLE_GATHERING', value: 'explicit' },
+          { name: 'WATCH_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+          { name: 'ACC_PROVISION_FLAVOR', value: ctx.flavor },
+          { name: 'ACC_PROVISION_INPUT_CR_NAME', value: 'accprovisioninput' },
+        ],
+        image: ctx.image('acc-provision-operator', 'acc_provision_operator_version'),
+        imagePullPolicy: ctx.pullPolicy,
+        resources: ctx.memory('acc_provision_operator'),
+        name: 'acc-provision-operator',
+        terminationMessagePath: '/dev/termination-log',
+        terminationMessagePolicy: 'File',
+      }),
+    );
   }
   return containers;
 }
@@ -99,10 +118,14 @@ function operatorDeployment(ctx: Ctx): KubeObject {
         spec: {
           affinity: {
             nodeAffinity: {
-              preferredDuringSchedulingIgnoredDuringExecution: [{
-                preference: { matchExpressions: [{ key: 'preferred-node', operator: 'In', values: ['aci-containers-operator-2577247291'] }] },
-                weight: 1,
-              }],
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                {
+                  preference: {
+                    matchExpressions: [{ key: 'preferred-node', operator: 'In', values: ['aci-containers-operator-2577247291'] }],
+                  },
+                  weight: 1,
+                },
+              ],
             },
           },
           containers: operatorContainers(ctx),

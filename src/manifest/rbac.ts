@@ -35,8 +35,21 @@ export function controllerRole(ctx: Ctx): KubeObject {
   const netpolGroup = pyStr(ctx.get('kube_config.use_netpol_apigroup'));
   const appsGroup = pyStr(ctx.get('kube_config.use_apps_apigroup'));
   const rules: IPolicyRule[] = [
-    rule([''], ['nodes', 'namespaces', 'pods', ...(podExec ? ['pods/exec'] : []), 'endpoints', 'services', 'events',
-      'replicationcontrollers', 'serviceaccounts'], ['list', 'watch', 'get', 'patch', 'create', 'update', 'delete']),
+    rule(
+      [''],
+      [
+        'nodes',
+        'namespaces',
+        'pods',
+        ...(podExec ? ['pods/exec'] : []),
+        'endpoints',
+        'services',
+        'events',
+        'replicationcontrollers',
+        'serviceaccounts',
+      ],
+      ['list', 'watch', 'get', 'patch', 'create', 'update', 'delete'],
+    ),
     rule([''], ['configmaps'], CRUD),
     rule(['apiextensions.k8s.io'], ['customresourcedefinitions'], ['*']),
     rule(['rbac.authorization.k8s.io'], ['clusterroles', 'clusterrolebindings'], ['*']),
@@ -45,10 +58,17 @@ export function controllerRole(ctx: Ctx): KubeObject {
   if (ctx.on('kube_config.use_aci_anywhere_crd')) rules.push(rule(['aci.aw'], ['podifs'], ['*']));
   rules.push(
     rule([appsGroup], ['deployments', 'replicasets', 'daemonsets', 'statefulsets'], ['*']),
-    rule([''], [...(podExec ? ['pods', 'pods/exec'] : []), 'nodes', 'services/status'],
-      ctx.on('kube_config.all_access_controller_clusterrole') ? ['*'] : ['update']),
+    rule(
+      [''],
+      [...(podExec ? ['pods', 'pods/exec'] : []), 'nodes', 'services/status'],
+      ctx.on('kube_config.all_access_controller_clusterrole') ? ['*'] : ['update'],
+    ),
     rule(['monitoring.coreos.com'], ['servicemonitors'], ['get', 'create']),
-    rule(['aci.snat'], ['snatpolicies/finalizers', 'snatpolicies/status', 'nodeinfos'], ['update', 'create', 'list', 'watch', 'get', 'delete']),
+    rule(
+      ['aci.snat'],
+      ['snatpolicies/finalizers', 'snatpolicies/status', 'nodeinfos'],
+      ['update', 'create', 'list', 'watch', 'get', 'delete'],
+    ),
     rule(['aci.snat'], ['snatglobalinfos', 'snatpolicies', 'nodeinfos', 'rdconfigs', 'snatlocalinfos'], CRUD),
     rule(['aci.qos'], ['qospolicies'], [...CRUD, 'patch']),
     rule(['aci.netflow'], ['netflowpolicies'], [...READ, 'update']),
@@ -63,11 +83,17 @@ export function controllerRole(ctx: Ctx): KubeObject {
   );
   if (ctx.chained) {
     rules.push(
-      rule(['aci.fabricattachment'], ['nodefabricnetworkattachments', 'nadvlanmaps', 'networkfabricconfigurations',
-        'fabricvlanpools', 'networkfabricl3configurations'], ['get', 'list', 'watch']),
+      rule(
+        ['aci.fabricattachment'],
+        ['nodefabricnetworkattachments', 'nadvlanmaps', 'networkfabricconfigurations', 'fabricvlanpools', 'networkfabricl3configurations'],
+        ['get', 'list', 'watch'],
+      ),
       rule(['aci.fabricattachment'], ['nodefabricnetworkl3peers'], ['*']),
-      rule(['aci.fabricattachment'], ['nadvlanmaps/status', 'fabricvlanpools/status', 'networkfabricl3configurations/status'],
-        ['get', 'list', 'watch', 'update', 'patch']),
+      rule(
+        ['aci.fabricattachment'],
+        ['nadvlanmaps/status', 'fabricvlanpools/status', 'networkfabricl3configurations/status'],
+        ['get', 'list', 'watch', 'update', 'patch'],
+      ),
     );
   }
   if (ctx.aaepMonitoring) {
@@ -94,8 +120,10 @@ export function hostAgentRole(ctx: Ctx): KubeObject {
   if (dropLog) rules.push(rule([''], ['events'], ['create', 'patch']));
   rules.push(rule(['apiextensions.k8s.io'], ['customresourcedefinitions'], READ));
   if (ctx.on(`${k}.use_aci_anywhere_crd`)) rules.push(rule(['aci.aw'], ['podifs', 'podifs/status'], ['*']));
-  if (!ctx.on(`${k}.no_hostagent_networking_clusterrole`)) rules.push(rule([pyStr(ctx.get(`${k}.use_netpol_apigroup`))], ['networkpolicies'], READ));
-  if (!ctx.on(`${k}.no_hostagent_deployment_clusterrole`)) rules.push(rule([pyStr(ctx.get(`${k}.use_apps_apigroup`))], ['deployments', 'replicasets'], READ));
+  if (!ctx.on(`${k}.no_hostagent_networking_clusterrole`))
+    rules.push(rule([pyStr(ctx.get(`${k}.use_netpol_apigroup`))], ['networkpolicies'], READ));
+  if (!ctx.on(`${k}.no_hostagent_deployment_clusterrole`))
+    rules.push(rule([pyStr(ctx.get(`${k}.use_apps_apigroup`))], ['deployments', 'replicasets'], READ));
   rules.push(
     rule(['aci.snat'], ['snatpolicies', 'snatglobalinfos', 'rdconfigs'], READ),
     rule(['aci.qos'], ['qospolicies'], [...CRUD, 'patch']),
@@ -124,6 +152,10 @@ export function hostAgentRole(ctx: Ctx): KubeObject {
 /** The controller's and host agent's roles and bindings (with use_cluster_role). */
 export function buildRbac(ctx: Ctx): KubeObject[] {
   if (!ctx.on('kube_config.use_cluster_role')) return [];
-  return [controllerRole(ctx), hostAgentRole(ctx),
-    clusterRoleBinding(ctx, 'aci-containers-controller'), clusterRoleBinding(ctx, 'aci-containers-host-agent')];
+  return [
+    controllerRole(ctx),
+    hostAgentRole(ctx),
+    clusterRoleBinding(ctx, 'aci-containers-controller'),
+    clusterRoleBinding(ctx, 'aci-containers-host-agent'),
+  ];
 }

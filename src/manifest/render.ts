@@ -117,7 +117,7 @@ export function renderDoc(obj: KubeObject): string {
   let text = cache.get(obj);
   if (text === undefined) {
     const out: string[] = [];
-    emitMap(obj as Record<string, unknown>, 0, out);
+    emitMap(obj, 0, out);
     text = out.join('\n') + '\n';
     cache.set(obj, text);
   }

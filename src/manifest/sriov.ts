@@ -29,19 +29,21 @@ function devicePlugin(arch: string, image: string): KubeObject {
           nodeSelector: { 'beta.kubernetes.io/arch': arch },
           tolerations: [{ key: 'node-role.kubernetes.io/master', operator: 'Exists', effect: 'NoSchedule' }],
           serviceAccountName: 'sriov-device-plugin',
-          containers: [{
-            name: 'kube-sriovdp',
-            image,
-            imagePullPolicy: 'IfNotPresent',
-            args: ['--log-dir=sriovdp', '--log-level=10'],
-            securityContext: { privileged: true },
-            volumeMounts: [
-              { name: 'devicesock', mountPath: '/var/lib/kubelet/', readOnly: false },
-              { name: 'log', mountPath: '/var/log' },
-              { name: 'config-volume', mountPath: '/etc/pcidp' },
-              { name: 'device-info', mountPath: '/var/run/k8s.cni.cncf.io/devinfo/dp' },
-            ],
-          }],
+          containers: [
+            {
+              name: 'kube-sriovdp',
+              image,
+              imagePullPolicy: 'IfNotPresent',
+              args: ['--log-dir=sriovdp', '--log-level=10'],
+              securityContext: { privileged: true },
+              volumeMounts: [
+                { name: 'devicesock', mountPath: '/var/lib/kubelet/', readOnly: false },
+                { name: 'log', mountPath: '/var/log' },
+                { name: 'config-volume', mountPath: '/etc/pcidp' },
+                { name: 'device-info', mountPath: '/var/run/k8s.cni.cncf.io/devinfo/dp' },
+              ],
+            },
+          ],
           volumes: [
             { name: 'devicesock', hostPath: { path: '/var/lib/kubelet/' } },
             { name: 'log', hostPath: { path: '/var/log' } },
@@ -84,6 +86,10 @@ function deviceConfig(ctx: Ctx): KubeObject {
 
 export function buildSriov(ctx: Ctx): KubeObject[] {
   if (!ctx.on('sriov_config.enable')) return [];
-  const sa: IServiceAccount = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'sriov-device-plugin', namespace: 'kube-system' } };
+  const sa: IServiceAccount = {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: 'sriov-device-plugin', namespace: 'kube-system' },
+  };
   return [toKube(sa), ...ARCH_IMAGES.map(([a, i]) => devicePlugin(a, i)), deviceConfig(ctx)];
 }

@@ -15,7 +15,10 @@ export interface ClusterOptions {
   mtu?: number;
 }
 
-export async function loadClusterNetwork(configFile: string, opts: ClusterOptions): Promise<{ params: NodeNetworkParams; warnings: string[] }> {
+export async function loadClusterNetwork(
+  configFile: string,
+  opts: ClusterOptions,
+): Promise<{ params: NodeNetworkParams; warnings: string[] }> {
   const text = readTextFile(configFile, '--config');
   // The same cluster model as every command; no APIC here, so the facts are the flags'.
   const { buildCluster, offlineFacts } = await import('../cluster/index.js');

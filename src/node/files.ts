@@ -65,7 +65,8 @@ export function writeNodeFiles(outDir: string, rendered: { node: NodeSpec; files
 /** mkdir -p, remembering each folder it creates; a failure names the folder. */
 function makeDirs(dir: string, made: string[]): void {
   if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new InputError([{ field: '--out', value: dir, rule: 'cannot write: it is a file, not a directory' }]);
+    if (!statSync(dir).isDirectory())
+      throw new InputError([{ field: '--out', value: dir, rule: 'cannot write: it is a file, not a directory' }]);
     return;
   }
   makeDirs(dirname(dir), made);
@@ -73,7 +74,12 @@ function makeDirs(dir: string, made: string[]): void {
     mkdirSync(dir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a part of the path is a file, not a directory' : (code ?? (e as Error).message);
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOTDIR'
+          ? 'a part of the path is a file, not a directory'
+          : (code ?? (e as Error).message);
     throw new InputError([{ field: '--out', value: dir, rule: `cannot create the folder: ${why}` }]);
   }
   made.push(dir);

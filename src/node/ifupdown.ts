@@ -24,21 +24,25 @@ export function renderIfupdown(node: NodeSpec, params: NodeNetworkParams): HostF
   if (node.mgmt) {
     const m = node.mgmt;
     const family = m.address.includes(':') ? 'inet6' : 'inet';
-    blocks.push(stanza('Management interface (not connected to ACI): no default route here', m.interface, `${family} static`, [
-      `address ${m.address}`,
-      ...m.routes.map((r) => `up ip route replace ${r} via ${m.gateway} dev ${m.interface}`),
-    ]));
+    blocks.push(
+      stanza('Management interface (not connected to ACI): no default route here', m.interface, `${family} static`, [
+        `address ${m.address}`,
+        ...m.routes.map((r) => `up ip route replace ${r} via ${m.gateway} dev ${m.interface}`),
+      ]),
+    );
   }
 
   if (node.bond) {
     const b = node.bond;
     // Needs the ifenslave package, which reads the bond-* options.
-    blocks.push(stanza(`Bond connected to ACI (members ${b.members.join(', ')})`, b.name, 'inet manual', [
-      `bond-slaves ${b.members.join(' ')}`,
-      `bond-mode ${b.mode}`,
-      `bond-miimon ${BOND_MIIMON_MS}`,
-      `mtu ${mtu}`,
-    ]));
+    blocks.push(
+      stanza(`Bond connected to ACI (members ${b.members.join(', ')})`, b.name, 'inet manual', [
+        `bond-slaves ${b.members.join(' ')}`,
+        `bond-mode ${b.mode}`,
+        `bond-miimon ${BOND_MIIMON_MS}`,
+        `mtu ${mtu}`,
+      ]),
+    );
   } else {
     blocks.push(stanza('Interface connected to ACI', uplink, 'inet manual', [`mtu ${mtu}`]));
   }
@@ -47,14 +51,21 @@ export function renderIfupdown(node: NodeSpec, params: NodeNetworkParams): HostF
   // a DUID client identifier, while the APIC expects 01:<MAC>. dhclient is run
   // here with this VLAN's own file, which sends that identifier.
   const dhclient = `dhclient -4 -cf /${dhclientPath(node, params)} -pf /run/dhclient.${infra}.pid -lf /var/lib/dhcp/dhclient.${infra}.leases`;
-  blocks.push(stanza(`ACI infra VLAN ${params.infraVlan}: address from the APIC by DHCP (dhclient with its own file), multicast through it`, infra, 'inet manual', [
-    `vlan-raw-device ${uplink}`,
-    `hwaddress ${node.infraMac}`,
-    `mtu ${mtu}`,
-    `up ${dhclient} ${infra}`,
-    `up ip route replace ${MULTICAST_ROUTE} dev ${infra}`,
-    `down ${dhclient} -r ${infra}`,
-  ]));
+  blocks.push(
+    stanza(
+      `ACI infra VLAN ${params.infraVlan}: address from the APIC by DHCP (dhclient with its own file), multicast through it`,
+      infra,
+      'inet manual',
+      [
+        `vlan-raw-device ${uplink}`,
+        `hwaddress ${node.infraMac}`,
+        `mtu ${mtu}`,
+        `up ${dhclient} ${infra}`,
+        `up ip route replace ${MULTICAST_ROUTE} dev ${infra}`,
+        `down ${dhclient} -r ${infra}`,
+      ],
+    ),
+  );
 
   node.addresses.forEach((a, k) => {
     const family = a.family === 4 ? 'inet' : 'inet6';
@@ -67,7 +78,9 @@ export function renderIfupdown(node: NodeSpec, params: NodeNetworkParams): HostF
       ...(k === 0 && node.dns?.servers.length ? [`dns-nameservers ${node.dns.servers.join(' ')}`] : []),
       ...(k === 0 && node.dns?.search.length ? [`dns-search ${node.dns.search.join(' ')}`] : []),
     ];
-    blocks.push(stanza(`Node VLAN ${params.kubeapiVlan} (kubeapi_vlan): node address, default route`, nodeVlan, `${family} static`, options, k === 0));
+    blocks.push(
+      stanza(`Node VLAN ${params.kubeapiVlan} (kubeapi_vlan): node address, default route`, nodeVlan, `${family} static`, options, k === 0),
+    );
   });
 
   return { path: IFUPDOWN_PATH, content: blocks.join('\n\n') + '\n', mode: 0o644 };

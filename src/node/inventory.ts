@@ -22,7 +22,9 @@ function parseYamlInventory(text: string, file: string): RawInventory {
   const first = firstSyntaxError(text, doc.errors);
   if (first) {
     const pos = lineCounter.linePos(first.offset);
-    throw new InputError([{ field: 'nodes', rule: `not valid YAML: ${first.error.message.split('\n')[0]}`, at: `${file}:${pos.line}:${pos.col}` }]);
+    throw new InputError([
+      { field: 'nodes', rule: `not valid YAML: ${first.error.message.split('\n')[0]}`, at: `${file}:${pos.line}:${pos.col}` },
+    ]);
   }
   const data: unknown = doc.toJS();
   const list = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).nodes : undefined;
@@ -59,23 +61,33 @@ function csvRows(text: string): { line: number; cells: string[] }[] {
   let line = 1;
   let rowLine = 1;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else { if (c === '\n') line++; cell += c; }
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === '\n') line++;
+        cell += c;
+      }
     } else if (c === '"') quoted = true;
-    else if (c === ',') { cells.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       cells.push(cell);
       if (cells.some((x) => x.trim() !== '')) rows.push({ line: rowLine, cells });
-      cells = []; cell = ''; line++; rowLine = line;
+      cells = [];
+      cell = '';
+      line++;
+      rowLine = line;
     } else cell += c;
   }
   cells.push(cell);
   if (cells.some((x) => x.trim() !== '')) rows.push({ line: rowLine, cells });
-  return rows.filter((r) => !r.cells[0]!.trimStart().startsWith('#'));
+  return rows.filter((r) => !r.cells[0].trimStart().startsWith('#'));
 }
 
 const LIST_COLUMNS = new Set(['bond.members', 'mgmt.routes', 'node_ip', 'dns.servers', 'dns.search']);
@@ -84,14 +96,15 @@ const LIST_COLUMNS = new Set(['bond.members', 'mgmt.routes', 'node_ip', 'dns.ser
 function columnPath(header: string): string[] {
   const h = header.trim();
   const m = /^(bond|mgmt|dns)[._](.+)$/.exec(h);
-  return m ? [m[1]!, m[2]!] : [h];
+  return m ? [m[1], m[2]] : [h];
 }
 
 function parseCsvInventory(text: string, file: string): RawInventory {
   const rows = csvRows(text);
-  if (rows.length === 0) throw new InputError([{ field: 'nodes', rule: 'the CSV inventory is empty; its first row names the columns', at: `${file}:1:1` }]);
+  if (rows.length === 0)
+    throw new InputError([{ field: 'nodes', rule: 'the CSV inventory is empty; its first row names the columns', at: `${file}:1:1` }]);
   const [header, ...body] = rows;
-  const paths = header!.cells.map(columnPath);
+  const paths = header.cells.map(columnPath);
   const lines: number[] = [];
   const nodes = body.map((row) => {
     lines.push(row.line);
@@ -103,10 +116,10 @@ function parseCsvInventory(text: string, file: string): RawInventory {
       let parsed: string | string[] = LIST_COLUMNS.has(key) ? value.split(/[\s;]+/).filter(Boolean) : value;
       // A single node address stays a scalar, as in YAML (errors then name `node_ip`).
       if (key === 'node_ip' && parsed.length === 1) parsed = parsed[0]!;
-      if (path.length === 1) node[path[0]!] = parsed;
+      if (path.length === 1) node[path[0]] = parsed;
       else {
-        const parent = (node[path[0]!] ??= {}) as Record<string, unknown>;
-        parent[path[1]!] = parsed;
+        const parent = (node[path[0]] ??= {}) as Record<string, unknown>;
+        parent[path[1]] = parsed;
       }
     });
     return node;

@@ -52,7 +52,14 @@ export function renderNetplan(node: NodeSpec, params: NodeNetworkParams): HostFi
       mtu,
       addresses: node.addresses.map((a) => `${a.address}/${a.prefix}`),
       routes: node.addresses.map((a) => ({ to: 'default', via: a.gateway })),
-      ...(node.dns ? { nameservers: { ...(node.dns.servers.length ? { addresses: node.dns.servers } : {}), ...(node.dns.search.length ? { search: node.dns.search } : {}) } } : {}),
+      ...(node.dns
+        ? {
+            nameservers: {
+              ...(node.dns.servers.length ? { addresses: node.dns.servers } : {}),
+              ...(node.dns.search.length ? { search: node.dns.search } : {}),
+            },
+          }
+        : {}),
       // Router advertisements must not move the default route off the node VLAN.
       ...(v6 ? { 'accept-ra': false } : {}),
     },

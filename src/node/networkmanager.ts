@@ -13,8 +13,8 @@ type Keyfile = Record<string, Section>;
 /** Stable UUID (name-based, v5 layout) so regenerating a profile keeps its identity. */
 export function profileUuid(nodeName: string, ifname: string): string {
   const h = createHash('sha1').update(`acc-provision/${nodeName}/${ifname}`).digest();
-  h[6] = (h[6]! & 0x0f) | 0x50;
-  h[8] = (h[8]! & 0x3f) | 0x80;
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
@@ -45,56 +45,68 @@ export function renderNetworkManager(node: NodeSpec, params: NodeNetworkParams):
 
   if (node.bond) {
     const b = node.bond;
-    files.push(profile(node, b.name, 'bond', `${tag} bond connected to ACI`, {
-      bond: { mode: b.mode, miimon: BOND_MIIMON_MS },
-      ethernet: { mtu },
-      ...NO_IP,
-    }));
-    for (const member of b.members) {
-      files.push(profile(node, member, 'ethernet', `${tag} member of ${b.name}`, {
-        connection: { master: b.name, 'slave-type': 'bond' },
+    files.push(
+      profile(node, b.name, 'bond', `${tag} bond connected to ACI`, {
+        bond: { mode: b.mode, miimon: BOND_MIIMON_MS },
         ethernet: { mtu },
-      }));
+        ...NO_IP,
+      }),
+    );
+    for (const member of b.members) {
+      files.push(
+        profile(node, member, 'ethernet', `${tag} member of ${b.name}`, {
+          connection: { master: b.name, 'slave-type': 'bond' },
+          ethernet: { mtu },
+        }),
+      );
     }
   } else {
     files.push(profile(node, node.uplink, 'ethernet', `${tag} interface connected to ACI`, { ethernet: { mtu }, ...NO_IP }));
   }
 
   const infra = infraInterface(node, params);
-  files.push(profile(node, infra, 'vlan', `${tag} ACI infra VLAN ${params.infraVlan}`, {
-    ethernet: { mtu, 'cloned-mac-address': node.infraMac },
-    vlan: { id: params.infraVlan, parent: node.uplink },
-    ipv4: {
-      method: 'auto',
-      'dhcp-client-id': `01:${node.infraMac}`,
-      // The default route belongs to the node VLAN.
-      'never-default': true,
-      route1: MULTICAST_ROUTE,
-    },
-    ipv6: { method: 'disabled' },
-  }));
+  files.push(
+    profile(node, infra, 'vlan', `${tag} ACI infra VLAN ${params.infraVlan}`, {
+      ethernet: { mtu, 'cloned-mac-address': node.infraMac },
+      vlan: { id: params.infraVlan, parent: node.uplink },
+      ipv4: {
+        method: 'auto',
+        'dhcp-client-id': `01:${node.infraMac}`,
+        // The default route belongs to the node VLAN.
+        'never-default': true,
+        route1: MULTICAST_ROUTE,
+      },
+      ipv6: { method: 'disabled' },
+    }),
+  );
 
   const v4 = node.addresses.find((a) => a.family === 4);
   const v6 = node.addresses.find((a) => a.family === 6);
   const nodeVlan = nodeVlanInterface(node, params);
-  files.push(profile(node, nodeVlan, 'vlan', `${tag} node VLAN ${params.kubeapiVlan} (kubeapi_vlan)`, {
-    ethernet: { mtu },
-    vlan: { id: params.kubeapiVlan, parent: node.uplink },
-    // "address,gateway": the keyfile's own form, as NetworkManager writes it back.
-    ipv4: v4 ? { method: 'manual', address1: `${v4.address}/${v4.prefix},${v4.gateway}`, ...dnsKeys(node, 4) } : { method: 'disabled' },
-    ipv6: v6 ? { method: 'manual', address1: `${v6.address}/${v6.prefix},${v6.gateway}`, ...dnsKeys(node, 6) } : { method: 'disabled' },
-  }));
+  files.push(
+    profile(node, nodeVlan, 'vlan', `${tag} node VLAN ${params.kubeapiVlan} (kubeapi_vlan)`, {
+      ethernet: { mtu },
+      vlan: { id: params.kubeapiVlan, parent: node.uplink },
+      // "address,gateway": the keyfile's own form, as NetworkManager writes it back.
+      ipv4: v4 ? { method: 'manual', address1: `${v4.address}/${v4.prefix},${v4.gateway}`, ...dnsKeys(node, 4) } : { method: 'disabled' },
+      ipv6: v6 ? { method: 'manual', address1: `${v6.address}/${v6.prefix},${v6.gateway}`, ...dnsKeys(node, 6) } : { method: 'disabled' },
+    }),
+  );
 
   if (node.mgmt) {
     const m = node.mgmt;
     const ip: Section = { method: 'manual', address1: m.address, 'never-default': true };
-    m.routes.forEach((r, k) => { ip[`route${k + 1}`] = `${r},${m.gateway}`; });
+    m.routes.forEach((r, k) => {
+      ip[`route${k + 1}`] = `${r},${m.gateway}`;
+    });
     const v6mgmt = m.address.includes(':');
-    files.push(profile(node, m.interface, 'ethernet', `${tag} management interface (not connected to ACI)`, {
-      // The other family is left alone ("ignore"): this profile only adds routes.
-      ipv4: v6mgmt ? { method: 'disabled' } : ip,
-      ipv6: v6mgmt ? ip : { method: 'ignore' },
-    }));
+    files.push(
+      profile(node, m.interface, 'ethernet', `${tag} management interface (not connected to ACI)`, {
+        // The other family is left alone ("ignore"): this profile only adds routes.
+        ipv4: v6mgmt ? { method: 'disabled' } : ip,
+        ipv6: v6mgmt ? ip : { method: 'ignore' },
+      }),
+    );
   }
   return files;
 }

@@ -43,7 +43,11 @@ function clusterSubnetsOf(net: Record<string, unknown>): ClusterSubnet[] {
 
 function vlanProblem(field: string, value: unknown): Problem | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 4094) return undefined;
-  return { field, value: value ?? null, rule: 'must be a VLAN id from 1 to 4094 (pass --infra-vlan when the file leaves it to APIC discovery)' };
+  return {
+    field,
+    value: value ?? null,
+    rule: 'must be a VLAN id from 1 to 4094 (pass --infra-vlan when the file leaves it to APIC discovery)',
+  };
 }
 
 /** Extracts and checks the node networking values; throws InputError. */
@@ -62,12 +66,18 @@ export function nodeNetworkParams(config: Config, overrides: { mtu?: number } = 
   const raw: unknown = net.node_subnet;
   const entries = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : [];
   const nodeSubnets: NodeSubnet[] = [];
-  if (entries.length === 0) problems.push({ field: 'net_config.node_subnet', value: raw ?? null, rule: 'must be the node subnet as gateway/prefix, e.g. 10.1.0.1/16' });
+  if (entries.length === 0)
+    problems.push({
+      field: 'net_config.node_subnet',
+      value: raw ?? null,
+      rule: 'must be the node subnet as gateway/prefix, e.g. 10.1.0.1/16',
+    });
   entries.forEach((entry, i) => {
     const field = typeof raw === 'string' ? 'net_config.node_subnet' : `net_config.node_subnet[${i}]`;
     const subnet = typeof entry === 'string' ? parseGatewayCidr(entry) : undefined;
     if (!subnet) problems.push({ field, value: entry, rule: 'must be gateway/prefix, e.g. 10.1.0.1/16' });
-    else if (nodeSubnets.some((s) => s.family === subnet.family)) problems.push({ field, value: entry, rule: `only one IPv${subnet.family} node subnet is supported` });
+    else if (nodeSubnets.some((s) => s.family === subnet.family))
+      problems.push({ field, value: entry, rule: `only one IPv${subnet.family} node subnet is supported` });
     else nodeSubnets.push(subnet);
   });
 
@@ -76,5 +86,5 @@ export function nodeNetworkParams(config: Config, overrides: { mtu?: number } = 
   problems.push(...mtuIssues);
   const mtu = overrides.mtu ?? uplinkMtu(net.interface_mtu, net.interface_mtu_headroom);
   if (problems.length) throw new InputError(problems);
-  return { infraVlan: net.infra_vlan!, kubeapiVlan: net.kubeapi_vlan!, nodeSubnets, mtu, clusterSubnets: clusterSubnetsOf(net as Record<string, unknown>) };
+  return { infraVlan: net.infra_vlan!, kubeapiVlan: net.kubeapi_vlan!, nodeSubnets, mtu, clusterSubnets: clusterSubnetsOf(net) };
 }

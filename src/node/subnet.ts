@@ -19,9 +19,7 @@ export function parseGatewayCidr(text: string): NodeSubnet | undefined {
   if (!ipaddr.isValidCIDR(text)) return undefined;
   const [addr, prefix] = ipaddr.parseCIDR(text);
   const family: Family = addr.kind() === 'ipv4' ? 4 : 6;
-  const network = family === 4
-    ? ipaddr.IPv4.networkAddressFromCIDR(text).toString()
-    : ipaddr.IPv6.networkAddressFromCIDR(text).toString();
+  const network = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(text).toString() : ipaddr.IPv6.networkAddressFromCIDR(text).toString();
   return { family, gateway: addr.toString(), prefix, network: `${network}/${prefix}` };
 }
 
@@ -50,7 +48,7 @@ export function inSubnet(address: string, subnet: NodeSubnet): boolean {
 
 /** The network's own address and (IPv4) its broadcast address: never a host's. */
 export function isReservedInSubnet(address: string, subnet: NodeSubnet): boolean {
-  if (subnet.family === 6) return sameAddress(address, subnet.network.split('/')[0]!);
+  if (subnet.family === 6) return sameAddress(address, subnet.network.split('/')[0]);
   const cidr = `${subnet.gateway}/${subnet.prefix}`;
   if (subnet.prefix >= 31) return false;
   const net = ipaddr.IPv4.networkAddressFromCIDR(cidr).toString();

@@ -80,7 +80,7 @@ export async function runBatches(batches: readonly PlanBatch[], limit: number, r
     while (inFlight.size < Math.max(1, limit) && failure === undefined) {
       const i = pending.findIndex(ready);
       if (i < 0) break;
-      const b = pending.splice(i, 1)[0]!;
+      const b = pending.splice(i, 1)[0];
       const p: Promise<void> = run(b).then(
         () => {
           done.add(b.root);

@@ -29,7 +29,9 @@ function readIfExists(path: string): string | undefined {
 }
 
 function pem(label: string, der: ArrayBuffer): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/.{1,64}/g, '$&\n');
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/.{1,64}/g, '$&\n');
   return `-----BEGIN ${label}-----\n${b64}-----END ${label}-----\n`;
 }
 
@@ -41,7 +43,7 @@ export async function generateControllerCertificate(username: string, now = new 
   const x509 = await import('@peculiar/x509');
   const { webcrypto } = await import('node:crypto');
   const alg = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
-  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']);
   const cert = await x509.X509CertificateGenerator.createSelfSigned(
     {
       serialNumber: SERIAL_HEX,
@@ -63,17 +65,18 @@ export async function generateControllerCertificate(username: string, now = new 
 /** Reads the pair when both files exist; otherwise generates an RSA 2048 key
  * and a self-signed SHA-256 certificate for `username`. Writes nothing: the
  * caller writes (key with mode 0600) once every other output is ready. */
-export async function ensureControllerCertificate(
-  username: string,
-  certFile: string,
-  keyFile: string,
-): Promise<ControllerCertificate> {
+export async function ensureControllerCertificate(username: string, certFile: string, keyFile: string): Promise<ControllerCertificate> {
   const [certPem, keyPem] = [readIfExists(certFile), readIfExists(keyFile)];
   if (certPem !== undefined && keyPem !== undefined) {
     if (isPlaceholder(certPem) && isPlaceholder(keyPem)) {
       // Neither file holds PEM at all: stand-ins (the Python tool's own test
       // suite and the conformance cases use such files to pin the outputs).
-      return { certPem, keyPem, reused: true, warning: `${certFile} and ${keyFile} hold no certificate or key (placeholders?): reused as they are; the controller cannot log in with them` };
+      return {
+        certPem,
+        keyPem,
+        reused: true,
+        warning: `${certFile} and ${keyFile} hold no certificate or key (placeholders?): reused as they are; the controller cannot log in with them`,
+      };
     }
     await checkPair(certPem, keyPem, certFile, keyFile);
     return { certPem, keyPem, reused: true };
@@ -96,15 +99,25 @@ async function checkPair(certPem: string, keyPem: string, certFile: string, keyF
   try {
     cert = new X509Certificate(certPem);
   } catch {
-    throw new InputError([{ field: 'aci_config.sync_login.certfile', value: certFile, rule: `is not a PEM certificate (its key is ${keyFile}): ${fix}` }]);
+    throw new InputError([
+      { field: 'aci_config.sync_login.certfile', value: certFile, rule: `is not a PEM certificate (its key is ${keyFile}): ${fix}` },
+    ]);
   }
   let key: ReturnType<typeof createPrivateKey>;
   try {
     key = createPrivateKey(keyPem);
   } catch {
-    throw new InputError([{ field: 'aci_config.sync_login.keyfile', value: keyFile, rule: `is not a PEM private key (for the certificate ${certFile}): ${fix}` }]);
+    throw new InputError([
+      {
+        field: 'aci_config.sync_login.keyfile',
+        value: keyFile,
+        rule: `is not a PEM private key (for the certificate ${certFile}): ${fix}`,
+      },
+    ]);
   }
   if (!cert.checkPrivateKey(key)) {
-    throw new InputError([{ field: 'aci_config.sync_login.keyfile', value: keyFile, rule: `is not the key of the certificate ${certFile}: ${fix}` }]);
+    throw new InputError([
+      { field: 'aci_config.sync_login.keyfile', value: keyFile, rule: `is not the key of the certificate ${certFile}: ${fix}` },
+    ]);
   }
 }

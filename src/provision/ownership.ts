@@ -139,7 +139,13 @@ export function strayRelationQueries(state: DesiredState): StrayQuery[] {
     if (!ours) continue;
     const filter = `eq(${m.className}.${relation.targetProp},"${target}")`;
     const key = `${m.className}\u0000${filter}`;
-    const q = byFilter.get(key) ?? { className: m.className, targetProp: relation.targetProp, target, filter, desiredDns: new Set<string>() };
+    const q = byFilter.get(key) ?? {
+      className: m.className,
+      targetProp: relation.targetProp,
+      target,
+      filter,
+      desiredDns: new Set<string>(),
+    };
     q.desiredDns.add(m.dn);
     byFilter.set(key, q);
   }

@@ -16,7 +16,10 @@ export function attributeChangeLines(key: string, change: AttributeChange): stri
   const ops = lineDiff(splitLines(before ?? ''), splitLines(after));
   const added = ops.filter((o) => o.op === '+').length;
   const removed = ops.filter((o) => o.op === '-').length;
-  const head = before === undefined ? `${INDENT}${key}: (unset) -> ${added} lines` : `${INDENT}${key}: ${removed} line${removed === 1 ? '' : 's'} removed, ${added} added`;
+  const head =
+    before === undefined
+      ? `${INDENT}${key}: (unset) -> ${added} lines`
+      : `${INDENT}${key}: ${removed} line${removed === 1 ? '' : 's'} removed, ${added} added`;
   const out = [head];
   // Show the changed lines and CONTEXT lines around them; elide the rest.
   const show = ops.map((o, i) => o.op !== ' ' || ops.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((n) => n.op !== ' '));
@@ -53,7 +56,7 @@ export function lineDiff(a: readonly string[], b: readonly string[]): LineOp[] {
   const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
     }
   }
   const out: LineOp[] = [];
@@ -61,16 +64,16 @@ export function lineDiff(a: readonly string[], b: readonly string[]): LineOp[] {
   let j = 0;
   while (i < n && j < m) {
     if (a[i] === b[j]) {
-      out.push({ op: ' ', line: a[i]! });
+      out.push({ op: ' ', line: a[i] });
       i++;
       j++;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
-      out.push({ op: '-', line: a[i++]! });
+    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+      out.push({ op: '-', line: a[i++] });
     } else {
-      out.push({ op: '+', line: b[j++]! });
+      out.push({ op: '+', line: b[j++] });
     }
   }
-  while (i < n) out.push({ op: '-', line: a[i++]! });
-  while (j < m) out.push({ op: '+', line: b[j++]! });
+  while (i < n) out.push({ op: '-', line: a[i++] });
+  while (j < m) out.push({ op: '+', line: b[j++] });
   return out;
 }

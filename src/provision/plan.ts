@@ -96,7 +96,6 @@ export interface StrayObject {
   className: string;
 }
 
-
 export interface DesiredNode {
   dn: string;
   className: string;
@@ -143,7 +142,10 @@ export function mergeDesired(desired: readonly DesiredInput[], naming: MoNaming 
     else roots.push(n);
   }
   // Stable: ancestors (shallower) first, otherwise the order they were given in.
-  return roots.map((r, i) => ({ r, i })).sort((a, b) => dnDepth(a.r.dn) - dnDepth(b.r.dn) || a.i - b.i).map((x) => x.r);
+  return roots
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => dnDepth(a.r.dn) - dnDepth(b.r.dn) || a.i - b.i)
+    .map((x) => x.r);
 }
 
 interface Diff {
@@ -350,7 +352,10 @@ async function readCurrent(reader: StateReader, node: DesiredNode, naming: MoNam
   });
   // A shared container (tenant common, uni/infra) is the fabric's: present, holding at least what was found.
   const listed = self?.children ?? [];
-  const children = [...listed.map((c) => byRn.get(naming.rnOf(c)) ?? c), ...[...byRn.entries()].filter(([rn]) => !listed.some((c) => naming.rnOf(c) === rn)).map(([, d]) => d)];
+  const children = [
+    ...listed.map((c) => byRn.get(naming.rnOf(c)) ?? c),
+    ...[...byRn.entries()].filter(([rn]) => !listed.some((c) => naming.rnOf(c) === rn)).map(([, d]) => d),
+  ];
   return { className: node.className, attributes: self?.attributes ?? { ...node.attributes }, children };
 }
 

@@ -65,9 +65,10 @@ export function requirements(config: Config): Requirement[] {
   };
   // Calico (issue 16) attaches its cluster L3Out's AEP instead.
   const calicoAep = flavorFamily(config.flavor) === 'calico' ? (a.cluster_l3out as { aep?: string }).aep : undefined;
-  const aep = calicoAep !== undefined
-    ? { field: 'aci_config.cluster_l3out.aep', value: calicoAep, dn: aepDn(calicoAep), what: 'attachable entity profile (AEP)' }
-    : { field: 'aci_config.aep', value: a.aep, dn: `uni/infra/attentp-${a.aep}`, what: 'attachable entity profile (AEP)' };
+  const aep =
+    calicoAep !== undefined
+      ? { field: 'aci_config.cluster_l3out.aep', value: calicoAep, dn: aepDn(calicoAep), what: 'attachable entity profile (AEP)' }
+      : { field: 'aci_config.aep', value: a.aep, dn: `uni/infra/attentp-${a.aep}`, what: 'attachable entity profile (AEP)' };
   const out: Requirement[] = [
     { ...aep, subtree: 'full' },
     tenant,
@@ -111,13 +112,17 @@ export async function checkPrerequisites(apic: PrerequisiteReader, config: Confi
       return findBelow(await read.get(holder)!, holder.dn, r.dn) !== undefined;
     }),
   );
-  const exists = new Map(reqs.map((r, i) => [r, found[i]!]));
+  const exists = new Map(reqs.map((r, i) => [r, found[i]]));
   const problems: Problem[] = [];
   for (const r of reqs) {
     if (exists.get(r)) continue;
     // Inside a missing parent only the parent is reported.
     if (r.within && !exists.get(r.within)) continue;
-    problems.push({ field: r.field, value: r.value, rule: `no such ${r.what} on the APIC (${r.dn}): create it first, or fix the configuration` });
+    problems.push({
+      field: r.field,
+      value: r.value,
+      rule: `no such ${r.what} on the APIC (${r.dn}): create it first, or fix the configuration`,
+    });
   }
   if (problems.length > 0) throw new InputError(problems);
 }
@@ -134,7 +139,6 @@ export async function discoverNestedVlanPool(apic: PrerequisiteReader, config: C
   const tDn = rels[0]?.attributes['tDn'];
   return tDn ? tDn : undefined;
 }
-
 
 /** The object at `dn` inside an answer rooted at `rootDn` (undefined: not there). */
 export function findBelow(root: ManagedObject | undefined, rootDn: string, dn: string): ManagedObject | undefined {

@@ -94,7 +94,9 @@ async function findStrays(apic: ProvisionApic, state: DesiredState, config: Conf
   if (tenant) walk(tenant, tenantDn(vrfTenant));
   const found = await mapLimited(queries, CONCURRENCY, async (q) =>
     HELD_BY_AEPS.has(q.className) || HELD_BY_EXTERNAL_EPGS.has(q.className)
-      ? held.filter((h) => h.mo.className === q.className && h.mo.attributes[q.targetProp] === q.target).map((h): ManagedObject => ({ ...h.mo, attributes: { ...h.mo.attributes, dn: h.dn } }))
+      ? held
+          .filter((h) => h.mo.className === q.className && h.mo.attributes[q.targetProp] === q.target)
+          .map((h): ManagedObject => ({ ...h.mo, attributes: { ...h.mo.attributes, dn: h.dn } }))
       : apic.getClass(q.className, { filter: q.filter }),
   );
   const out: StrayObject[] = [];
@@ -112,8 +114,16 @@ export async function applyProvision(apic: ProvisionApic, plan: Plan, onProgress
 }
 
 /** Reads the state of what the cluster owns and decides what `-d` deletes. Sends no write. */
-export async function planRemoval(apic: ProvisionApic, state: DesiredState, config: Config, opts: OwnershipOptions = {}): Promise<UnprovisionPlan> {
-  return planUnprovision(apicStateReader(apic), ownedObjects(state, config, opts), { annotation: state.annotation, concurrency: CONCURRENCY });
+export async function planRemoval(
+  apic: ProvisionApic,
+  state: DesiredState,
+  config: Config,
+  opts: OwnershipOptions = {},
+): Promise<UnprovisionPlan> {
+  return planUnprovision(apicStateReader(apic), ownedObjects(state, config, opts), {
+    annotation: state.annotation,
+    concurrency: CONCURRENCY,
+  });
 }
 
 export async function applyRemoval(

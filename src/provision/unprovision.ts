@@ -93,7 +93,11 @@ function mergeOwned(list: readonly OwnedObject[]): Map<string, Entry> {
 }
 
 /** Reads the state of the owned objects and decides what to delete. Sends nothing. */
-export async function planUnprovision(reader: StateReader, owned: readonly OwnedObject[], opts: UnprovisionOptions): Promise<UnprovisionPlan> {
+export async function planUnprovision(
+  reader: StateReader,
+  owned: readonly OwnedObject[],
+  opts: UnprovisionOptions,
+): Promise<UnprovisionPlan> {
   const naming = opts.naming ?? classTableNaming;
   const concurrency = opts.concurrency ?? 4;
   const entries = mergeOwned(owned);
@@ -165,7 +169,11 @@ function decide(e: Entry, entries: Map<string, Entry>, naming: MoNaming, annotat
 }
 
 /** Sends the plan's DELETEs, in parallel (they are disjoint). Returns how many were sent. */
-export async function applyUnprovision(apic: ApicWriter, plan: UnprovisionPlan, opts: Pick<UnprovisionOptions, 'concurrency' | 'onProgress'> = {}): Promise<number> {
+export async function applyUnprovision(
+  apic: ApicWriter,
+  plan: UnprovisionPlan,
+  opts: Pick<UnprovisionOptions, 'concurrency' | 'onProgress'> = {},
+): Promise<number> {
   let sent = 0;
   const total = plan.deletes.length;
   await runBatches(
@@ -195,7 +203,14 @@ export async function unprovision(
 export function renderUnprovisionText(plan: UnprovisionPlan): string {
   const lines = plan.items
     .filter((i) => i.decision !== 'absent')
-    .map((i) => `${i.decision === 'delete' ? '-' : '='} ${i.decision === 'delete' ? 'delete' : 'keep  '} ${i.className} ${i.dn}: ${i.reason}${i.decision === 'delete' && !i.request ? ' (with its parent)' : ''}`);
-  lines.push(plan.deletes.length === 0 ? 'Nothing to delete.' : `${plan.deletes.length} delete request${plan.deletes.length === 1 ? '' : 's'} to send.`);
+    .map(
+      (i) =>
+        `${i.decision === 'delete' ? '-' : '='} ${i.decision === 'delete' ? 'delete' : 'keep  '} ${i.className} ${i.dn}: ${i.reason}${i.decision === 'delete' && !i.request ? ' (with its parent)' : ''}`,
+    );
+  lines.push(
+    plan.deletes.length === 0
+      ? 'Nothing to delete.'
+      : `${plan.deletes.length} delete request${plan.deletes.length === 1 ? '' : 's'} to send.`,
+  );
   return lines.join('\n') + '\n';
 }

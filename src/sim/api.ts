@@ -5,7 +5,16 @@ import { classInfo } from '../aci/classes.js';
 import { classOfDn, parentDn } from '../aci/dn.js';
 import { canonicalDn } from './canonical.js';
 import { accessOf, loginDomains, type Access } from './rbac.js';
-import { authenticate, hashPassword, signatureOf, verifySignature, type Caller, type LoginThrottle, type Sessions, type Session } from './auth.js';
+import {
+  authenticate,
+  hashPassword,
+  signatureOf,
+  verifySignature,
+  type Caller,
+  type LoginThrottle,
+  type Sessions,
+  type Session,
+} from './auth.js';
 import { CODE, errorBody, SimError } from './errors.js';
 import type { Faults } from './faults.js';
 import { parseFilter } from './filter.js';
@@ -70,12 +79,12 @@ export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: 
       }
       if (fault.lose) {
         // The request is carried out (a write is committed); whatever answer it gets never leaves.
-        res.writeHead = (() => res) as unknown as typeof res.writeHead;
-        res.write = (() => true) as unknown as typeof res.write;
-        res.end = (() => {
+        res.writeHead = () => res;
+        res.write = () => true;
+        res.end = () => {
           req.socket.destroy();
           return res;
-        }) as unknown as typeof res.end;
+        };
       }
       await api(ctx, req, res, method, url, body, fmt);
       return;
@@ -124,7 +133,15 @@ function admitBody(ctx: ApiContext, req: IncomingMessage, path: string): number 
   return limit;
 }
 
-async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, method: string, url: URL, body: string, fmt: Format): Promise<void> {
+async function api(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  url: URL,
+  body: string,
+  fmt: Format,
+): Promise<void> {
   // Routes are written for .json; .xml differs only in the body and the answer.
   const path = fmt === 'xml' ? `${url.pathname.slice(0, -'.xml'.length)}.json` : url.pathname;
   if (path === '/api/aaaLogin.json' && method === 'POST') return login(ctx, res, url, body, fmt);
@@ -145,8 +162,9 @@ async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, m
 
   let m = MO_PATH.exec(path);
   if (m) {
-    const dn = decodeDn(m[1]!);
-    if (method === 'GET') return read(ctx, res, fmt, caller, url, () => visible(access, queryMo(ctx.store, dn, url.searchParams)), moQuery(dn, url));
+    const dn = decodeDn(m[1]);
+    if (method === 'GET')
+      return read(ctx, res, fmt, caller, url, () => visible(access, queryMo(ctx.store, dn, url.searchParams)), moQuery(dn, url));
     if (method === 'POST') {
       const parsed = parseBody(body, fmt);
       const events = write(ctx, (c) => postMo({ ...c, access }, dn, parsed));
@@ -160,18 +178,26 @@ async function api(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, m
   }
   m = CLASS_PATH.exec(path);
   if (m && method === 'GET') {
-    const className = decodeURIComponent(m[1]!);
+    const className = decodeURIComponent(m[1]);
     if (fmt === 'json' && access.isAdmin && url.searchParams.get('subscription') !== 'yes') {
       const big = classSlices(ctx.store, className, url.searchParams);
       if (big) return streamAnswer(res, big.total, big.slices());
     }
-    return read(ctx, res, fmt, caller, url, () => visible(access, queryClass(ctx.store, className, url.searchParams)), () => {
-      const f = url.searchParams.get('query-target-filter');
-      return { kind: 'class', className, filter: f ? parseFilter(f) : undefined };
-    });
+    return read(
+      ctx,
+      res,
+      fmt,
+      caller,
+      url,
+      () => visible(access, queryClass(ctx.store, className, url.searchParams)),
+      () => {
+        const f = url.searchParams.get('query-target-filter');
+        return { kind: 'class', className, filter: f ? parseFilter(f) : undefined };
+      },
+    );
   }
   m = TAG_PATH.exec(path);
-  if (m && method === 'GET') return reply(res, fmt, 200, visible(access, queryTag(ctx.store, decodeURIComponent(m[1]!))));
+  if (m && method === 'GET') return reply(res, fmt, 200, visible(access, queryTag(ctx.store, decodeURIComponent(m[1]))));
   throw new SimError(400, CODE.badRequest, `Unsupported request ${method} ${path}`);
 }
 
@@ -196,8 +222,7 @@ async function streamAnswer(res: ServerResponse, total: number, slices: Generato
         res.once('drain', done);
         res.once('close', done);
       });
-    }
-    else await new Promise((r) => setImmediate(r));
+    } else await new Promise((r) => setImmediate(r));
   }
   res.end(']}');
 }
@@ -208,7 +233,7 @@ function visible(access: Access, answer: QueryAnswer): QueryAnswer {
   type Wire = Record<string, { attributes: Record<string, string>; children?: Wire[] }>;
   const keep = (list: Wire[]): Wire[] =>
     list.flatMap((w) => {
-      const [cls, body] = Object.entries(w)[0]!;
+      const [cls, body] = Object.entries(w)[0];
       if (cls === 'moCount') return [w];
       if (body.attributes.dn !== undefined && !access.canRead(body.attributes.dn)) return [];
       return [body.children ? { [cls]: { ...body, children: keep(body.children) } } : w];
@@ -236,7 +261,15 @@ function moQuery(dn: string, url: URL): () => SubscriptionQuery {
   };
 }
 
-function read(ctx: ApiContext, res: ServerResponse, fmt: Format, caller: Caller, url: URL, run: () => QueryAnswer, sub: () => SubscriptionQuery): void {
+function read(
+  ctx: ApiContext,
+  res: ServerResponse,
+  fmt: Format,
+  caller: Caller,
+  url: URL,
+  run: () => QueryAnswer,
+  sub: () => SubscriptionQuery,
+): void {
   const answer: QueryAnswer & { subscriptionId?: string } = run();
   if (url.searchParams.get('subscription') === 'yes') {
     if (!caller.session) throw new SimError(400, CODE.badRequest, 'Subscriptions need a session token (APIC-cookie)');
@@ -279,16 +312,20 @@ function writeAnswer(ctx: ApiContext, urlDn: string, events: readonly MoEvent[],
     // A deleted subtree shows as its top object only.
     if (e.status === 'deleted' && parent !== undefined && deleted.has(parent)) continue;
     const attributes =
-      e.status === 'created' ? { childAction: '', ...e.attrs, status: 'created' } : e.status === 'modified' ? { ...e.attrs, dn: e.dn, status: 'modified' } : { dn: e.dn, status: 'deleted' };
+      e.status === 'created'
+        ? { childAction: '', ...e.attrs, status: 'created' }
+        : e.status === 'modified'
+          ? { ...e.attrs, dn: e.dn, status: 'modified' }
+          : { dn: e.dn, status: 'deleted' };
     const prev = nodes.get(e.dn);
-    if (prev) Object.assign(Object.values(prev)[0]!.attributes, attributes);
+    if (prev) Object.assign(Object.values(prev)[0].attributes, attributes);
     else nodes.set(e.dn, { [e.className]: { attributes } });
   }
   const top: Node[] = [];
   const attach = (dn: string, node: Node): void => {
     const parent = parentDn(dn);
     // Unchanged ancestors up to the URL's object carry the changed ones, with an empty status.
-    if (parent === undefined || dn === urlDn || !(dn.startsWith(`${urlDn}/`))) {
+    if (parent === undefined || dn === urlDn || !dn.startsWith(`${urlDn}/`)) {
       top.push(node);
       return;
     }
@@ -303,7 +340,7 @@ function writeAnswer(ctx: ApiContext, urlDn: string, events: readonly MoEvent[],
       nodes.set(parent, holder);
       attach(parent, holder);
     }
-    (Object.values(holder)[0]!.children ??= []).push(node);
+    (Object.values(holder)[0].children ??= []).push(node);
   };
   for (const [dn, node] of [...nodes]) attach(dn, node);
   return { totalCount: String(top.length), imdata: top };
@@ -314,12 +351,14 @@ function eventWire(ctx: ApiContext, e: MoEvent): unknown {
     const row = ctx.store.get(e.dn);
     if (row) {
       const wire = present(ctx.store, row) as Record<string, { attributes: Record<string, string> }>;
-      wire[e.className]!.attributes.status = 'created';
+      wire[e.className].attributes.status = 'created';
       return wire;
     }
   }
   const attributes: Record<string, string> =
-    e.status === 'deleted' ? { dn: e.dn, status: 'deleted', childAction: '', modTs: new Date(ctx.clock()).toISOString().replace('Z', '+00:00') } : { childAction: '', ...e.attrs, status: e.status };
+    e.status === 'deleted'
+      ? { dn: e.dn, status: 'deleted', childAction: '', modTs: new Date(ctx.clock()).toISOString().replace('Z', '+00:00') }
+      : { childAction: '', ...e.attrs, status: e.status };
   return { [e.className]: { attributes } };
 }
 
@@ -411,7 +450,8 @@ function loginAnswer(ctx: ApiContext, s: Session): QueryAnswer {
 /** GET/POST/DELETE /sim/faults: the fault rules (needs a session, like the API). */
 function faultControl(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, method: string, body: string): void {
   const caller = identify(ctx, req, method, body);
-  if (!accessOf(ctx.store, caller.user).isAdmin) throw new SimError(403, CODE.forbidden, `user ${caller.user} may not change faults: admin only`);
+  if (!accessOf(ctx.store, caller.user).isAdmin)
+    throw new SimError(403, CODE.forbidden, `user ${caller.user} may not change faults: admin only`);
   if (method === 'GET') return sendJson(res, 200, { rules: ctx.faults.list() });
   if (method === 'DELETE') {
     ctx.faults.set([]);
@@ -425,4 +465,3 @@ function faultControl(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
   }
   throw new SimError(405, CODE.badRequest, `Method ${method} not allowed on /sim/faults`);
 }
-

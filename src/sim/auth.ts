@@ -63,7 +63,11 @@ export class Sessions {
   /** The live session of a token; throws the APIC's 403 when missing or expired. */
   require(token: string | undefined): Session {
     if (!token) {
-      throw new SimError(403, CODE.forbidden, 'Need a valid webtoken cookie (named APIC-Cookie) or a signed request with signature in the cookie.');
+      throw new SimError(
+        403,
+        CODE.forbidden,
+        'Need a valid webtoken cookie (named APIC-Cookie) or a signed request with signature in the cookie.',
+      );
     }
     const s = this.byToken.get(token);
     if (!s) throw new SimError(403, CODE.forbidden, 'Token was invalid (Error: Token timeout)');
@@ -146,9 +150,9 @@ export function verifySignature(store: MoStore, sig: Signature, method: string, 
     ok = false;
   }
   if (!ok) throw refuse('the signature does not match the request');
-  const user = store.get(userDn(m[1]!));
+  const user = store.get(userDn(m[1]));
   if (!user || user.attrs.accountStatus === 'inactive') throw refuse(`user ${m[1]} is not active`);
-  return m[1]!;
+  return m[1];
 }
 
 /**
@@ -180,8 +184,12 @@ export class LoginThrottle {
     const s = this.recent(`source:${source}`, now);
     const blocked = u.length >= this.limit ? u : s.length >= this.sourceLimit ? s : undefined;
     if (blocked) {
-      const wait = Math.ceil((blocked[0]! + this.windowMs - now) / 1000);
-      throw new SimError(401, CODE.unauthorized, `Too many failed logins for ${u.length >= this.limit ? `user ${user}` : `source ${source}`}; try again in ${wait} seconds`);
+      const wait = Math.ceil((blocked[0] + this.windowMs - now) / 1000);
+      throw new SimError(
+        401,
+        CODE.unauthorized,
+        `Too many failed logins for ${u.length >= this.limit ? `user ${user}` : `source ${source}`}; try again in ${wait} seconds`,
+      );
     }
   }
 

@@ -19,7 +19,7 @@ function canonicalRn(rn: string, parentClass: string): { rn: string; className: 
     // `[x]` given for an unbracketed value.
     for (const t of rnTokens(info.rnFormat)) {
       if ('prop' in t && !t.bracketed) {
-        const v = naming[t.prop]!;
+        const v = naming[t.prop];
         if (v.startsWith('[') && v.endsWith(']')) naming[t.prop] = v.slice(1, -1);
       }
     }

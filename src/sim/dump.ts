@@ -22,7 +22,7 @@ export function dumpTree(store: MoStore): { totalCount: string; imdata: WireNode
     const parent = r.parent ? nodes.get(r.parent) : undefined;
     if (!parent) roots.push(node);
     else {
-      const body = Object.values(parent)[0]!;
+      const body = Object.values(parent)[0];
       (body.children ??= []).push(node);
     }
   }
@@ -32,7 +32,8 @@ export function dumpTree(store: MoStore): { totalCount: string; imdata: WireNode
 /** Replaces the whole tree with a dump; all or nothing. Returns the number of objects loaded. */
 export function loadTree(store: MoStore, dump: unknown, source: string): number {
   const imdata = (dump as { imdata?: unknown })?.imdata;
-  if (!Array.isArray(imdata)) throw new InputError([{ field: source, rule: 'must be a JSON object with an "imdata" array (the output of apic-sim dump)' }]);
+  if (!Array.isArray(imdata))
+    throw new InputError([{ field: source, rule: 'must be a JSON object with an "imdata" array (the output of apic-sim dump)' }]);
   const rows: MoRow[] = [];
   const visit = (mo: ManagedObject, parent: string | undefined, at: string) => {
     let dn = mo.attributes.dn;

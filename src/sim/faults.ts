@@ -73,7 +73,7 @@ function checkRule(raw: unknown): FaultRule {
   }
   const num = (k: string, min: number, max: number) => {
     if (r[k] === undefined) return;
-    if (typeof r[k] !== 'number' || !((r[k] as number) >= min && (r[k] as number) <= max)) throw bad(`${k} must be a number from ${min} to ${max}`);
+    if (typeof r[k] !== 'number' || !(r[k] >= min && r[k] <= max)) throw bad(`${k} must be a number from ${min} to ${max}`);
   };
   num('latencyMs', 0, 600_000);
   num('errorRate', 0, 1);
@@ -89,7 +89,10 @@ export function parseFaultFlag(text: string): FaultRule {
   const sep = text.lastIndexOf(';');
   if (sep < 0) throw new Error(`--fault ${text}: expected PATTERN;key=value,... (keys: latency, error, drop, lost, status, method)`);
   const rule: FaultRule = { path: text.slice(0, sep) };
-  for (const kv of text.slice(sep + 1).split(',').filter((s) => s !== '')) {
+  for (const kv of text
+    .slice(sep + 1)
+    .split(',')
+    .filter((s) => s !== '')) {
     const [k, v] = kv.split('=');
     if (k === 'latency') rule.latencyMs = Number(v);
     else if (k === 'error') rule.errorRate = Number(v);

@@ -26,7 +26,9 @@ export function filterToSql(f: Filter, className?: string): SqlWhere | undefined
     case 'wcard':
       if (className !== undefined && f.cls !== className) return { sql: '0', params: [], exact: true };
       if (f.op === 'eq') return SAFE_PROP.test(f.prop) ? { sql: `${column(f.prop)} = ?`, params: [f.value], exact: true } : undefined;
-      return SAFE_PROP.test(f.prop) && !REGEX_META.test(f.value) ? { sql: `instr(${column(f.prop)}, ?) > 0`, params: [f.value], exact: true } : undefined;
+      return SAFE_PROP.test(f.prop) && !REGEX_META.test(f.value)
+        ? { sql: `instr(${column(f.prop)}, ?) > 0`, params: [f.value], exact: true }
+        : undefined;
     case 'and': {
       const all = f.args.map((a) => filterToSql(a, className));
       const parts = all.filter((p): p is SqlWhere => p !== undefined);
@@ -37,7 +39,11 @@ export function filterToSql(f: Filter, className?: string): SqlWhere | undefined
     case 'or': {
       const parts = f.args.map((a) => filterToSql(a, className));
       if (parts.some((p) => p === undefined)) return undefined;
-      return { sql: parts.map((p) => `(${p!.sql})`).join(' OR '), params: parts.flatMap((p) => p!.params), exact: parts.every((p) => p!.exact) };
+      return {
+        sql: parts.map((p) => `(${p!.sql})`).join(' OR '),
+        params: parts.flatMap((p) => p!.params),
+        exact: parts.every((p) => p!.exact),
+      };
     }
     default:
       return undefined;

@@ -17,7 +17,7 @@ export function parseFilter(text: string): Filter {
     throw badRequest(CODE.badRequest, `Invalid query-target-filter ${text}: ${why} at position ${i}`);
   };
   const skip = () => {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
+    while (i < text.length && /\s/.test(text[i])) i++;
   };
   const expect = (c: string) => {
     skip();
@@ -34,7 +34,7 @@ export function parseFilter(text: string): Filter {
   const value = (): string => {
     skip();
     if (text[i] === '"' || text[i] === "'") {
-      const q = text[i]!;
+      const q = text[i];
       const end = text.indexOf(q, i + 1);
       if (end < 0) fail('unterminated string');
       const v = text.slice(i + 1, end);

@@ -9,8 +9,18 @@ import type { MoRow, MoStore } from './store.js';
 import type { MoEvent, WriteContext } from './write.js';
 
 const TRIGGERS = new Set([
-  'vnsLDevCtx', 'vnsRsLDevCtxToLDev', 'vnsLDevVip', 'vnsAbsGraph', 'vzBrCP', 'vzSubj', 'vzRsSubjGraphAtt',
-  'fvRsProv', 'l3extInstP', 'l3extOut', 'l3extRsEctx', 'fvTenant',
+  'vnsLDevCtx',
+  'vnsRsLDevCtxToLDev',
+  'vnsLDevVip',
+  'vnsAbsGraph',
+  'vzBrCP',
+  'vzSubj',
+  'vzRsSubjGraphAtt',
+  'fvRsProv',
+  'l3extInstP',
+  'l3extOut',
+  'l3extRsEctx',
+  'fvTenant',
 ]);
 
 interface Instance {
@@ -43,7 +53,9 @@ function desired(store: MoStore, contexts: readonly MoRow[]): Instance[] {
     const graphDn = `${tenantDn}/AbsGraph-${graph}`;
     const device = store.get(`${ctx.dn}/rsLDevCtxToLDev`)?.attrs.tDn;
     if (!store.has(ctrctDn) || !store.has(graphDn) || !device || !store.has(device)) continue;
-    const attached = store.descendants(ctrctDn).some((r: MoRow) => r.className === 'vzRsSubjGraphAtt' && r.attrs.tnVnsAbsGraphName === graph);
+    const attached = store
+      .descendants(ctrctDn)
+      .some((r: MoRow) => r.className === 'vzRsSubjGraphAtt' && r.attrs.tnVnsAbsGraphName === graph);
     if (!attached) continue;
     for (const p of providers) {
       if (p.attrs.tnVzBrCPName !== contract || tenantOf(p.dn) !== tenantDn) continue;

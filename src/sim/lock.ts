@@ -27,10 +27,14 @@ export function lockDataDir(dir: string, what: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(file, 'utf8').trim());
       if (Number.isInteger(pid) && pid > 0 && alive(pid) && pid !== process.pid) {
-        throw new InputError([{ field: '--data', value: dir, rule: `is in use by another apic-sim (process ${pid}); stop it before ${what}` }]);
+        throw new InputError([
+          { field: '--data', value: dir, rule: `is in use by another apic-sim (process ${pid}); stop it before ${what}` },
+        ]);
       }
       if (pid === process.pid) {
-        throw new InputError([{ field: '--data', value: dir, rule: `is already in use by this process; stop its simulator before ${what}` }]);
+        throw new InputError([
+          { field: '--data', value: dir, rule: `is already in use by this process; stop its simulator before ${what}` },
+        ]);
       }
       rmSync(file, { force: true });
     }

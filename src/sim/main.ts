@@ -27,7 +27,12 @@ export async function main(argv: string[]): Promise<void> {
     .option('--tls-key <file>', 'PEM private key of --tls-cert')
     .option('--http', 'plain HTTP instead of HTTPS')
     .option('--verbose', 'log one line per request (method, path, status, time) to standard error')
-    .option('--fault <rule>', "inject faults: 'PATH_REGEX;latency=MS,error=RATE,drop=RATE,lost=RATE,status=N,method=M' (repeatable)", collect, [])
+    .option(
+      '--fault <rule>',
+      "inject faults: 'PATH_REGEX;latency=MS,error=RATE,drop=RATE,lost=RATE,status=N,method=M' (repeatable)",
+      collect,
+      [],
+    )
     .action(async (o: Record<string, unknown>) => {
       const faults: FaultRule[] = (o.fault as string[]).map((f) => {
         try {
@@ -58,7 +63,18 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   // `serve` is what runs without a command: its options belong in the main help too.
-  program.addHelpText('after', () => `\nOptions of serve (the default command):\n${serve.createHelp().visibleOptions(serve).map((o) => `  ${o.flags.padEnd(24)}${o.description}${o.defaultValue !== undefined && !Array.isArray(o.defaultValue) ? ` (default: ${JSON.stringify(o.defaultValue)})` : ''}`).join('\n')}`);
+  program.addHelpText(
+    'after',
+    () =>
+      `\nOptions of serve (the default command):\n${serve
+        .createHelp()
+        .visibleOptions(serve)
+        .map(
+          (o) =>
+            `  ${o.flags.padEnd(24)}${o.description}${o.defaultValue !== undefined && !Array.isArray(o.defaultValue) ? ` (default: ${JSON.stringify(o.defaultValue)})` : ''}`,
+        )
+        .join('\n')}`,
+  );
 
   program
     .command('dump')
@@ -87,7 +103,9 @@ export async function main(argv: string[]): Promise<void> {
         parsed = JSON.parse(readFileSync(file, 'utf8'));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        throw new InputError([{ field: file, rule: code ? `cannot be read: ${ERRNO[code] ?? code}` : `is not valid JSON (${(e as Error).message})` }]);
+        throw new InputError([
+          { field: file, rule: code ? `cannot be read: ${ERRNO[code] ?? code}` : `is not valid JSON (${(e as Error).message})` },
+        ]);
       }
       mkdirSync(o.data, { recursive: true, mode: 0o700 });
       const release = lockDataDir(o.data, 'loading a dump into it');
@@ -106,7 +124,9 @@ export async function main(argv: string[]): Promise<void> {
 
   program
     .command('cluster')
-    .description("play the ACI CNI controller of a running cluster: write its nodes, namespaces and LoadBalancer services' objects, signing with the controller's certificate")
+    .description(
+      "play the ACI CNI controller of a running cluster: write its nodes, namespaces and LoadBalancer services' objects, signing with the controller's certificate",
+    )
     .requiredOption('--apic <url>', 'the APIC (or apic-sim) to write to, https://host:port')
     .requiredOption('-c, --config <file>', 'the acc-provision input file of the cluster')
     .option('-f, --flavor <name>', 'the cluster flavor', 'kubernetes-1.35')
@@ -114,10 +134,16 @@ export async function main(argv: string[]): Promise<void> {
     .option('--load-balancers <n>', 'services of type LoadBalancer to run', '1')
     .requiredOption('--cert <file>', 'the controller certificate acc-provision -a registered (user-<id>.crt)')
     .requiredOption('--key <file>', 'its private key (user-<id>.key)')
-    .action(async (o: { apic: string; config: string; flavor: string; nodes: string; loadBalancers: string; cert: string; key: string }) => {
-      const { runCluster } = await import('./cluster/command.js');
-      await runCluster(o, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`apic-sim: warning: ${line}\n`));
-    });
+    .action(
+      async (o: { apic: string; config: string; flavor: string; nodes: string; loadBalancers: string; cert: string; key: string }) => {
+        const { runCluster } = await import('./cluster/command.js');
+        await runCluster(
+          o,
+          (line) => process.stdout.write(`${line}\n`),
+          (line) => process.stderr.write(`apic-sim: warning: ${line}\n`),
+        );
+      },
+    );
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -129,7 +155,9 @@ export async function main(argv: string[]): Promise<void> {
 /** A simulator's existing data folder; never makes an empty one. */
 function openExisting(dir: string): MoStore {
   if (dir === ':memory:' || !existsSync(join(dir, 'apic-sim.db'))) {
-    throw new InputError([{ field: '--data', value: dir, rule: 'holds no simulator data (no apic-sim.db): give the --data folder of a simulator' }]);
+    throw new InputError([
+      { field: '--data', value: dir, rule: 'holds no simulator data (no apic-sim.db): give the --data folder of a simulator' },
+    ]);
   }
   return new MoStore(dir);
 }

@@ -41,7 +41,12 @@ function oneOf<T extends string>(params: URLSearchParams, name: string, allowed:
 function classSet(params: URLSearchParams, name: string): Set<string> | undefined {
   const v = params.get(name);
   if (!v) return undefined;
-  return new Set(v.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  return new Set(
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
 }
 
 function nonNegative(params: URLSearchParams, name: string): number | undefined {
@@ -54,8 +59,22 @@ function nonNegative(params: URLSearchParams, name: string): number | undefined 
 // What rsp-subtree-include accepts. A simulator raises no faults and keeps no
 // records, so `faults` and the record kinds add nothing to an answer.
 const INCLUDE_WORDS = new Set([
-  'count', 'faults', 'health', 'stats', 'relations', 'no-scoped', 'required', 'subtree', 'audit-logs', 'event-logs',
-  'fault-records', 'health-records', 'deployment', 'port-deployment', 'fault-count', 'tasks',
+  'count',
+  'faults',
+  'health',
+  'stats',
+  'relations',
+  'no-scoped',
+  'required',
+  'subtree',
+  'audit-logs',
+  'event-logs',
+  'fault-records',
+  'health-records',
+  'deployment',
+  'port-deployment',
+  'fault-count',
+  'tasks',
 ]);
 
 /** A property a filter or order-by names must be one the class has (when the object model lists them all). */
@@ -74,18 +93,22 @@ function filterParam(params: URLSearchParams, name: string): Filter | undefined 
 }
 
 export function parseOptions(params: URLSearchParams): Options {
-  const include = (params.get('rsp-subtree-include') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const include = (params.get('rsp-subtree-include') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   for (const w of include) {
-    if (!INCLUDE_WORDS.has(w)) throw badRequest(CODE.badRequest, `Invalid value ${w} for rsp-subtree-include; expected some of ${[...INCLUDE_WORDS].join(', ')}`);
+    if (!INCLUDE_WORDS.has(w))
+      throw badRequest(CODE.badRequest, `Invalid value ${w} for rsp-subtree-include; expected some of ${[...INCLUDE_WORDS].join(', ')}`);
   }
   const orderBy = (params.get('order-by') ?? '')
     .split(',')
     .filter((s) => s.trim() !== '')
     .map((s) => {
       const [p, dir] = s.trim().split('|');
-      const dot = p!.lastIndexOf('.');
-      const prop = dot >= 0 ? p!.slice(dot + 1) : p!;
-      if (dot > 0) checkClassProp(p!.slice(0, dot), prop, 'order-by');
+      const dot = p.lastIndexOf('.');
+      const prop = dot >= 0 ? p.slice(dot + 1) : p;
+      if (dot > 0) checkClassProp(p.slice(0, dot), prop, 'order-by');
       if (dir !== undefined && dir !== 'asc' && dir !== 'desc') throw badRequest(CODE.badRequest, `Invalid order-by direction ${dir}`);
       return { prop, desc: dir === 'desc' };
     });
@@ -153,7 +176,11 @@ const SLICE = 250;
  * writes each and lets other requests run in between, so a reader of 100k
  * objects does not hold the simulator for the time of its answer.
  */
-export function classSlices(store: MoStore, className: string, params: URLSearchParams): { total: number; slices: () => Generator<unknown[]> } | undefined {
+export function classSlices(
+  store: MoStore,
+  className: string,
+  params: URLSearchParams,
+): { total: number; slices: () => Generator<unknown[]> } | undefined {
   const opts = parseOptions(params);
   if (opts.target !== 'self' || opts.orderBy.length > 0 || opts.count || opts.pageSize !== undefined) return undefined;
   if (!knownClass(store, className)) return undefined;
@@ -169,7 +196,7 @@ export function classSlices(store: MoStore, className: string, params: URLSearch
       for (;;) {
         const rows = store.classAfter(className, where.sql, where.params, after, SLICE);
         if (rows.length === 0) return;
-        after = rows[rows.length - 1]!.dn;
+        after = rows[rows.length - 1].dn;
         yield answer(store, rows, plain).imdata;
       }
     },
@@ -213,7 +240,17 @@ function answer(store: MoStore, targets: MoRow[], opts: Options): QueryAnswer {
 
 /** A simulated fabric is healthy: every object scores 100. */
 function healthOf(r: MoRow): unknown {
-  const attributes = { childAction: '', chng: '0', cur: '100', dn: `${r.dn}/health`, maxSev: 'cleared', prev: '100', status: '', twScore: '100', updTs: r.attrs.modTs ?? '' };
+  const attributes = {
+    childAction: '',
+    chng: '0',
+    cur: '100',
+    dn: `${r.dn}/health`,
+    maxSev: 'cleared',
+    prev: '100',
+    status: '',
+    twScore: '100',
+    updTs: r.attrs.modTs ?? '',
+  };
   return { healthInst: { attributes } };
 }
 
@@ -232,9 +269,13 @@ function orderCompare(a: MoRow, b: MoRow, keys: Options['orderBy']): number {
 /** The children (rsp-subtree=children) or the whole subtree (full) of a result, as nested wire objects. */
 function subtreeOf(store: MoStore, root: MoRow, opts: Options): unknown[] {
   const keep = (r: MoRow) =>
-    (!opts.subtreeClasses || opts.subtreeClasses.has(r.className)) && (!opts.subtreeFilter || matchFilter(opts.subtreeFilter, r.attrs, r.className));
+    (!opts.subtreeClasses || opts.subtreeClasses.has(r.className)) &&
+    (!opts.subtreeFilter || matchFilter(opts.subtreeFilter, r.attrs, r.className));
   if (opts.subtree === 'children') {
-    return store.children(root.dn).filter(keep).map((r) => present(store, r, opts));
+    return store
+      .children(root.dn)
+      .filter(keep)
+      .map((r) => present(store, r, opts));
   }
   const rows = store.descendants(root.dn);
   // Keep matches and the ancestors that lead to them, so the tree stays connected.
@@ -252,7 +293,7 @@ function subtreeOf(store: MoStore, root: MoRow, opts: Options): unknown[] {
     const parent = nodes.get(r.parent);
     if (r.parent === root.dn || !parent) top.push(node);
     else {
-      const body = Object.values(parent)[0]!;
+      const body = Object.values(parent)[0];
       (body.children ??= []).push(node);
     }
   }
@@ -277,14 +318,29 @@ export function present(store: MoStore, r: MoRow, opts?: Pick<Options, 'props'>)
     for (const p of info?.naming ?? []) if (attrs[p] !== undefined) naming[p] = attrs[p]!;
     attrs = naming;
   } else if (mode === 'config-only') {
-    const drop = new Set([...(info?.readOnly ?? []), ...UNIVERSAL_READ_ONLY, 'state', 'stateQual', 'tCl', 'tType', 'tRn', 'rType', 'forceResolve', 'tContextDn']);
+    const drop = new Set([
+      ...(info?.readOnly ?? []),
+      ...UNIVERSAL_READ_ONLY,
+      'state',
+      'stateQual',
+      'tCl',
+      'tType',
+      'tRn',
+      'rType',
+      'forceResolve',
+      'tContextDn',
+    ]);
     attrs = Object.fromEntries(Object.entries(attrs).filter(([k]) => !drop.has(k) || k === 'dn'));
   }
   return { [r.className]: { attributes: sortKeys(attrs) } };
 }
 
 function sortKeys(a: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(a).sort().map((k) => [k, a[k]!]));
+  return Object.fromEntries(
+    Object.keys(a)
+      .sort()
+      .map((k) => [k, a[k]]),
+  );
 }
 
 /** How an APIC shows a relation: the target it resolved to and whether it exists. */

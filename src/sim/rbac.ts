@@ -18,8 +18,18 @@ const BUILT_IN: Record<string, readonly string[]> = {
   'read-all': [],
   ops: ['ops'],
   'tenant-admin': [
-    'tenant-connectivity', 'tenant-epg', 'tenant-network-profile', 'tenant-security', 'tenant-protocol', 'tenant-ext-connectivity',
-    'tenant-ext-protocol', 'tenant-qos', 'tenant-connectivity-l2', 'tenant-connectivity-l3', 'tenant-connectivity-mgmt', 'tenant-connectivity-util',
+    'tenant-connectivity',
+    'tenant-epg',
+    'tenant-network-profile',
+    'tenant-security',
+    'tenant-protocol',
+    'tenant-ext-connectivity',
+    'tenant-ext-protocol',
+    'tenant-qos',
+    'tenant-connectivity-l2',
+    'tenant-connectivity-l3',
+    'tenant-connectivity-mgmt',
+    'tenant-connectivity-util',
   ],
   'tenant-ext-admin': ['tenant-ext-connectivity', 'tenant-ext-protocol'],
   'access-admin': ['access-connectivity', 'access-equipment', 'access-protocol', 'access-qos'],
@@ -63,7 +73,12 @@ export class Access {
   private domainsOfTenant(tenant: string): Set<string> {
     let d = this.tenantDomains.get(tenant);
     if (!d) {
-      d = new Set(this.store.children(`uni/tn-${tenant}`).filter((r) => r.className === 'aaaDomainRef').map((r) => r.attrs.name ?? ''));
+      d = new Set(
+        this.store
+          .children(`uni/tn-${tenant}`)
+          .filter((r) => r.className === 'aaaDomainRef')
+          .map((r) => r.attrs.name ?? ''),
+      );
       this.tenantDomains.set(tenant, d);
     }
     return d;
@@ -81,7 +96,11 @@ export class Access {
     const needed = AAA_CLASSES.has(className) ? ['aaa', 'admin'] : (classRoles(className).write ?? []);
     const ok = privs.has('admin') || (needed.length === 0 ? privs.size > 0 : needed.some((p) => privs.has(p)));
     if (!ok) {
-      throw new SimError(403, CODE.forbidden, `user ${this.user} does not have domain access to ${dn}, or the privilege to write class ${className}`);
+      throw new SimError(
+        403,
+        CODE.forbidden,
+        `user ${this.user} does not have domain access to ${dn}, or the privilege to write class ${className}`,
+      );
     }
   }
 }
@@ -95,7 +114,13 @@ export function accessOf(store: MoStore, user: string): Access {
     for (const role of store.children(d.dn).filter((r) => r.className === 'aaaUserRole')) {
       const name = role.attrs.name ?? '';
       const custom = store.get(`uni/userext/role-${name}`)?.attrs.priv;
-      const privs = custom !== undefined ? custom.split(',').map((p) => p.trim()).filter((p) => p !== '') : (BUILT_IN[name] ?? []);
+      const privs =
+        custom !== undefined
+          ? custom
+              .split(',')
+              .map((p) => p.trim())
+              .filter((p) => p !== '')
+          : (BUILT_IN[name] ?? []);
       const into = role.attrs.privType === 'writePriv' ? g.write : g.read;
       into.add(`role:${name}`);
       for (const p of privs) into.add(p);
@@ -113,7 +138,11 @@ export function loginDomains(store: MoStore, user: string): { name: string; role
     .filter((r) => r.className === 'aaaUserDomain')
     .map((d) => {
       const roles = store.children(d.dn).filter((r) => r.className === 'aaaUserRole');
-      const names = (priv: string) => roles.filter((r) => r.attrs.privType === priv).map((r) => r.attrs.name ?? '').join(',');
+      const names = (priv: string) =>
+        roles
+          .filter((r) => r.attrs.privType === priv)
+          .map((r) => r.attrs.name ?? '')
+          .join(',');
       return { name: d.attrs.name ?? '', rolesR: names('readPriv'), rolesW: names('writePriv') };
     });
 }

@@ -16,25 +16,24 @@ const name = z.string().regex(/^[a-zA-Z0-9_.:-]{1,64}$/, 'must be 1 to 64 charac
 export const seedSchema = z
   .object({
     /** APIC firmware version as firmwareCtrlrRunning shows it, e.g. `5.2(7f)`. */
-    version: z.string().regex(/^\d+\.\d+\(\w+\)$/, 'must look like 5.2(7f)').default('5.2(7f)'),
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\(\w+\)$/, 'must look like 5.2(7f)')
+      .default('5.2(7f)'),
     infra_vlan: z.number().int().min(1).max(4094).default(4093),
     aeps: z.array(name).default([]),
     vrfs: z.array(z.object({ tenant: name, name })).default([]),
-    l3outs: z
-      .array(z.object({ tenant: name, name, vrf: name.optional(), external_networks: z.array(name).default([]) }))
-      .default([]),
+    l3outs: z.array(z.object({ tenant: name, name, vrf: name.optional(), external_networks: z.array(name).default([]) })).default([]),
     physical_domains: z.array(name).default([]),
     l3_domains: z.array(name).default([]),
     vmware_domains: z.array(z.object({ name, vlan_pool: name.optional() })).default([]),
     tenants: z.array(name).default([]),
     /** Leaf and spine switches beside the controller node-1. */
-    nodes: z
-      .array(z.object({ id: z.number().int().min(1).max(4000), name, role: z.enum(['leaf', 'spine']) }))
-      .default([
-        { id: 101, name: 'leaf-101', role: 'leaf' },
-        { id: 102, name: 'leaf-102', role: 'leaf' },
-        { id: 201, name: 'spine-201', role: 'spine' },
-      ]),
+    nodes: z.array(z.object({ id: z.number().int().min(1).max(4000), name, role: z.enum(['leaf', 'spine']) })).default([
+      { id: 101, name: 'leaf-101', role: 'leaf' },
+      { id: 102, name: 'leaf-102', role: 'leaf' },
+      { id: 201, name: 'spine-201', role: 'spine' },
+    ]),
     bgp_asn: z.number().int().min(1).max(4294967295).default(65000),
   })
   .strict();
@@ -59,7 +58,11 @@ export function parseSeed(text: string, file: string): SeedSpec {
   if (!r.success) {
     throw new InputError(
       // A problem of the whole file names the file once.
-      r.error.issues.map((i) => (i.path.length > 0 ? { field: i.path.join('.'), value: valueAt(raw, i.path), rule: i.message, at: file } : { field: file, rule: i.message })),
+      r.error.issues.map((i) =>
+        i.path.length > 0
+          ? { field: i.path.join('.'), value: valueAt(raw, i.path), rule: i.message, at: file }
+          : { field: file, rule: i.message },
+      ),
     );
   }
   return r.data;
@@ -77,7 +80,14 @@ export function loadSeedFile(file: string): SeedSpec {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a YAML file' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? (e as Error).message})`;
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a folder, not a YAML file'
+          : code === 'EACCES'
+            ? 'cannot be read (permission denied)'
+            : `cannot be read (${code ?? (e as Error).message})`;
     throw new InputError([{ field: '--seed', value: file, rule: why }]);
   }
   return parseSeed(text, file);
@@ -144,8 +154,27 @@ export function seedObjects(spec: SeedSpec, now: Date): MoRow[] {
   const node = (id: number, nodeName: string, role: string) => {
     const base = `topology/pod-1/node-${id}`;
     const address = role === 'controller' ? `10.0.0.${id}` : `10.0.${Math.floor(id / 100)}.${id % 100}`;
-    add('fabricNode', base, { id: String(id), name: nodeName, role, fabricSt: role === 'controller' ? 'unknown' : 'active', address, model: role === 'controller' ? 'APIC-SERVER-M3' : 'N9K-C93180YC-FX', serial: `SIM${String(id).padStart(5, '0')}`, version: role === 'controller' ? spec.version : 'n9000-15.2(7f)' });
-    add('topSystem', `${base}/sys`, { id: String(id), name: nodeName, role, podId: '1', address, state: 'in-service', fabricDomain: 'apic-sim', version: spec.version, serial: `SIM${String(id).padStart(5, '0')}` });
+    add('fabricNode', base, {
+      id: String(id),
+      name: nodeName,
+      role,
+      fabricSt: role === 'controller' ? 'unknown' : 'active',
+      address,
+      model: role === 'controller' ? 'APIC-SERVER-M3' : 'N9K-C93180YC-FX',
+      serial: `SIM${String(id).padStart(5, '0')}`,
+      version: role === 'controller' ? spec.version : 'n9000-15.2(7f)',
+    });
+    add('topSystem', `${base}/sys`, {
+      id: String(id),
+      name: nodeName,
+      role,
+      podId: '1',
+      address,
+      state: 'in-service',
+      fabricDomain: 'apic-sim',
+      version: spec.version,
+      serial: `SIM${String(id).padStart(5, '0')}`,
+    });
   };
   node(1, 'apic1', 'controller');
   add('firmwareCtrlrFwStatusCont', 'topology/pod-1/node-1/sys/ctrlrfwstatuscont');
@@ -154,7 +183,7 @@ export function seedObjects(spec: SeedSpec, now: Date): MoRow[] {
     type: 'controller',
     mode: 'normal',
     internalLabel: '',
-    ts: stamp.modTs!,
+    ts: stamp.modTs,
   });
   for (const n of spec.nodes) node(n.id, n.name, n.role);
 
@@ -177,7 +206,11 @@ export function seedObjects(spec: SeedSpec, now: Date): MoRow[] {
   for (const d of spec.vmware_domains) {
     const pool = d.vlan_pool ?? `${d.name}-pool`;
     add('fvnsVlanInstP', `uni/infra/vlanns-[${pool}]-dynamic`, { name: pool, allocMode: 'dynamic' });
-    add('fvnsEncapBlk', `uni/infra/vlanns-[${pool}]-dynamic/from-[vlan-1000]-to-[vlan-1999]`, { from: 'vlan-1000', to: 'vlan-1999', allocMode: 'inherit' });
+    add('fvnsEncapBlk', `uni/infra/vlanns-[${pool}]-dynamic/from-[vlan-1000]-to-[vlan-1999]`, {
+      from: 'vlan-1000',
+      to: 'vlan-1999',
+      allocMode: 'inherit',
+    });
     add('vmmDomP', `uni/vmmp-VMware/dom-${d.name}`, { name: d.name, mode: 'default', enfPref: 'hw' });
     add('infraRsVlanNs', `uni/vmmp-VMware/dom-${d.name}/rsvlanNs`, { tDn: `uni/infra/vlanns-[${pool}]-dynamic` });
   }

@@ -63,7 +63,7 @@ export interface RunningSim {
 export function parseListen(listen: string): { host: string; port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(listen);
   if (!m || Number(m[3]) > 65535) throw new UsageError(`--listen ${listen}: expected host:port (e.g. 127.0.0.1:8443)`);
-  return { host: m[1] ?? m[2]!, port: Number(m[3]) };
+  return { host: m[1] ?? m[2], port: Number(m[3]) };
 }
 
 export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
@@ -73,7 +73,8 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
   const spec: SeedSpec = typeof opts.seed === 'string' ? loadSeedFile(opts.seed) : (opts.seed ?? defaultSeed());
 
   loadClassModel();
-  const release = data === ':memory:' ? () => {} : (mkdirSync(data, { recursive: true, mode: 0o700 }), lockDataDir(data, 'starting another one'));
+  const release =
+    data === ':memory:' ? () => {} : (mkdirSync(data, { recursive: true, mode: 0o700 }), lockDataDir(data, 'starting another one'));
   let store: MoStore;
   try {
     store = new MoStore(data);

@@ -82,7 +82,9 @@ export class MoStore {
       byClass: p('SELECT * FROM mo WHERE class = ? ORDER BY dn'),
       all: p('SELECT * FROM mo ORDER BY dn'),
       count: p('SELECT count(*) AS n FROM mo'),
-      put: p('INSERT INTO mo (dn, class, parent, attrs) VALUES (?, ?, ?, ?) ON CONFLICT(dn) DO UPDATE SET class = excluded.class, parent = excluded.parent, attrs = excluded.attrs'),
+      put: p(
+        'INSERT INTO mo (dn, class, parent, attrs) VALUES (?, ?, ?, ?) ON CONFLICT(dn) DO UPDATE SET class = excluded.class, parent = excluded.parent, attrs = excluded.attrs',
+      ),
       del: p('DELETE FROM mo WHERE dn = ?'),
       delRange: p('DELETE FROM mo WHERE dn >= ? AND dn < ?'),
       clear: p('DELETE FROM mo'),
@@ -95,25 +97,25 @@ export class MoStore {
   }
 
   get(dn: string): MoRow | undefined {
-    const r = this.q.get!.get(dn) as RawRow | undefined;
+    const r = this.q.get.get(dn) as RawRow | undefined;
     return r ? toRow(r) : undefined;
   }
 
   has(dn: string): boolean {
-    return this.q.get!.get(dn) !== undefined;
+    return this.q.get.get(dn) !== undefined;
   }
 
   children(dn: string): MoRow[] {
-    return (this.q.children!.all(dn) as RawRow[]).map(toRow);
+    return (this.q.children.all(dn) as RawRow[]).map(toRow);
   }
 
   /** Descendants of `dn`, not `dn` itself, parents before children (DN order). */
   descendants(dn: string): MoRow[] {
-    return (this.q.subtree!.all(`${dn}/`, `${dn}0`) as RawRow[]).map(toRow);
+    return (this.q.subtree.all(`${dn}/`, `${dn}0`) as RawRow[]).map(toRow);
   }
 
   byClass(className: string): MoRow[] {
-    return (this.q.byClass!.all(className) as RawRow[]).map(toRow);
+    return (this.q.byClass.all(className) as RawRow[]).map(toRow);
   }
 
   /** Objects of a class that also satisfy an SQL condition on `dn` / `attrs` (see filter-sql.ts). */
@@ -133,7 +135,8 @@ export class MoStore {
 
   /** How many objects of a class satisfy an SQL condition, counted on the class index. */
   countClass(className: string, where = '1', params: readonly string[] = []): number {
-    if (where === '1') return (this.cached('SELECT n FROM class_count WHERE class = ?').get(className) as { n: number } | undefined)?.n ?? 0;
+    if (where === '1')
+      return (this.cached('SELECT n FROM class_count WHERE class = ?').get(className) as { n: number } | undefined)?.n ?? 0;
     return (this.cached(`SELECT count(*) AS n FROM mo WHERE class = ? AND (${where})`).get(className, ...params) as { n: number }).n;
   }
 
@@ -150,42 +153,42 @@ export class MoStore {
   }
 
   all(): MoRow[] {
-    return (this.q.all!.all() as RawRow[]).map(toRow);
+    return (this.q.all.all() as RawRow[]).map(toRow);
   }
 
   count(): number {
-    return (this.q.count!.get() as { n: number }).n;
+    return (this.q.count.get() as { n: number }).n;
   }
 
   put(row: MoRow): void {
-    this.q.put!.run(row.dn, row.className, row.parent, JSON.stringify(row.attrs));
+    this.q.put.run(row.dn, row.className, row.parent, JSON.stringify(row.attrs));
   }
 
   /** Removes `dn` and everything under it (and their secrets). */
   deleteSubtree(dn: string): void {
-    this.q.del!.run(dn);
-    this.q.delRange!.run(`${dn}/`, `${dn}0`);
-    this.q.delSecretRange!.run(dn, `${dn}/`, `${dn}0`);
+    this.q.del.run(dn);
+    this.q.delRange.run(`${dn}/`, `${dn}0`);
+    this.q.delSecretRange.run(dn, `${dn}/`, `${dn}0`);
   }
 
   clear(): void {
-    this.q.clear!.run();
+    this.q.clear.run();
   }
 
   getSecret(dn: string): string | undefined {
-    return (this.q.getSecret!.get(dn) as { value: string } | undefined)?.value;
+    return (this.q.getSecret.get(dn) as { value: string } | undefined)?.value;
   }
 
   setSecret(dn: string, value: string): void {
-    this.q.setSecret!.run(dn, value);
+    this.q.setSecret.run(dn, value);
   }
 
   getMeta(key: string): string | undefined {
-    return (this.q.getMeta!.get(key) as { value: string } | undefined)?.value;
+    return (this.q.getMeta.get(key) as { value: string } | undefined)?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.q.setMeta!.run(key, value);
+    this.q.setMeta.run(key, value);
   }
 
   /** Runs `fn` all or nothing: any throw rolls every write back. */

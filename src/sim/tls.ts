@@ -25,7 +25,7 @@ export async function selfSignedCertificate(hostNames: string[]): Promise<TlsMat
     name: 'CN=apic-sim, O=apic-sim',
     notBefore: new Date(now - 60_000),
     notAfter: new Date(now + 10 * 365 * 24 * 3600_000),
-    keys: keys as unknown as CryptoKeyPair,
+    keys: keys,
     signingAlgorithm: alg,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),

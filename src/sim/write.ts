@@ -146,7 +146,10 @@ function applyNode(ctx: WriteContext, mo: ManagedObject, where: Placement): void
 }
 
 function parseStatus(value: string | undefined, className: string): Set<string> {
-  const words = (value ?? '').split(',').map((w) => w.trim()).filter((w) => w !== '');
+  const words = (value ?? '')
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
   for (const w of words) {
     if (!STATUS_WORDS.has(w)) throw badRequest(CODE.invalidValue, `${className}: invalid status value ${w}`);
   }
@@ -289,7 +292,10 @@ function derived(info: AciClassInfo, given: Record<string, string>): Record<stri
     try {
       const cert = new X509Certificate(given.data);
       return {
-        fingerprint: createHash('sha256').update(cert.raw).digest('hex').replace(/(..)(?!$)/g, '$1:'),
+        fingerprint: createHash('sha256')
+          .update(cert.raw)
+          .digest('hex')
+          .replace(/(..)(?!$)/g, '$1:'),
         certValidUntil: apicTime(new Date(cert.validTo)),
       };
     } catch {

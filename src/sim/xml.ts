@@ -9,7 +9,11 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decode(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : ENTITIES[e]!,
+    e.startsWith('#x')
+      ? String.fromCodePoint(parseInt(e.slice(2), 16))
+      : e.startsWith('#')
+        ? String.fromCodePoint(Number(e.slice(1)))
+        : ENTITIES[e],
   );
 }
 
@@ -25,7 +29,7 @@ export function parseXmlMo(text: string): Wire {
   };
   const skipMisc = () => {
     for (;;) {
-      while (i < text.length && /\s/.test(text[i]!)) i++;
+      while (i < text.length && /\s/.test(text[i])) i++;
       if (text.startsWith('<?', i)) {
         const end = text.indexOf('?>', i);
         if (end < 0) fail('unterminated declaration');
@@ -54,7 +58,7 @@ export function parseXmlMo(text: string): Wire {
         break;
       }
       const attr = /^([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/.exec(text.slice(i)) ?? fail(`bad attribute in <${name}>`);
-      attributes[attr[1]!] = decode(attr[3] ?? attr[4] ?? '');
+      attributes[attr[1]] = decode(attr[3] ?? attr[4] ?? '');
       i += attr[0].length;
     }
     const children: Wire[] = [];
@@ -78,7 +82,7 @@ export function parseXmlMo(text: string): Wire {
 }
 
 function writeMo(w: Wire, out: string[]): void {
-  const [name, body] = Object.entries(w)[0]!;
+  const [name, body] = Object.entries(w)[0];
   const attrs = Object.entries(body.attributes)
     .map(([k, v]) => ` ${k}="${encode(v)}"`)
     .join('');

@@ -48,7 +48,15 @@ export function buildChecklist(state: DesiredState, snapshot: ApicSnapshot, opts
     let line = lines.get(place.line);
     if (!line) {
       const lm = place.line;
-      line = { group: place.group, title: lineTitle(lm, parents.get(lm)), dn: lm.dn, className: lm.className, status: 'pass', objects: 0, problems: [] };
+      line = {
+        group: place.group,
+        title: lineTitle(lm, parents.get(lm)),
+        dn: lm.dn,
+        className: lm.className,
+        status: 'pass',
+        objects: 0,
+        problems: [],
+      };
       lines.set(lm, line);
     }
     line.objects++;
@@ -56,11 +64,17 @@ export function buildChecklist(state: DesiredState, snapshot: ApicSnapshot, opts
     const missingAbove = missingAncestor(mo, parents, snapshot);
     if (missingAbove) {
       if (mo === place.line) {
-        line.problems.push({ dn: mo.dn, className: mo.className, kind: 'missing', missingAncestor: missingAbove, message: `missing (${missingAbove} is missing)` });
+        line.problems.push({
+          dn: mo.dn,
+          className: mo.className,
+          kind: 'missing',
+          missingAncestor: missingAbove,
+          message: `missing (${missingAbove} is missing)`,
+        });
       }
       return;
     }
-    line.problems.push(...compareObject(checks[i]!, snapshot.objects.get(mo.dn), opts));
+    line.problems.push(...compareObject(checks[i], snapshot.objects.get(mo.dn), opts));
   });
 
   const groups: CheckGroup[] = GROUPS.map((g) => ({ id: g.id, title: g.title, checks: [] as CheckLine[] }));
@@ -68,7 +82,11 @@ export function buildChecklist(state: DesiredState, snapshot: ApicSnapshot, opts
     line.status = line.problems.length > 0 ? 'fail' : 'pass';
     groups.find((g) => g.id === group)!.checks.push(line);
   }
-  for (const g of groups) g.checks = g.checks.map((c, i) => ({ c, i })).sort((a, b) => lineRank(a.c.className) - lineRank(b.c.className) || a.i - b.i).map((x) => x.c);
+  for (const g of groups)
+    g.checks = g.checks
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => lineRank(a.c.className) - lineRank(b.c.className) || a.i - b.i)
+      .map((x) => x.c);
   const all = groups.flatMap((g) => g.checks);
   const failed = all.filter((c) => c.status === 'fail').length;
   return {

@@ -29,11 +29,15 @@ export interface VerifyCommandIo {
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw UsageError.of([{ field: flag, value, rule: `must be a whole number from ${min} to ${max}` }]);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw UsageError.of([{ field: flag, value, rule: `must be a whole number from ${min} to ${max}` }]);
   return n;
 }
 
-export async function runVerify(flags: VerifyCommandFlags, io: VerifyCommandIo): Promise<{ output: string; ok: boolean; report: VerifyReport }> {
+export async function runVerify(
+  flags: VerifyCommandFlags,
+  io: VerifyCommandIo,
+): Promise<{ output: string; ok: boolean; report: VerifyReport }> {
   const infraVlan = wholeNumber('--infra-vlan', flags.infraVlan, 1, 4094);
   const timeoutSeconds = wholeNumber('--timeout', flags.timeout, 0, Number.MAX_SAFE_INTEGER);
   // The same two steps as -a (src/cluster): what verify expects is what -a wrote.
@@ -93,7 +97,9 @@ async function nodeNames(file: string): Promise<string[]> {
   const problems = inventory.nodes.flatMap((n, i) => {
     const name = n && typeof n === 'object' ? (n as Record<string, unknown>)['name'] : undefined;
     const at = inventory.at(i, 'name');
-    return typeof name === 'string' && name !== '' ? [] : [{ field: `nodes[${i}].name`, rule: 'must be the node name', ...(at ? { at } : {}) }];
+    return typeof name === 'string' && name !== ''
+      ? []
+      : [{ field: `nodes[${i}].name`, rule: 'must be the node name', ...(at ? { at } : {}) }];
   });
   if (problems.length > 0) throw new InputError(problems);
   if (inventory.nodes.length === 0) throw new InputError([{ field: '--nodes', value: file, rule: 'must list at least one node' }]);

@@ -26,7 +26,6 @@ export interface ObjectProblem {
   message: string;
 }
 
-
 /**
  * Classes whose content only their presence is checked for: the cluster
  * registration is the controller's once it runs (it rewrites it), and its

@@ -27,7 +27,9 @@ export function withCertificate(config: Config, warnings: string[] = []): Verify
     // Still check that a certificate is there; its content cannot be compared.
     login.cert_data = '';
     ignore.add('aaaUserCert.data');
-    notes.push(`certificate file ${certfile ?? '(none)'} not found: only the presence of the controller's certificate on the APIC is checked`);
+    notes.push(
+      `certificate file ${certfile ?? '(none)'} not found: only the presence of the controller's certificate on the APIC is checked`,
+    );
   }
   // Never sent and never compared (write-only on the APIC); cleared so no secret travels further.
   login.key_data = null;

@@ -56,8 +56,14 @@ async function vmmInventory(reader: InventoryReader, config: Config): Promise<Vm
     if (!(e instanceof ApicError)) throw e;
     return { ...base, message: `could not read ${dn}: ${e.message}`, error: e.message };
   }
-  const nodes = kids.filter((k) => k.className === 'vmmInjectedHost').map(nameOf).sort();
-  const namespaces = kids.filter((k) => k.className === 'vmmInjectedNs').map(nameOf).sort();
+  const nodes = kids
+    .filter((k) => k.className === 'vmmInjectedHost')
+    .map(nameOf)
+    .sort();
+  const namespaces = kids
+    .filter((k) => k.className === 'vmmInjectedNs')
+    .map(nameOf)
+    .sort();
   const message =
     nodes.length === 0 && namespaces.length === 0
       ? `no nodes or namespaces reported under ${dn} (the cluster is not running yet, or its controller cannot reach the APIC)`

@@ -8,16 +8,7 @@ import type { DesiredMo } from '../provision/desired/types.js';
 import { FABRIC_CONTAINERS } from './read.js';
 
 export type GroupId =
-  | 'tenant'
-  | 'epgs'
-  | 'bridge-domains'
-  | 'vmm-domain'
-  | 'physical-domain'
-  | 'contracts'
-  | 'l3out'
-  | 'user'
-  | 'fabric'
-  | 'running-cluster';
+  'tenant' | 'epgs' | 'bridge-domains' | 'vmm-domain' | 'physical-domain' | 'contracts' | 'l3out' | 'user' | 'fabric' | 'running-cluster';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string }> = [
   { id: 'tenant', title: 'Tenant' },
@@ -142,7 +133,7 @@ export function placeObjects(root: DesiredMo): Map<DesiredMo, Placement> {
       const parent = chain[chain.length - 1];
       const own = LABELS[m.className] !== undefined || !line || (parent?.context ?? false);
       const g = own ? groupOf(m, chain, group) : group!;
-      placement = { group: g, line: own ? m : line! };
+      placement = { group: g, line: own ? m : line };
       out.set(m, placement);
     }
     for (const c of m.children) visit(c, [...chain, m], placement?.line, placement?.group);

@@ -73,7 +73,7 @@ export async function readApicState(reader: StateReader, state: DesiredState, op
   readRoots(state.root, roots);
   const answers = await Promise.all(roots.map((r) => read(r.dn, 'full')));
   answers.forEach((a, i) => {
-    if (a) index(a, roots[i]!.dn, objects);
+    if (a) index(a, roots[i].dn, objects);
   });
 
   // Context objects, parents first: present when anything below was found;

@@ -12,7 +12,10 @@ import type { CheckGroup, CheckLine } from './checklist.js';
 import { GROUPS } from './layout.js';
 
 export interface RunningReader {
-  getMo(dn: string, opts?: { subtree?: 'no' | 'children' | 'full'; query?: Record<string, string | undefined> }): Promise<ManagedObject | undefined>;
+  getMo(
+    dn: string,
+    opts?: { subtree?: 'no' | 'children' | 'full'; query?: Record<string, string | undefined> },
+  ): Promise<ManagedObject | undefined>;
   getChildren(dn: string, classes?: readonly string[]): Promise<ManagedObject[]>;
 }
 
@@ -39,7 +42,11 @@ function line(title: string, dn: string, className: string, present: boolean, wh
   };
 }
 
-export async function checkRunningCluster(reader: RunningReader, config: Config, expect: RunningExpectation): Promise<{ group: CheckGroup; reads: number }> {
+export async function checkRunningCluster(
+  reader: RunningReader,
+  config: Config,
+  expect: RunningExpectation,
+): Promise<{ group: CheckGroup; reads: number }> {
   const n = cniNames(config);
   const [inventoryRoot, l4l7] = await Promise.all([
     reader.getMo(n.injectedCont, { subtree: 'full', query: { 'rsp-subtree-class': 'vmmInjectedHost,vmmInjectedNs,vmmInjectedSvc' } }),
@@ -47,7 +54,9 @@ export async function checkRunningCluster(reader: RunningReader, config: Config,
   ]);
   const reported = new Map(flatten(inventoryRoot).map((m) => [m.attributes['dn'] ?? '', m]));
   const checks: CheckLine[] = [];
-  const notRunning = inventoryRoot ? 'not reported by the controller' : `not reported by the controller (${n.injectedCont} is missing: is the VMM domain provisioned?)`;
+  const notRunning = inventoryRoot
+    ? 'not reported by the controller'
+    : `not reported by the controller (${n.injectedCont} is missing: is the VMM domain provisioned?)`;
   for (const node of expect.nodes) {
     const dn = `${n.injectedCont}/host-[${node}]`;
     checks.push(line(`Node ${node}`, dn, 'vmmInjectedHost', reported.has(dn), notRunning));
@@ -69,7 +78,9 @@ export async function checkRunningCluster(reader: RunningReader, config: Config,
     checks.push(line(`L4-L7 device ${n.graphName}`, n.deviceDn, 'vnsLDevVip', has('vnsLDevVip', n.deviceDn)));
     for (const key of services) {
       const ctrctDn = dnOf(['polUni'], ['fvTenant', { name: n.vrfTenant }], ['vzBrCP', { name: n.serviceName(key) }]);
-      const instance = l4l7.find((m) => m.className === 'vnsGraphInst' && m.attributes['ctrctDn'] === ctrctDn && m.attributes['graphDn'] === n.graphDn);
+      const instance = l4l7.find(
+        (m) => m.className === 'vnsGraphInst' && m.attributes['ctrctDn'] === ctrctDn && m.attributes['graphDn'] === n.graphDn,
+      );
       const contract = has('vzBrCP', ctrctDn);
       checks.push(
         line(

@@ -40,7 +40,10 @@ describe('class table', () => {
       }
     };
     // Every flavor family's dumps, including those whose cases the project does not run yet.
-    const dumps = new Set([...conformanceCases().flatMap((c) => (c.apic ? [c.apic] : [])), ...readdirSync(testdata).filter((f) => f.endsWith('.apic.txt'))]);
+    const dumps = new Set([
+      ...conformanceCases().flatMap((c) => (c.apic ? [c.apic] : [])),
+      ...readdirSync(testdata).filter((f) => f.endsWith('.apic.txt')),
+    ]);
     for (const f of dumps) {
       const parts = readFileSync(join(testdata, f), 'utf8').split(/^\/api\/\S+\n/m);
       for (const body of parts.map((p) => p.trim()).filter((p) => p && p !== 'None')) walk(JSON.parse(body));

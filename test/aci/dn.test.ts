@@ -4,7 +4,10 @@ import { classOfDn, formatRn, lastRn, parentDn, parseRn, resolveDn, splitDn, mat
 describe('splitDn', () => {
   it('keeps a bracketed DN inside an RN whole', () => {
     expect(splitDn('uni/vmmp-Kubernetes/dom-kube/rsdomP-[uni/phys-x]')).toEqual([
-      'uni', 'vmmp-Kubernetes', 'dom-kube', 'rsdomP-[uni/phys-x]',
+      'uni',
+      'vmmp-Kubernetes',
+      'dom-kube',
+      'rsdomP-[uni/phys-x]',
     ]);
   });
   it('handles nested brackets', () => {
@@ -29,12 +32,7 @@ describe('formatRn / parseRn', () => {
     ['fvTenant', { name: 'kube' }, 'tn-kube', 'polUni'],
     ['fvRsCons', { tnVzBrCPName: 'kube-l3out-allow-all' }, 'rscons-kube-l3out-allow-all', 'fvAEPg'],
     ['vnsLDevCtx', { ctrctNameOrLbl: 'c1', graphNameOrLbl: 'g1', nodeNameOrLbl: 'n1' }, 'ldevCtx-c-c1-g-g1-n-n1', 'fvTenant'],
-    [
-      'fvRsDomAtt',
-      { tDn: 'uni/infra/vlanns-[kube-pool]-static' },
-      'rsdomAtt-[uni/infra/vlanns-[kube-pool]-static]',
-      'fvAEPg',
-    ],
+    ['fvRsDomAtt', { tDn: 'uni/infra/vlanns-[kube-pool]-static' }, 'rsdomAtt-[uni/infra/vlanns-[kube-pool]-static]', 'fvAEPg'],
     [
       'vnsGraphInst',
       { ctrctDn: 'uni/tn-a/brc-x', graphDn: 'uni/tn-a/AbsGraph-[g]', scopeDn: 'uni/tn-a/ctx-v' },
@@ -71,7 +69,10 @@ describe('resolveDn', () => {
     expect(classOfDn('uni/userext/user-kube/usercert-kube.crt')).toBe('aaaUserCert');
     expect(classOfDn('uni/tn-common/out-l3out/instP-default/rsprov-kube-l3out-allow-all')).toBe('fvRsProv');
     expect(resolveDn('uni/tn-kube/BD-kube-pod-bd/subnet-[10.2.0.1/16]')?.map((r) => r.className)).toEqual([
-      'polUni', 'fvTenant', 'fvBD', 'fvSubnet',
+      'polUni',
+      'fvTenant',
+      'fvBD',
+      'fvSubnet',
     ]);
   });
   it('returns undefined for an unknown RN', () => {

@@ -20,7 +20,7 @@ function reader(answers: Record<string, ManagedObject[]>): ApicReader & { asked:
   };
 }
 
-const mo = (className: string, attributes: Record<string, string>): ManagedObject => ({ className, attributes, children: [] }) as unknown as ManagedObject;
+const mo = (className: string, attributes: Record<string, string>): ManagedObject => ({ className, attributes, children: [] });
 const calico = () => loadConfig(sampleConfig('calico-3.26.3'), 'cfg.yaml', { flavor: 'calico-3.26.3' }).config;
 
 describe('Calico fabric reads', () => {
@@ -48,9 +48,13 @@ describe('Calico fabric reads', () => {
     const user = `uni/tn-${config.aci_config.vrf.tenant}/out-${config.aci_config.l3out.name}`;
     const q = (cls: string) => `?query-target=children&target-subtree-class=${cls}`;
     const apic = reader({
-      [`/api/mo/${cluster}.json${q('l3extRsNodeL3OutAtt')}`]: [mo('l3extRsNodeL3OutAtt', { tDn: 'topology/pod-1/node-101', rtrId: '1.1.4.101' })],
+      [`/api/mo/${cluster}.json${q('l3extRsNodeL3OutAtt')}`]: [
+        mo('l3extRsNodeL3OutAtt', { tDn: 'topology/pod-1/node-101', rtrId: '1.1.4.101' }),
+      ],
       [`/api/mo/${user}.json${q('l3extLNodeP')}`]: [mo('l3extLNodeP', { name: 'border' })],
-      [`/api/mo/${user}/lnodep-border.json${q('l3extRsNodeL3OutAtt')}`]: [mo('l3extRsNodeL3OutAtt', { tDn: 'topology/pod-1/node-102', rtrId: '9.9.9.9' })],
+      [`/api/mo/${user}/lnodep-border.json${q('l3extRsNodeL3OutAtt')}`]: [
+        mo('l3extRsNodeL3OutAtt', { tDn: 'topology/pod-1/node-102', rtrId: '9.9.9.9' }),
+      ],
     });
     expect(await readCalicoFabricFacts(apic, config)).toEqual({
       configuredNodes: ['topology/pod-1/node-101'],

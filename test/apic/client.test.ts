@@ -69,7 +69,7 @@ describe('APIC hosts', () => {
     try {
       parseApicHost('https://apic/api', 'aci_config.apic_hosts[0]');
     } catch (e) {
-      expect((e as InputError).problems[0]!.field).toBe('aci_config.apic_hosts[0]');
+      expect((e as InputError).problems[0].field).toBe('aci_config.apic_hosts[0]');
     }
   });
 });
@@ -77,14 +77,17 @@ describe('APIC hosts', () => {
 describe('ApicClient login and session', () => {
   it('logs in once and sends the token as the APIC-cookie on later requests', async () => {
     const apic = await fake();
-    apic.answers.set('/api/mo/uni/tn-common.json', { totalCount: '1', imdata: [{ fvTenant: { attributes: { dn: 'uni/tn-common', name: 'common' } } }] });
+    apic.answers.set('/api/mo/uni/tn-common.json', {
+      totalCount: '1',
+      imdata: [{ fvTenant: { attributes: { dn: 'uni/tn-common', name: 'common' } } }],
+    });
     const c = client([apic.url]);
     const mo = await c.getMo('uni/tn-common');
     expect(mo).toEqual({ className: 'fvTenant', attributes: { dn: 'uni/tn-common', name: 'common' }, children: [] });
     await c.getMo('uni/tn-common');
     const logins = apic.seen.filter((r) => r.path === '/api/aaaLogin.json');
     expect(logins).toHaveLength(1);
-    expect(JSON.parse(logins[0]!.body)).toEqual({ aaaUser: { attributes: { name: 'admin', pwd: PASSWORD } } });
+    expect(JSON.parse(logins[0].body)).toEqual({ aaaUser: { attributes: { name: 'admin', pwd: PASSWORD } } });
     const gets = apic.seen.filter((r) => r.path.startsWith('/api/mo/'));
     expect(gets.map((g) => g.cookie)).toEqual(['APIC-cookie=tok1', 'APIC-cookie=tok1']);
     expect(c.stats.logins).toBe(1);
@@ -141,7 +144,9 @@ describe('ApicClient errors, retries and fail-over', () => {
     const apic = await fake();
     apic.inject('/api/mo/uni/tn-bad.json', { status: 400, body: apicError('103', "Property 'foo' of fvTenant failed validation") });
     const c = client([apic.url]);
-    const err = (await c.post('uni/tn-bad', { className: 'fvTenant', attributes: { name: 'bad', foo: 'x' }, children: [] }).catch((e: unknown) => e)) as ApicError & { apicText?: string };
+    const err = (await c
+      .post('uni/tn-bad', { className: 'fvTenant', attributes: { name: 'bad', foo: 'x' }, children: [] })
+      .catch((e: unknown) => e)) as ApicError & { apicText?: string };
     expect(err).toBeInstanceOf(ApicError);
     expect(err.status).toBe(400);
     expect(err.code).toBe('103');
@@ -208,7 +213,9 @@ describe('ApicClient errors, retries and fail-over', () => {
       [`127.0.0.1:${a}`, `127.0.0.1:${b}`],
       [`127.0.0.1:${b}`, `127.0.0.1:${a}`],
     ]);
-    expect(retryMessage(events[0]!)).toBe(`APIC 127.0.0.1:${a}: connection refused (ECONNREFUSED); trying 127.0.0.1:${b} in 1 s (attempt 2 of 11)`);
+    expect(retryMessage(events[0])).toBe(
+      `APIC 127.0.0.1:${a}: connection refused (ECONNREFUSED); trying 127.0.0.1:${b} in 1 s (attempt 2 of 11)`,
+    );
     expect((err as Error).message).toBe(
       `POST /api/aaaLogin.json: giving up after 5 attempts in 15 s; tried 127.0.0.1:${a} (connection refused (ECONNREFUSED), 3 attempts), 127.0.0.1:${b} (connection refused (ECONNREFUSED), 2 attempts)`,
     );
@@ -218,7 +225,12 @@ describe('ApicClient errors, retries and fail-over', () => {
   it('the 20 s limit on refused connections is a setting, and does not cut 5xx retries short', async () => {
     const dead = await deadPort();
     let clock = 0;
-    const c = client([`127.0.0.1:${dead}`], { retryBaseDelayMs: 1000, connectBudgetMs: 2500, now: () => clock, sleep: async (ms) => void (clock += ms) });
+    const c = client([`127.0.0.1:${dead}`], {
+      retryBaseDelayMs: 1000,
+      connectBudgetMs: 2500,
+      now: () => clock,
+      sleep: async (ms) => void (clock += ms),
+    });
     expect(String(await c.login().catch((e: unknown) => e))).toMatch(/giving up after 2 attempts/);
     const apic = await fake();
     apic.inject('/api/mo/uni/tn-a.json', { status: 503 }, 4);
@@ -261,7 +273,9 @@ describe('ApicClient errors, retries and fail-over', () => {
   it('treats an APIC error inside a 200 answer as an error', async () => {
     const apic = await fake();
     apic.answers.set('/api/class/fvAp.json', JSON.parse(apicError('122', 'unknown class')));
-    const err = await client([apic.url]).get('/api/class/fvAp.json').catch((e: unknown) => e);
+    const err = await client([apic.url])
+      .get('/api/class/fvAp.json')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApicError);
     expect((err as ApicError).code).toBe('122');
   });
@@ -311,7 +325,9 @@ describe('discovery', () => {
     const apic = await fake();
     apic.answers.set('/api/node/class/firmwareCtrlrRunning.json', {
       totalCount: '1',
-      imdata: [{ firmwareCtrlrRunning: { attributes: { dn: 'topology/pod-1/node-1/sys/ctrlrfwstatuscont/ctrlrrunning', version: '5.2(3e)' } } }],
+      imdata: [
+        { firmwareCtrlrRunning: { attributes: { dn: 'topology/pod-1/node-1/sys/ctrlrfwstatuscont/ctrlrrunning', version: '5.2(3e)' } } },
+      ],
     });
     apic.answers.set('/api/node/mo/uni/infra/attentp-default/provacc/rsfuncToEpg-[uni/tn-infra/ap-access/epg-default].json', {
       totalCount: '1',

@@ -36,7 +36,9 @@ describe('apicClientOptions', () => {
   });
 
   it('connects to --apic-proxy in place of the APIC, as the Python tool does', () => {
-    expect(apicClientOptions(config({ apic_oobm_ip: '192.168.0.5' }), { password: 'pw', proxy: '127.0.0.1:9443' }).hosts).toEqual(['127.0.0.1:9443']);
+    expect(apicClientOptions(config({ apic_oobm_ip: '192.168.0.5' }), { password: 'pw', proxy: '127.0.0.1:9443' }).hosts).toEqual([
+      '127.0.0.1:9443',
+    ]);
     expect(apicClientOptions(config({ apic_proxy: 'tunnel:8443' }), { password: 'pw' }).hosts).toEqual(['tunnel:8443']);
   });
 

@@ -10,7 +10,13 @@ import { extract } from 'tar';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT, conformanceDir, ensureBuilt, runCli, STACK_LINE } from '../support/cli.js';
 import { diffApic, diffKube } from '../support/compare.js';
-import { auxFiles, conformanceCases, conformancePresent as present, testdata, type ConformanceCase as Case } from '../support/conformance.js';
+import {
+  auxFiles,
+  conformanceCases,
+  conformancePresent as present,
+  testdata,
+  type ConformanceCase as Case,
+} from '../support/conformance.js';
 
 // Placeholder certificates, NAD configuration and VLAN maps the inputs name.
 const AUX_FILES = auxFiles();
@@ -74,9 +80,14 @@ describe.skipIf(!present)('conformance (../shared/conformance)', () => {
         try {
           const input = prepareInput(c, dir);
           const before = readdirSync(dir).sort();
-          const r = runCli(['-c', input, '-o', 'out.kube.yaml', '-r', 'out.cr.yaml', '--apic-dump', 'out.apic.txt', ...flags(c.args)], { cwd: dir });
+          const r = runCli(['-c', input, '-o', 'out.kube.yaml', '-r', 'out.cr.yaml', '--apic-dump', 'out.apic.txt', ...flags(c.args)], {
+            cwd: dir,
+          });
           // A wrong flag value is a usage error here (exit 2); the Python tool exits 1.
-          const onlyFlags = r.stderr.split('\n').filter((l) => l.startsWith('ERR: ')).every((l) => /^ERR: +-/.test(l));
+          const onlyFlags = r.stderr
+            .split('\n')
+            .filter((l) => l.startsWith('ERR: '))
+            .every((l) => /^ERR: +-/.test(l));
           expect(r.status, r.stderr).toBe(onlyFlags ? 2 : 1);
           expect(r.stdout).toBe('');
           expect(r.stderr).toMatch(/^ERR: /m);
@@ -93,12 +104,18 @@ describe.skipIf(!present)('conformance (../shared/conformance)', () => {
       const dir = scratchDir();
       try {
         const input = prepareInput(c, dir);
-        const r = runCli(['-c', input, '-o', 'out.kube.yaml', '-r', 'out.cr.yaml', '--apic-dump', 'out.apic.txt', ...flags(c.args)], { cwd: dir });
+        const r = runCli(['-c', input, '-o', 'out.kube.yaml', '-r', 'out.cr.yaml', '--apic-dump', 'out.apic.txt', ...flags(c.args)], {
+          cwd: dir,
+        });
         expect(r.status, r.stderr).toBe(0);
         const problems: string[] = [];
         const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-        if (c.kube) problems.push(...diffKube(readFileSync(join(testdata, c.kube), 'utf8'), read('out.kube.yaml')).map((p) => `kube: ${p}`));
-        if (c.operator_cr) problems.push(...diffKube(readFileSync(join(testdata, c.operator_cr), 'utf8'), read('out.cr.yaml')).map((p) => `operator_cr: ${p}`));
+        if (c.kube)
+          problems.push(...diffKube(readFileSync(join(testdata, c.kube), 'utf8'), read('out.kube.yaml')).map((p) => `kube: ${p}`));
+        if (c.operator_cr)
+          problems.push(
+            ...diffKube(readFileSync(join(testdata, c.operator_cr), 'utf8'), read('out.cr.yaml')).map((p) => `operator_cr: ${p}`),
+          );
         if (c.apic) problems.push(...diffApic(readFileSync(join(testdata, c.apic), 'utf8'), read('out.apic.txt')).map((p) => `apic: ${p}`));
         // No -z: the tarball goes next to -o as OUTPUT.tar.gz, as the Python tool does.
         if (c.tar) problems.push(...(await diffTar(join(testdata, c.tar), join(dir, 'out.kube.yaml.tar.gz'))).map((p) => `tar: ${p}`));
@@ -112,6 +129,7 @@ describe.skipIf(!present)('conformance (../shared/conformance)', () => {
   }
 });
 
-if (!present) describe('conformance', () => {
-  it.skip(`skipped: ${conformanceDir} not found (the shared conformance cases live next to the repository)`, () => {});
-});
+if (!present)
+  describe('conformance', () => {
+    it.skip(`skipped: ${conformanceDir} not found (the shared conformance cases live next to the repository)`, () => {});
+  });

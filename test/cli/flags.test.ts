@@ -16,11 +16,30 @@ describe('help and version', () => {
     const r = runCli(['--help']);
     expect(r.status).toBe(0);
     for (const flag of [
-      '-v, --version', '--debug', '--sample', '-c, --config <file>', '-o, --output <file>', '-z, --output_tar <file>',
-      '-r, --aci_operator_cr <file>', '-a, --apic', '-d, --delete', '-u, --username <name>', '-p, --password <pass>',
-      '-w, --timeout', '--list-flavors', '-f, --flavor <flavor>', '-t, --version-token <token>', '--upgrade',
-      '--disable-multus <bool>', '--apic-oobm-ip <ip>', '--skip-app-profile-check', '--apic-dump <file>',
-      '--infra-vlan <vlan>', '--output-format <format>', '--no-color', '-h, --help',
+      '-v, --version',
+      '--debug',
+      '--sample',
+      '-c, --config <file>',
+      '-o, --output <file>',
+      '-z, --output_tar <file>',
+      '-r, --aci_operator_cr <file>',
+      '-a, --apic',
+      '-d, --delete',
+      '-u, --username <name>',
+      '-p, --password <pass>',
+      '-w, --timeout',
+      '--list-flavors',
+      '-f, --flavor <flavor>',
+      '-t, --version-token <token>',
+      '--upgrade',
+      '--disable-multus <bool>',
+      '--apic-oobm-ip <ip>',
+      '--skip-app-profile-check',
+      '--apic-dump <file>',
+      '--infra-vlan <vlan>',
+      '--output-format <format>',
+      '--no-color',
+      '-h, --help',
     ]) {
       expect(r.stdout).toContain(flag);
     }
@@ -62,7 +81,18 @@ describe('usage errors exit 2 with the usage line', () => {
 
 describe('wrong flag values are usage errors: exit 2, one line per problem', () => {
   it('reports every wrong value at once, naming flag, value and rule', () => {
-    const r = runCli(['-f', 'kubernetes-1.35', '--timeout', 'soon', '--infra-vlan', '5000', '--disable-multus', 'maybe', '--operator-mode', 'yes']);
+    const r = runCli([
+      '-f',
+      'kubernetes-1.35',
+      '--timeout',
+      'soon',
+      '--infra-vlan',
+      '5000',
+      '--disable-multus',
+      'maybe',
+      '--operator-mode',
+      'yes',
+    ]);
     expect(r.status).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines.slice(0, 4)).toEqual([
@@ -95,7 +125,10 @@ describe('wrong flag values are usage errors: exit 2, one line per problem', () 
   it('--output-format json prints each problem as one JSON object', () => {
     const r = runCli(['-f', 'kubernetes-1.35', '--output-format', 'json', '--infra-vlan', '0', '--disable-multus', 'x']);
     expect(r.status).toBe(2);
-    const records = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const records = r.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records).toEqual([
       expect.objectContaining({ level: 'error', field: '--infra-vlan', value: '0', rule: 'must be a VLAN id from 1 to 4094' }),
       expect.objectContaining({ level: 'error', field: '--disable-multus', value: 'x', rule: 'must be true or false' }),
@@ -105,7 +138,23 @@ describe('wrong flag values are usage errors: exit 2, one line per problem', () 
   it('creates no output file and leaves an existing one untouched', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'existing.yaml'), 'keep me\n');
-    const r = runCli(['-f', 'kubernetes-1.35', '-o', 'existing.yaml', '-r', 'cr.yaml', '-z', 'op.tar.gz', '--apic-dump', 'apic.txt', '--infra-vlan', '9999'], { cwd: dir });
+    const r = runCli(
+      [
+        '-f',
+        'kubernetes-1.35',
+        '-o',
+        'existing.yaml',
+        '-r',
+        'cr.yaml',
+        '-z',
+        'op.tar.gz',
+        '--apic-dump',
+        'apic.txt',
+        '--infra-vlan',
+        '9999',
+      ],
+      { cwd: dir },
+    );
     expect(r.status).toBe(2);
     expect(readdirSync(dir)).toEqual(['existing.yaml']);
     expect(readFileSync(join(dir, 'existing.yaml'), 'utf8')).toBe('keep me\n');

@@ -78,7 +78,10 @@ describe('bad configuration', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'cfg.yaml'), bad);
     writeFileSync(join(dir, 'aci.yaml'), 'previous\n');
-    const r = runCli(['-c', 'cfg.yaml', '-f', FLAVOR, '-o', 'aci.yaml', '--apic-dump', 'apic.txt', '--debug'], { cwd: dir, env: { ACC_PROVISION_PASS: 'pw-from-env-77' } });
+    const r = runCli(['-c', 'cfg.yaml', '-f', FLAVOR, '-o', 'aci.yaml', '--apic-dump', 'apic.txt', '--debug'], {
+      cwd: dir,
+      env: { ACC_PROVISION_PASS: 'pw-from-env-77' },
+    });
     expect(r.status).toBe(1);
     const errors = r.stderr.split('\n').filter((l) => l.startsWith('ERR:'));
     expect(errors.length).toBeGreaterThanOrEqual(2);

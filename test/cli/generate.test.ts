@@ -17,12 +17,25 @@ import { InputError } from '../../src/errors.js';
 const FLAVOR = 'kubernetes-1.35';
 
 function options(over: Partial<RawRootOptions>) {
-  return checkRootOptions({ config: '-', output: '-', disableMultus: 'true', operatorMode: 'false', outputFormat: 'text', color: false, ...over }, {});
+  return checkRootOptions(
+    { config: '-', output: '-', disableMultus: 'true', operatorMode: 'false', outputFormat: 'text', color: false, ...over },
+    {},
+  );
 }
 
 function fakeConfig(dir: string): Config {
   return {
-    aci_config: { sync_login: { username: 'kube', certfile: join(dir, 'user.crt'), keyfile: join(dir, 'user.key'), cert_data: null, key_data: null, cert_reused: false, password: '' } },
+    aci_config: {
+      sync_login: {
+        username: 'kube',
+        certfile: join(dir, 'user.crt'),
+        keyfile: join(dir, 'user.key'),
+        cert_data: null,
+        key_data: null,
+        cert_reused: false,
+        password: '',
+      },
+    },
     kube_config: { kubectl: 'kubectl' },
   } as unknown as Config;
 }
@@ -39,9 +52,20 @@ function fakes(dir: string, over: Partial<GenerateDeps> & { reused?: boolean } =
   const deps: GenerateDeps = {
     readInput: async (path) => (path === '-' ? 'from: stdin\n' : readFileSync(path, 'utf8')),
     buildCluster: (source, facts) => {
-      calls.load = { text: source.text, file: source.file, opts: { ...source.options, ...(facts.infraVlan !== undefined ? { infraVlan: facts.infraVlan } : {}) } };
+      calls.load = {
+        text: source.text,
+        file: source.file,
+        opts: { ...source.options, ...(facts.infraVlan !== undefined ? { infraVlan: facts.infraVlan } : {}) },
+      };
       const config = fakeConfig(dir);
-      return { config, facts, warnings: ['net_config.pod_subnett: unknown key (did you mean pod_subnet?)'], desired: () => { throw new Error('not used'); } };
+      return {
+        config,
+        facts,
+        warnings: ['net_config.pod_subnett: unknown key (did you mean pod_subnet?)'],
+        desired: () => {
+          throw new Error('not used');
+        },
+      };
     },
     ensureControllerCertificate: async () => {
       calls.certCalls++;
@@ -78,7 +102,12 @@ describe('generate', () => {
     const { deps, calls } = fakes(dir);
     const { lines, reporter: rep } = reporter();
     const out = join(dir, 'out.yaml');
-    await generate(options({ config: join(dir, 'cfg.yaml'), output: out, aci_operator_cr: join(dir, 'cr.yaml'), apicDump: join(dir, 'apic.txt') }), FLAVOR, rep, deps);
+    await generate(
+      options({ config: join(dir, 'cfg.yaml'), output: out, aci_operator_cr: join(dir, 'cr.yaml'), apicDump: join(dir, 'apic.txt') }),
+      FLAVOR,
+      rep,
+      deps,
+    );
 
     expect(readdirSync(dir).sort()).toEqual(['apic.txt', 'cfg.yaml', 'cr.yaml', 'out.yaml', 'out.yaml.tar.gz', 'user.crt', 'user.key']);
     expect(readFileSync(out, 'utf8')).toBe('kind: Namespace\n');
@@ -94,8 +123,16 @@ describe('generate', () => {
     expect(readFileSync(`${out}.tar.gz`).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b])); // gzip
 
     // The manifest sees the certificate as the Python tool's config carries it.
-    expect(calls.manifestConfig?.aci_config.sync_login).toMatchObject({ key_data: 'KEY PEM\n', cert_data: 'CERT PEM\n', cert_reused: false });
-    expect(calls.load).toMatchObject({ text: 'a: 1\n', file: join(dir, 'cfg.yaml'), opts: { flavor: FLAVOR, provApic: undefined, disableMultus: true, operatorMode: false } });
+    expect(calls.manifestConfig?.aci_config.sync_login).toMatchObject({
+      key_data: 'KEY PEM\n',
+      cert_data: 'CERT PEM\n',
+      cert_reused: false,
+    });
+    expect(calls.load).toMatchObject({
+      text: 'a: 1\n',
+      file: join(dir, 'cfg.yaml'),
+      opts: { flavor: FLAVOR, provApic: undefined, disableMultus: true, operatorMode: false },
+    });
     expect(lines).toContain('WARN: net_config.pod_subnett: unknown key (did you mean pod_subnet?)');
     expect(lines).toContain('INFO: Generating certs for kubernetes controller');
     expect(calls.stdout).toEqual([]);
@@ -140,7 +177,9 @@ describe('generate', () => {
         throw new InputError([{ field: 'aci_config.vrf.name', rule: 'required' }]);
       },
     });
-    await expect(generate(options({ output: out, apicDump: join(dir, 'apic.txt') }), FLAVOR, reporter().reporter, deps)).rejects.toThrow(InputError);
+    await expect(generate(options({ output: out, apicDump: join(dir, 'apic.txt') }), FLAVOR, reporter().reporter, deps)).rejects.toThrow(
+      InputError,
+    );
     expect(readdirSync(dir)).toEqual(['out.yaml']);
     expect(readFileSync(out, 'utf8')).toBe('previous manifest');
   });

@@ -4,7 +4,18 @@
 // dist/, package.json, node_modules linked), never on the repository's dist/,
 // which other test files use at the same time.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,7 +57,7 @@ function workDir(): string {
 }
 
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } as NodeJS.ProcessEnv });
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -138,7 +149,11 @@ describe.skipIf(!haveBundle)('the bundle and its code cache', () => {
     const r = run(pkg.bin, generation, cwd);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(expected);
-    expect(readFileSync(pkg.cache).subarray(header.length, header.length + 64).equals(Buffer.alloc(64, 0x5a))).toBe(false);
+    expect(
+      readFileSync(pkg.cache)
+        .subarray(header.length, header.length + 64)
+        .equals(Buffer.alloc(64, 0x5a)),
+    ).toBe(false);
   });
 
   it('a cache that cannot be written is no failure', () => {
@@ -164,7 +179,13 @@ describe('bin/acc-provision', () => {
     const link = join(links, 'bin', 'acc-provision');
     const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
     const jsEntry = `${pkg.bin}.js`; // what npm installs
-    for (const [cmd, args] of [[pkg.bin, ['-v']], [process.execPath, [pkg.bin, '-v']], [link, ['-v']], [jsEntry, ['-v']], [process.execPath, [jsEntry, '-v']]] as const) {
+    for (const [cmd, args] of [
+      [pkg.bin, ['-v']],
+      [process.execPath, [pkg.bin, '-v']],
+      [link, ['-v']],
+      [jsEntry, ['-v']],
+      [process.execPath, [jsEntry, '-v']],
+    ] as const) {
       const r = run(cmd, [...args], pkg.root);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout.trim()).toBe(version);

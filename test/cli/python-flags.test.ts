@@ -63,7 +63,10 @@ describe('usage errors exit 2 everywhere, naming the flag', () => {
   it('node-config --node nosuch', () => {
     const dir = scratch();
     const cfg = sampleWith(dir);
-    writeFileSync(join(dir, 'nodes.yaml'), 'nodes:\n- name: n1\n  uplink: ens192\n  infra_mac: "00:50:56:aa:00:01"\n  node_ip: 10.1.0.11\n');
+    writeFileSync(
+      join(dir, 'nodes.yaml'),
+      'nodes:\n- name: n1\n  uplink: ens192\n  infra_mac: "00:50:56:aa:00:01"\n  node_ip: 10.1.0.11\n',
+    );
     const r = runCli(['node-config', '-c', cfg, '--infra-vlan', '4093', '--nodes', 'nodes.yaml', '--node', 'nosuch'], { cwd: dir });
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toContain('--node nosuch: no such node in nodes.yaml (n1)');
@@ -113,8 +116,13 @@ describe('-s/--dpu FILE', () => {
     const r = runCli(['-c', cfg, '-f', FLAVOR, '--infra-vlan', '4093', '-o', 'aci.yaml', '-s', 'dpu.yaml'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('Wrote DPU kubernetes configuration to dpu.yaml');
-    interface PodSpec { nodeSelector: Record<string, string>; containers: { name: string; args?: string[] }[] }
-    const docs = parseAllDocuments(readFileSync(join(dir, 'dpu.yaml'), 'utf8')).map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec: { template: { spec: PodSpec } }; data?: Record<string, string> });
+    interface PodSpec {
+      nodeSelector: Record<string, string>;
+      containers: { name: string; args?: string[] }[];
+    }
+    const docs = parseAllDocuments(readFileSync(join(dir, 'dpu.yaml'), 'utf8')).map(
+      (d) => d.toJS() as { kind: string; metadata: { name: string }; spec: { template: { spec: PodSpec } }; data?: Record<string, string> },
+    );
     expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual([
       'Namespace/dpu-system',
       'ServiceAccount/dpu-system-serviceaccount',
@@ -127,7 +135,11 @@ describe('-s/--dpu FILE', () => {
     expect(init.args).toEqual(['192.168.200.9', '4093', '4001']);
     expect(docs[3].spec.template.spec.containers.map((c) => c.name)).toEqual(['dpu-opflex', 'dpu-mcast']);
     expect(docs[3].spec.template.spec.nodeSelector).toEqual({ 'beta.kubernetes.io/arch': 'arm64' });
-    expect(JSON.parse(docs[4].data!['opflex-agent-config'])).toEqual({ log: { level: 'info' }, opflex: { notif: { enabled: 'false' } }, prometheus: { enabled: 'false' } });
+    expect(JSON.parse(docs[4].data!['opflex-agent-config'])).toEqual({
+      log: { level: 'info' },
+      opflex: { notif: { enabled: 'false' } },
+      prometheus: { enabled: 'false' },
+    });
     // The main manifest is unchanged by the flag.
     const plain = runCli(['-c', cfg, '-f', FLAVOR, '--infra-vlan', '4093', '-o', 'aci2.yaml', '-t', 'x'], { cwd: dir });
     const again = runCli(['-c', cfg, '-f', FLAVOR, '--infra-vlan', '4093', '-o', 'aci3.yaml', '-t', 'x', '-s', 'dpu2.yaml'], { cwd: dir });
@@ -153,7 +165,10 @@ describe('--old-nad-vlan-map-input FILE', () => {
     const cfg = sampleWith(dir);
     writeFileSync(join(dir, 'old-map.csv'), 'Namespace,NAD Prefix,VLAN ID\nns1,nad,101\n');
     const plain = runCli(['-c', cfg, '-f', FLAVOR, '--infra-vlan', '4093', '-o', 'a.yaml', '-t', 'x'], { cwd: dir });
-    const withMap = runCli(['-c', cfg, '-f', FLAVOR, '--infra-vlan', '4093', '-o', 'b.yaml', '-t', 'x', '--old-nad-vlan-map-input', 'old-map.csv'], { cwd: dir });
+    const withMap = runCli(
+      ['-c', cfg, '-f', FLAVOR, '--infra-vlan', '4093', '-o', 'b.yaml', '-t', 'x', '--old-nad-vlan-map-input', 'old-map.csv'],
+      { cwd: dir },
+    );
     expect(withMap.status, withMap.stderr).toBe(0);
     expect(withMap.stderr).toMatch(/WARN: --old-nad-vlan-map-input old-map\.csv: not used: only chained mode/);
     expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe(readFileSync(join(dir, 'a.yaml'), 'utf8'));

@@ -10,7 +10,16 @@ const base: RawRootOptions = { config: '-', output: '-', disableMultus: 'true', 
 describe('checkRootOptions', () => {
   it('keeps the Python defaults', () => {
     const o = checkRootOptions(base, {});
-    expect(o).toMatchObject({ config: '-', output: '-', disableMultus: true, operatorMode: false, apic: false, delete: false, upgrade: false, outputFormat: 'text' });
+    expect(o).toMatchObject({
+      config: '-',
+      output: '-',
+      disableMultus: true,
+      operatorMode: false,
+      apic: false,
+      delete: false,
+      upgrade: false,
+      outputFormat: 'text',
+    });
     expect(o.outputTar).toBeUndefined();
     expect(o.password).toBeUndefined();
   });
@@ -32,14 +41,19 @@ describe('checkRootOptions', () => {
   });
 
   it('refuses two outputs in one file', () => {
-    expect(() => checkRootOptions({ ...base, output: 'a.yaml', aci_operator_cr: 'a.yaml' }, {})).toThrow('--aci_operator_cr = "a.yaml": is also the --output file');
+    expect(() => checkRootOptions({ ...base, output: 'a.yaml', aci_operator_cr: 'a.yaml' }, {})).toThrow(
+      '--aci_operator_cr = "a.yaml": is also the --output file',
+    );
     expect(() => checkRootOptions({ ...base, apicDump: '-' }, {})).not.toThrow();
   });
 
   it('lists every problem at once, as a usage error (exit 2)', () => {
     let err: UsageError | undefined;
     try {
-      checkRootOptions({ ...base, output_tar: 'a', outputTar: 'b', apic: true, delete: true, outputFormat: 'xml', apicOobmIp: 'apic1' }, {});
+      checkRootOptions(
+        { ...base, output_tar: 'a', outputTar: 'b', apic: true, delete: true, outputFormat: 'xml', apicOobmIp: 'apic1' },
+        {},
+      );
     } catch (e) {
       err = e as UsageError;
     }
@@ -59,7 +73,10 @@ describe('Reporter', () => {
     r.addSecret('s3cr3t');
     r.info('login with s3cr3t');
     r.warn('w');
-    r.problems([{ field: 'aci_config.apic_login.password', value: 'other', rule: 'too short' }, { field: 'net_config.x', value: 5, rule: 'r', at: 'c.yaml:2:3' }]);
+    r.problems([
+      { field: 'aci_config.apic_login.password', value: 'other', rule: 'too short' },
+      { field: 'net_config.x', value: 5, rule: 'r', at: 'c.yaml:2:3' },
+    ]);
     expect(lines).toEqual([
       'INFO: login with ***\n',
       'WARN: w\n',
@@ -71,7 +88,14 @@ describe('Reporter', () => {
   it('prints JSON lines with field, value, rule and position', () => {
     const { lines, r } = capture('json');
     r.problems([{ field: 'f', value: 1, rule: 'r', at: 'c.yaml:1:1' }]);
-    expect(JSON.parse(lines[0])).toEqual({ level: 'error', message: 'c.yaml:1:1: f = 1: r', field: 'f', value: 1, rule: 'r', at: 'c.yaml:1:1' });
+    expect(JSON.parse(lines[0])).toEqual({
+      level: 'error',
+      message: 'c.yaml:1:1: f = 1: r',
+      field: 'f',
+      value: 1,
+      rule: 'r',
+      at: 'c.yaml:1:1',
+    });
   });
 
   it('colours only when asked', () => {

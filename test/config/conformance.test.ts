@@ -13,14 +13,14 @@ const cases = conformanceCases();
 function optionsOf(c: Case): LoadOptions {
   const a = c.args;
   return {
-    flavor: a.flavor as string,
+    flavor: a.flavor,
     versionToken: 'dummy',
     fixedSyncPassword: true,
-    ...(a.infra_vlan !== undefined ? { infraVlan: a.infra_vlan as number } : {}),
+    ...(a.infra_vlan !== undefined ? { infraVlan: a.infra_vlan } : {}),
     ...(a.operator_mode ? { operatorMode: true } : {}),
     ...(a.upgrade ? { upgrade: true } : {}),
-    ...(a.apic_oobm_ip !== undefined ? { apicOobmIp: a.apic_oobm_ip as string } : {}),
-    ...(a.delete ? { provApic: false, password: a.password as string } : a.apic ? { provApic: true } : {}),
+    ...(a.apic_oobm_ip !== undefined ? { apicOobmIp: a.apic_oobm_ip } : {}),
+    ...(a.delete ? { provApic: false, password: a.password } : a.apic ? { provApic: true } : {}),
   };
 }
 
@@ -68,7 +68,10 @@ describe.skipIf(!present)('conformance cases (../shared/conformance)', () => {
     expect(rejected.map((c) => c.name).sort()).toEqual(Object.keys(expected).sort());
     for (const c of rejected) {
       const problems = rejection(c);
-      expect(problems.map((p) => p.field), c.name).toContain(expected[c.name]);
+      expect(
+        problems.map((p) => p.field),
+        c.name,
+      ).toContain(expected[c.name]);
       for (const p of problems) {
         expect(p.value, `${c.name} ${p.field}`).toBeDefined();
         expect(p.rule.length).toBeGreaterThan(10);

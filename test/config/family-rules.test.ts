@@ -17,7 +17,7 @@ const fields = (f: () => unknown): string[] => {
 
 describe('family rules', () => {
   it('the Calico sample loads: network subnets, no ACI CNI images, the cluster L3Out named after its VLAN by default', () => {
-    const { config, warnings } = loadConfig(calico.replace(/^    name: calico_l3out.*\n/m, ''), 'c.yaml', { flavor: 'calico-3.26.3' });
+    const { config, warnings } = loadConfig(calico.replace(/^ {4}name: calico_l3out.*\n/m, ''), 'c.yaml', { flavor: 'calico-3.26.3' });
     expect(warnings).toEqual([]);
     const l3 = config.aci_config.cluster_l3out as unknown as { name: string; svi: { node_profile_name: string } };
     expect(l3.name).toBe('calico-l3out-fsvi-vlan-13');
@@ -27,7 +27,8 @@ describe('family rules', () => {
   });
 
   it('Calico requires its cluster L3Out and racks, not the ACI CNI VLANs', () => {
-    const bare = 'aci_config:\n  apic_hosts: [10.0.0.1]\n  vrf: {name: v, tenant: common}\nnet_config:\n  node_subnet: 10.1.0.0/24\n  pod_subnet: 10.2.0.0/16\n';
+    const bare =
+      'aci_config:\n  apic_hosts: [10.0.0.1]\n  vrf: {name: v, tenant: common}\nnet_config:\n  node_subnet: 10.1.0.0/24\n  pod_subnet: 10.2.0.0/16\n';
     const missing = fields(() => loadConfig(bare, 'c.yaml', { flavor: 'calico-3.26.3' }));
     expect(missing).toEqual(
       expect.arrayContaining([
@@ -44,7 +45,9 @@ describe('family rules', () => {
   });
 
   it('Calico uses the first of several subnets, with a warning, as the Python tool does', () => {
-    const { warnings } = loadConfig(calico.replace('pod_subnet: 20.2.0.0/16', 'pod_subnet: [20.2.0.0/16, 20.5.0.0/16]'), 'c.yaml', { flavor: 'calico-3.26.3' });
+    const { warnings } = loadConfig(calico.replace('pod_subnet: 20.2.0.0/16', 'pod_subnet: [20.2.0.0/16, 20.5.0.0/16]'), 'c.yaml', {
+      flavor: 'calico-3.26.3',
+    });
     expect(warnings).toEqual(['net_config.pod_subnet: Calico takes one subnet; only 20.2.0.0/16 is used']);
   });
 
@@ -56,7 +59,9 @@ describe('family rules', () => {
   });
 
   it('the basic overlay needs only its subnets', () => {
-    expect(fields(() => loadConfig('net_config:\n  node_subnet: 10.1.0.1/24\n', 'o.yaml', { flavor: 'k8s-overlay' }))).toEqual(['net_config.pod_subnet']);
+    expect(fields(() => loadConfig('net_config:\n  node_subnet: 10.1.0.1/24\n', 'o.yaml', { flavor: 'k8s-overlay' }))).toEqual([
+      'net_config.pod_subnet',
+    ]);
   });
 });
 
@@ -64,7 +69,9 @@ describe('settings the Python tool fails on', () => {
   it('refuses the acicni-priority class with flavors that name no Kubernetes release where the Python tool reads one', () => {
     const text = 'kube_config:\n  use_acicni_priority_class: true\n';
     const base = sampleConfig('RKE2-kubernetes-1.30');
-    expect(fields(() => loadConfig(`${base}${text}`, 'r.yaml', { flavor: 'RKE2-kubernetes-1.30' }))).toEqual(['kube_config.use_acicni_priority_class']);
+    expect(fields(() => loadConfig(`${base}${text}`, 'r.yaml', { flavor: 'RKE2-kubernetes-1.30' }))).toEqual([
+      'kube_config.use_acicni_priority_class',
+    ]);
     expect(fields(() => loadConfig(`${base}${text}`, 'r.yaml', { flavor: 'kubernetes-1.30' }))).toEqual([]);
   });
 });

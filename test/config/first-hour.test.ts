@@ -16,16 +16,20 @@ afterAll(() => {
 
 describe('quoted numbers', () => {
   it('are read as the numbers they spell, for every number key, giving the same configuration', () => {
-    const quoted = edit('kubeapi_vlan:', 'kubeapi_vlan: "4001"', edit('service_vlan:', "service_vlan: '4003'", VALID)) +
+    const quoted =
+      edit('kubeapi_vlan:', 'kubeapi_vlan: "4001"', edit('service_vlan:', "service_vlan: '4003'", VALID)) +
       '  interface_mtu: "8900"\n  pod_subnet_chunk_size: " 32 "\nkube_config:\n  snat_operator:\n    port_range:\n      start: "5000"\n';
-    const plain = edit('kubeapi_vlan:', 'kubeapi_vlan: 4001', VALID) + '  interface_mtu: 8900\n  pod_subnet_chunk_size: 32\nkube_config:\n  snat_operator:\n    port_range:\n      start: 5000\n';
+    const plain =
+      edit('kubeapi_vlan:', 'kubeapi_vlan: 4001', VALID) +
+      '  interface_mtu: 8900\n  pod_subnet_chunk_size: 32\nkube_config:\n  snat_operator:\n    port_range:\n      start: 5000\n';
     const q = load(quoted).config;
     const p = load(plain).config;
     expect(q.net_config.kubeapi_vlan).toBe(4001);
     expect(q.net_config.service_vlan).toBe(4003);
     expect(q.net_config.interface_mtu).toBe(8900);
     // Everything but the file's own text (which the operator re-reads) is the same.
-    const strip = (c: Record<string, unknown>) => JSON.stringify({ ...c, user_input: undefined, user_config: { ...(c.user_config as object), user_input: undefined } });
+    const strip = (c: Record<string, unknown>) =>
+      JSON.stringify({ ...c, user_input: undefined, user_config: { ...(c.user_config as object), user_input: undefined } });
     expect(strip(q as unknown as Record<string, unknown>)).toBe(strip(p as unknown as Record<string, unknown>));
   });
 
@@ -42,12 +46,18 @@ describe('quoted numbers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'acc-quoted-'));
     dirs.push(dir);
     const sample = runCli(['--sample', '-f', 'kubernetes-1.35']).stdout.replace(/^ {2}# interface_mtu: 1600 .*$/m, '  interface_mtu: 8900');
-    const quoted = sample.replace('kubeapi_vlan: 4001', 'kubeapi_vlan: "4001"').replace('interface_mtu: 8900', 'interface_mtu: "8900"').replace('service_vlan: 4003', "service_vlan: '4003'");
+    const quoted = sample
+      .replace('kubeapi_vlan: 4001', 'kubeapi_vlan: "4001"')
+      .replace('interface_mtu: 8900', 'interface_mtu: "8900"')
+      .replace('service_vlan: 4003', "service_vlan: '4003'");
     expect(quoted).not.toBe(sample);
     writeFileSync(join(dir, 'plain.yaml'), sample);
     writeFileSync(join(dir, 'quoted.yaml'), quoted);
     for (const name of ['plain', 'quoted']) {
-      const r = runCli(['-c', `${name}.yaml`, '-f', 'kubernetes-1.35', '-o', `${name}.out.yaml`, '--apic-dump', `${name}.apic.txt`, '-t', 'same'], { cwd: dir });
+      const r = runCli(
+        ['-c', `${name}.yaml`, '-f', 'kubernetes-1.35', '-o', `${name}.out.yaml`, '--apic-dump', `${name}.apic.txt`, '-t', 'same'],
+        { cwd: dir },
+      );
       expect(r.status, r.stderr).toBe(0);
     }
     expect(readFileSync(join(dir, 'quoted.out.yaml'), 'utf8')).toBe(readFileSync(join(dir, 'plain.out.yaml'), 'utf8'));
@@ -94,9 +104,13 @@ describe('a YAML syntax error', () => {
   it('points at the line where the broken construct starts, once', () => {
     expect(at('aci_config:\n  system_id: kube\n   bad: [\n')).toEqual([expect.stringMatching(/^cfg\.yaml:3:4 not valid YAML/)]);
     // An unclosed flow sequence noticed lines later.
-    expect(at('aci_config:\n  system_id: [kube\n  aep: x\nnet_config:\n  a: 1\n')).toEqual([expect.stringMatching(/^cfg\.yaml:2:14 not valid YAML/)]);
+    expect(at('aci_config:\n  system_id: [kube\n  aep: x\nnet_config:\n  a: 1\n')).toEqual([
+      expect.stringMatching(/^cfg\.yaml:2:14 not valid YAML/),
+    ]);
     // An unclosed quote, ignoring quotes in comments and apostrophes in plain values.
-    expect(at("# it's a comment\naci_config:\n  system_id: don't\n  aep: \"kube\n  vrf: x\n")).toEqual([expect.stringMatching(/^cfg\.yaml:4:8 not valid YAML: Missing closing "quote/)]);
+    expect(at("# it's a comment\naci_config:\n  system_id: don't\n  aep: \"kube\n  vrf: x\n")).toEqual([
+      expect.stringMatching(/^cfg\.yaml:4:8 not valid YAML: Missing closing "quote/),
+    ]);
     // A bracket inside a comment is not an opener.
     expect(at('a: x # [ comment\nb: [1, 2\n')).toEqual([expect.stringMatching(/^cfg\.yaml:2:4 /)]);
   });
@@ -107,7 +121,7 @@ describe('a YAML syntax error', () => {
     try {
       parseInventory('nodes:\n- name: n1\n  uplink: [ens192\n  node_ip: 10.1.0.11\n- name: n2\n', 'nodes.yaml');
     } catch (e) {
-      expect((e as InputError).problems[0]!.at).toBe('nodes.yaml:3:11');
+      expect((e as InputError).problems[0].at).toBe('nodes.yaml:3:11');
     }
   });
 });

@@ -1,33 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { allFlavorNames, flavorFamily, getFlavor, isKnownFlavor, listFlavors, releaseKey, releaseVersions } from '../../src/config/flavors.js';
+import {
+  allFlavorNames,
+  flavorFamily,
+  getFlavor,
+  isKnownFlavor,
+  listFlavors,
+  releaseKey,
+  releaseVersions,
+} from '../../src/config/flavors.js';
 
 describe('flavors', () => {
   it('lists the visible flavors as the Python tool prints them', () => {
     // The Python tool's `--list-flavors`, the lines of the Kubernetes and OpenShift families.
     const landed = listFlavors().filter((l) => !l.includes(':\t') || /^(kubernetes|openshift)-/.test(l));
     expect(landed).toEqual([
-      "Available configuration flavors:",
-      "openshift-4.20-agent-based-baremetal:\tRed Hat OpenShift Container Platform 4.20 on Baremetal Agent-based Assisted Installation [Experimental]",
-      "openshift-4.19-agent-based-baremetal:\tRed Hat OpenShift Container Platform 4.19 on Baremetal Agent-based Assisted Installation [Experimental]",
-      "openshift-4.18-agent-based-baremetal:\tRed Hat OpenShift Container Platform 4.18 on Baremetal Agent-based Assisted Installation [Experimental]",
-      "openshift-4.20-baremetal:\tRed Hat OpenShift Container Platform 4.20 on Baremetal",
-      "openshift-4.19-baremetal:\tRed Hat OpenShift Container Platform 4.19 on Baremetal",
-      "openshift-4.18-baremetal:\tRed Hat OpenShift Container Platform 4.18 on Baremetal",
-      "openshift-4.20-openstack:\tRed Hat OpenShift Container Platform 4.20 on OpenStack",
-      "openshift-4.19-openstack:\tRed Hat OpenShift Container Platform 4.19 on OpenStack",
-      "openshift-4.18-openstack:\tRed Hat OpenShift Container Platform 4.18 on OpenStack",
-      "openshift-4.20-agent-based-esx:\tRed Hat OpenShift Container Platform 4.20 on ESX Agent-based Assisted Installation [Experimental]",
-      "openshift-4.19-agent-based-esx:\tRed Hat OpenShift Container Platform 4.19 on ESX Agent-based Assisted Installation [Experimental]",
-      "openshift-4.18-agent-based-esx:\tRed Hat OpenShift Container Platform 4.18 on ESX Agent-based Assisted Installation [Experimental]",
-      "openshift-4.20-esx:\tRed Hat OpenShift Container Platform 4.20 on ESX",
-      "openshift-4.19-esx:\tRed Hat OpenShift Container Platform 4.19 on ESX",
-      "openshift-4.18-esx:\tRed Hat OpenShift Container Platform 4.18 on ESX",
-      "kubernetes-1.35:\tKubernetes 1.35",
-      "kubernetes-1.34:\tKubernetes 1.34",
-      "kubernetes-1.33:\tKubernetes 1.33",
-      "openshift-sdn-ovn-baremetal:\tChained CNI for Red Hat OpenShift Container Platform 4.12 on Baremetal",
-      "openshift-vmm-lite-baremetal:\tVMM lite for Red Hat OpenShift Container Platform 4.18 on Baremetal",
-      "openshift-4.14-aci-cilium-esx:\tChained CNI for Red Hat OpenShift Container Platform 4.14 on ESX [Experimental]",
+      'Available configuration flavors:',
+      'openshift-4.20-agent-based-baremetal:\tRed Hat OpenShift Container Platform 4.20 on Baremetal Agent-based Assisted Installation [Experimental]',
+      'openshift-4.19-agent-based-baremetal:\tRed Hat OpenShift Container Platform 4.19 on Baremetal Agent-based Assisted Installation [Experimental]',
+      'openshift-4.18-agent-based-baremetal:\tRed Hat OpenShift Container Platform 4.18 on Baremetal Agent-based Assisted Installation [Experimental]',
+      'openshift-4.20-baremetal:\tRed Hat OpenShift Container Platform 4.20 on Baremetal',
+      'openshift-4.19-baremetal:\tRed Hat OpenShift Container Platform 4.19 on Baremetal',
+      'openshift-4.18-baremetal:\tRed Hat OpenShift Container Platform 4.18 on Baremetal',
+      'openshift-4.20-openstack:\tRed Hat OpenShift Container Platform 4.20 on OpenStack',
+      'openshift-4.19-openstack:\tRed Hat OpenShift Container Platform 4.19 on OpenStack',
+      'openshift-4.18-openstack:\tRed Hat OpenShift Container Platform 4.18 on OpenStack',
+      'openshift-4.20-agent-based-esx:\tRed Hat OpenShift Container Platform 4.20 on ESX Agent-based Assisted Installation [Experimental]',
+      'openshift-4.19-agent-based-esx:\tRed Hat OpenShift Container Platform 4.19 on ESX Agent-based Assisted Installation [Experimental]',
+      'openshift-4.18-agent-based-esx:\tRed Hat OpenShift Container Platform 4.18 on ESX Agent-based Assisted Installation [Experimental]',
+      'openshift-4.20-esx:\tRed Hat OpenShift Container Platform 4.20 on ESX',
+      'openshift-4.19-esx:\tRed Hat OpenShift Container Platform 4.19 on ESX',
+      'openshift-4.18-esx:\tRed Hat OpenShift Container Platform 4.18 on ESX',
+      'kubernetes-1.35:\tKubernetes 1.35',
+      'kubernetes-1.34:\tKubernetes 1.34',
+      'kubernetes-1.33:\tKubernetes 1.33',
+      'openshift-sdn-ovn-baremetal:\tChained CNI for Red Hat OpenShift Container Platform 4.12 on Baremetal',
+      'openshift-vmm-lite-baremetal:\tVMM lite for Red Hat OpenShift Container Platform 4.18 on Baremetal',
+      'openshift-4.14-aci-cilium-esx:\tChained CNI for Red Hat OpenShift Container Platform 4.14 on ESX [Experimental]',
     ]);
   });
 
@@ -69,7 +77,6 @@ describe('flavors', () => {
     expect(flavorFamily('kubernetes-1.35')).toBe('kubernetes');
   });
 
-
   it('accepts every Kubernetes flavor from 1.10 to 1.35, hidden ones included', () => {
     const names = allFlavorNames().filter((n) => n.startsWith('kubernetes-'));
     expect(names).toHaveLength(26);
@@ -93,7 +100,7 @@ describe('flavors', () => {
 });
 
 describe('OpenShift flavors', () => {
-  it('are the Python tool\'s 71, each of the openshift family', () => {
+  it("are the Python tool's 71, each of the openshift family", () => {
     const names = allFlavorNames().filter((n) => n.startsWith('openshift-'));
     expect(names).toHaveLength(71);
     for (const n of names) expect(flavorFamily(n)).toBe('openshift');
@@ -110,7 +117,10 @@ describe('OpenShift flavors', () => {
 
   it('layer their profile: contracts, OpenStack without the kubeapi VLAN, chained and VMM-lite modes', () => {
     const esx = getFlavor('openshift-4.20-esx')!;
-    expect(esx.config).toMatchObject({ net_config: { second_kubeapi_portgroup: true }, kube_config: { kubectl: 'oc', generate_apic_file: true } });
+    expect(esx.config).toMatchObject({
+      net_config: { second_kubeapi_portgroup: true },
+      kube_config: { kubectl: 'oc', generate_apic_file: true },
+    });
     expect((esx.config as { aci_config: { items: { name: string }[] } }).aci_config.items.map((i) => i.name)).toEqual([
       'openshift-svc-catalog',
       'openshift-monitoring',

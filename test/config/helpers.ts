@@ -53,7 +53,7 @@ export function edit(from: string, to: string, text = VALID): string {
   const lines = text.split('\n');
   const i = lines.findIndex((l) => l.trim().startsWith(from));
   if (i < 0) throw new Error(`no line ${from}`);
-  const indent = /^\s*/.exec(lines[i]!)![0];
+  const indent = /^\s*/.exec(lines[i])![0];
   lines.splice(i, 1, ...to.split('\n').map((l) => (l === '' ? l : indent + l)));
   return lines.join('\n');
 }

@@ -19,8 +19,8 @@ describe('loadConfig', () => {
 
   it('reports YAML syntax errors with their position', () => {
     const problems = problemsOf('aci_config:\n  system_id: [kube\n');
-    expect(problems[0]!.field).toBe('(yaml)');
-    expect(problems[0]!.at).toMatch(/^cfg\.yaml:\d+:\d+$/);
+    expect(problems[0].field).toBe('(yaml)');
+    expect(problems[0].at).toMatch(/^cfg\.yaml:\d+:\d+$/);
     expect(fields(problemsOf('aci_config: 1\naci_config: 2\n'))).toEqual(['(yaml)']);
     expect(fields(problemsOf('- just\n- a list\n'))).toEqual(['(document)']);
   });
@@ -82,7 +82,12 @@ describe('loadConfig', () => {
       'registry.aci_containers_certmanager_version',
       'registry.aci_containers_host_ovscni_version',
     ]);
-    const images = ['aci_containers_operator_version', 'aci_containers_webhook_version', 'aci_containers_certmanager_version', 'aci_containers_host_ovscni_version'];
+    const images = [
+      'aci_containers_operator_version',
+      'aci_containers_webhook_version',
+      'aci_containers_certmanager_version',
+      'aci_containers_host_ovscni_version',
+    ];
     const old = load(VALID + `registry:\n${images.map((k) => `  ${k}: v1\n`).join('')}`, { flavor: 'kubernetes-1.10' }).config;
     expect(old.registry.version).toBe(1.9);
     expect(old.registry.opflex_agent_version).toBe('1.9r80');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fillFrom } from '../../src/config/merge.js';
 
 describe('fillFrom', () => {
-  it('fills only what the top layer lacks, recursively, keeping the top layer\'s key order first', () => {
+  it("fills only what the top layer lacks, recursively, keeping the top layer's key order first", () => {
     const top = { b: 1, a: { x: null, y: [1, 2] } };
     const under = { a: { x: 5, z: 'z' }, b: 2, c: { d: true } };
     const out = fillFrom(top, under);

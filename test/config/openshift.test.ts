@@ -3,9 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { load, problemsOf, VALID as KUBE } from './helpers.js';
 
 // Bare metal and ESX installs name the installer's load balancer address.
-const VALID = KUBE.replace('      end: 225.2.255.255\n', '      end: 225.2.255.255\n    nested_inside:\n      installer_provisioned_lb_ip: 192.168.18.201\n');
+const VALID = KUBE.replace(
+  '      end: 225.2.255.255\n',
+  '      end: 225.2.255.255\n    nested_inside:\n      installer_provisioned_lb_ip: 192.168.18.201\n',
+);
 
-const without = (text: string, key: string) => text.split('\n').filter((l) => !l.trimStart().startsWith(`${key}:`)).join('\n');
+const without = (text: string, key: string) =>
+  text
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith(`${key}:`))
+    .join('\n');
 const fields = (text: string, flavor: string, opts = {}) => problemsOf(text, { flavor, ...opts }).map((p) => p.field);
 
 describe('OpenShift configuration', () => {
@@ -14,10 +21,7 @@ describe('OpenShift configuration', () => {
     expect(config.kube_config.kubectl).toBe('oc');
     expect(config.aci_config.vmm_domain.type).toBe('OpenShift');
     const items = config.aci_config.items as { name: string }[];
-    expect(items.map((i) => i.name)).toEqual([
-      'aci-containers-kube-openshift-svc-catalog',
-      'aci-containers-kube-openshift-monitoring',
-    ]);
+    expect(items.map((i) => i.name)).toEqual(['aci-containers-kube-openshift-svc-catalog', 'aci-containers-kube-openshift-monitoring']);
     // The profile itself is not changed by the naming.
     expect(load(VALID, { flavor: 'openshift-4.20-baremetal' }).config.aci_config.items).toEqual(items);
   });
@@ -38,7 +42,7 @@ describe('OpenShift configuration', () => {
     expect(fields(without(VALID, 'kubeapi_vlan'), 'openshift-4.20-baremetal')).toEqual(['net_config.kubeapi_vlan']);
   });
 
-  it('on ESX and bare metal needs the installer\'s load balancer address unless installed agent-based', () => {
+  it("on ESX and bare metal needs the installer's load balancer address unless installed agent-based", () => {
     const lb = 'aci_config.vmm_domain.nested_inside.installer_provisioned_lb_ip';
     expect(fields(KUBE, 'openshift-4.20-esx')).toEqual([lb]);
     expect(fields(KUBE, 'openshift-4.20-baremetal')).toEqual([lb]);
@@ -50,10 +54,16 @@ describe('OpenShift configuration', () => {
   it('says chained CNI and VMM lite are not built yet, naming the field', () => {
     const chained = `${VALID}chained_cni_config:\n  secondary_interface_chaining: true\n`;
     expect(problemsOf(chained, { flavor: 'openshift-sdn-ovn-baremetal' })).toContainEqual(
-      expect.objectContaining({ field: 'chained_cni_config.secondary_interface_chaining', rule: expect.stringMatching(/not implemented yet/) }),
+      expect.objectContaining({
+        field: 'chained_cni_config.secondary_interface_chaining',
+        rule: expect.stringMatching(/not implemented yet/),
+      }),
     );
     expect(problemsOf(chained, { flavor: 'openshift-4.20-baremetal' })).toContainEqual(
-      expect.objectContaining({ field: 'chained_cni_config.secondary_interface_chaining', rule: expect.stringMatching(/not supported with flavor/) }),
+      expect.objectContaining({
+        field: 'chained_cni_config.secondary_interface_chaining',
+        rule: expect.stringMatching(/not supported with flavor/),
+      }),
     );
   });
 });

@@ -5,7 +5,7 @@ import { edit, fields, load, problemsOf, VALID } from './helpers.js';
 function only(text: string, opts = {}) {
   const problems = problemsOf(text, opts);
   expect(problems, JSON.stringify(problems)).toHaveLength(1);
-  return problems[0]!;
+  return problems[0];
 }
 
 describe('validation rules', () => {
@@ -75,15 +75,19 @@ describe('validation rules', () => {
     const text = edit('extern_dynamic:', 'extern_dynamic:\n- 10.3.0.1/24\n- 1:5:1:1::1/64');
     const problems = problemsOf(text);
     expect(fields(problems).sort()).toEqual(['net_config.node_subnet', 'net_config.pod_subnet']);
-    expect(problems[0]!.value).toEqual(['10.1.0.1/16']);
-    const ok = edit('node_subnet:', 'node_subnet:\n- 10.1.0.1/16\n- 1:1:1:1::1/64', edit('pod_subnet:', 'pod_subnet:\n- 10.2.0.1/16\n- 1:2:1:1::1/64', text));
+    expect(problems[0].value).toEqual(['10.1.0.1/16']);
+    const ok = edit(
+      'node_subnet:',
+      'node_subnet:\n- 10.1.0.1/16\n- 1:1:1:1::1/64',
+      edit('pod_subnet:', 'pod_subnet:\n- 10.2.0.1/16\n- 1:2:1:1::1/64', text),
+    );
     expect(problemsOf(ok)).toEqual([]);
     // Node subnet dual-stack, pod IPv4 only, externs single-family: accepted as the Python tool does.
     expect(problemsOf(edit('node_subnet:', 'node_subnet:\n- 10.1.0.1/16\n- 1:1:1:1::1/64'))).toEqual([]);
     // Dual-stack needs Kubernetes 1.21.
     const old = problemsOf(ok, { flavor: 'kubernetes-1.20' });
     expect(old).toHaveLength(1);
-    expect(old[0]!.rule).toMatch(/1\.21/);
+    expect(old[0].rule).toMatch(/1\.21/);
   });
 
   it('checks VLAN ids are 1 to 4094', () => {
@@ -99,7 +103,7 @@ describe('validation rules', () => {
     expect(p.rule).toContain('net_config.kubeapi_vlan');
     const inRange = problemsOf(edit('encap_type:', 'encap_type: vlan\nvlan_range:\n  start: 4000\n  end: 4093'));
     expect(fields(inRange)).toEqual(['net_config.kubeapi_vlan', 'net_config.service_vlan', 'net_config.infra_vlan']);
-    expect(inRange[0]!.rule).toContain('vlan_range (4000-4093)');
+    expect(inRange[0].rule).toContain('vlan_range (4000-4093)');
   });
 
   it('checks vlan_range: required with vlan encap, start <= end', () => {
@@ -139,9 +143,7 @@ describe('validation rules', () => {
   });
 
   it('checks every enumeration', () => {
-    const cases: [string, string, string][] = [
-      ['encap_type:', 'encap_type: gre', 'aci_config.vmm_domain.encap_type'],
-    ];
+    const cases: [string, string, string][] = [['encap_type:', 'encap_type: gre', 'aci_config.vmm_domain.encap_type']];
     for (const [from, to, field] of cases) {
       const p = only(edit(from, to));
       expect(p.field).toBe(field);
@@ -150,7 +152,11 @@ describe('validation rules', () => {
     const extra: [string, string, RegExp][] = [
       ['logging:\n  controller_log_level: loud\n', 'logging.controller_log_level', /debug, info/],
       ['kube_config:\n  image_pull_policy: Sometimes\n', 'kube_config.image_pull_policy', /Always, IfNotPresent, Never/],
-      ['kube_config:\n  snat_operator:\n    contract_scope: world\n', 'kube_config.snat_operator.contract_scope', /global, tenant, context/],
+      [
+        'kube_config:\n  snat_operator:\n    contract_scope: world\n',
+        'kube_config.snat_operator.contract_scope',
+        /global, tenant, context/,
+      ],
       ['istio_config:\n  install_profile: huge\n', 'istio_config.install_profile', /demo, default, minimal, sds, remote/],
       ['kube_config:\n  opflex_mode: magic\n', 'kube_config.opflex_mode', /physical, dpu, overlay/],
     ];
@@ -188,7 +194,14 @@ describe('validation rules', () => {
     });
     const dup = edit('encap_type:', 'encap_type: vxlan\nnested_inside:\n  duplicate_file_router_default_svc: true');
     expect(only(dup).field).toBe('aci_config.vmm_domain.nested_inside.installer_provisioned_lb_ip');
-    expect(problemsOf(edit('encap_type:', 'encap_type: vxlan\nnested_inside:\n  duplicate_file_router_default_svc: true\n  installer_provisioned_lb_ip: 192.168.18.201'))).toEqual([]);
+    expect(
+      problemsOf(
+        edit(
+          'encap_type:',
+          'encap_type: vxlan\nnested_inside:\n  duplicate_file_router_default_svc: true\n  installer_provisioned_lb_ip: 192.168.18.201',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('checks the SNAT port range', () => {
@@ -220,14 +233,11 @@ describe('validation rules', () => {
   });
 
   it('needs APIC credentials for -a and -d, and never shows the password', () => {
-    expect(fields(problemsOf(VALID, { provApic: true }))).toEqual([
-      'aci_config.apic_login.username',
-      'aci_config.apic_login.password',
-    ]);
+    expect(fields(problemsOf(VALID, { provApic: true }))).toEqual(['aci_config.apic_login.username', 'aci_config.apic_login.password']);
     expect(problemsOf(VALID, { provApic: true, username: 'admin', password: 's3cret' })).toEqual([]);
     const inFile = problemsOf(edit('aep:', 'aep: kube-aep\napic_login:\n  username: admin\n  password: hunter2'), { provApic: true });
     expect(inFile).toHaveLength(1);
-    expect(inFile[0]!.rule).toContain('the password in the file is not used');
+    expect(inFile[0].rule).toContain('the password in the file is not used');
     expect(JSON.stringify(inFile)).not.toContain('hunter2');
     // The password comes from -p (or the environment) and never appears in a problem.
     const bad = edit('system_id:', 'system_id: 9');

@@ -36,7 +36,7 @@ describe('sampleConfig', () => {
 
   it('only shows (in comments) keys the schema knows', () => {
     const known = new Set(knownPaths().map((p) => p.split('.').at(-1)));
-    const commented = [...sampleConfig('kubernetes-1.35').matchAll(/^\s*#\s+([A-Za-z_]+):/gm)].map((m) => m[1]!);
+    const commented = [...sampleConfig('kubernetes-1.35').matchAll(/^\s*#\s+([A-Za-z_]+):/gm)].map((m) => m[1]);
     expect(commented.length).toBeGreaterThan(80);
     const unknown = commented.filter((k) => !known.has(k) && !['name', 'namespace', 'group', 'labels', 'delay'].includes(k));
     expect(unknown).toEqual([]);
@@ -55,7 +55,7 @@ describe('sampleConfig for OpenShift flavors', () => {
     }
   });
 
-  it('names the installer\'s load balancer on ESX, the agent-based installer where it is used', () => {
+  it("names the installer's load balancer on ESX, the agent-based installer where it is used", () => {
     const esx = load(sampleConfig('openshift-4.20-esx'), { flavor: 'openshift-4.20-esx' }).config;
     expect(esx.aci_config.vmm_domain.nested_inside.installer_provisioned_lb_ip).toBe('192.168.18.201');
     const agent = load(sampleConfig('openshift-4.20-agent-based-esx'), { flavor: 'openshift-4.20-agent-based-esx' }).config;

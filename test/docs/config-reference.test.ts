@@ -46,7 +46,7 @@ describe('configuration reference', () => {
 
   it('writes each description into its row', () => {
     const text = renderConfigReference();
-    const sample = KEY_DESCRIPTIONS['net_config.infra_vlan']!;
+    const sample = KEY_DESCRIPTIONS['net_config.infra_vlan'];
     expect(text).toContain(`| \`net_config.infra_vlan\` | integer, 1 to 4094, or empty | — | ${sample} |`);
   });
 });

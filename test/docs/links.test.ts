@@ -10,7 +10,11 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function documents(): string[] {
   const docs = resolve(repo, 'docs');
-  const files = existsSync(docs) ? readdirSync(docs).filter((f) => f.endsWith('.md')).map((f) => resolve(docs, f)) : [];
+  const files = existsSync(docs)
+    ? readdirSync(docs)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => resolve(docs, f))
+    : [];
   return [resolve(repo, 'README.md'), ...files.sort()];
 }
 
@@ -21,7 +25,7 @@ function brokenLinks(file: string): string[] {
   for (const link of markdownLinks(text)) {
     if (isExternal(link.target)) continue;
     const [pathPart, anchor] = link.target.split('#', 2) as [string, string | undefined];
-    const path = decodeURIComponent(pathPart.split('?')[0]!);
+    const path = decodeURIComponent(pathPart.split('?')[0]);
     const where = `${relative(repo, file)}:${link.line}: ${link.target}`;
     const resolved = path === '' ? file : resolve(dirname(file), path);
     if (!resolved.startsWith(repo)) {

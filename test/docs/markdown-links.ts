@@ -22,10 +22,10 @@ function proseLines(text: string): string[] {
 export function markdownLinks(text: string): MarkdownLink[] {
   const out: MarkdownLink[] = [];
   proseLines(text).forEach((line, i) => {
-    for (const m of line.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) out.push({ target: m[1]!, line: i + 1 });
+    for (const m of line.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) out.push({ target: m[1], line: i + 1 });
     const def = /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+"[^"]*")?\s*$/.exec(line);
-    if (def) out.push({ target: def[1]!, line: i + 1 });
-    for (const m of line.matchAll(/<a\s[^>]*href="([^"]+)"/g)) out.push({ target: m[1]!, line: i + 1 });
+    if (def) out.push({ target: def[1], line: i + 1 });
+    for (const m of line.matchAll(/<a\s[^>]*href="([^"]+)"/g)) out.push({ target: m[1], line: i + 1 });
   });
   return out;
 }
@@ -55,7 +55,7 @@ export function headingAnchors(text: string): Set<string> {
     if (fenced) continue;
     const m = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!m) continue;
-    const base = slug(m[1]!);
+    const base = slug(m[1]);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     anchors.add(n === 0 ? base : `${base}-${n}`);

@@ -114,7 +114,9 @@ describe('acc-provision -a / -d', () => {
     const r = await spawnCli(['-c', cfg, '-f', FLAVOR, '-o', out, '-a'], { cwd: dir, env });
     expect(r.status).toBe(1);
     expect(r.stderr).not.toMatch(STACK);
-    expect(r.stderr).toMatch(/ERR: +aci_config\.aep = "shared-aep": no such attachable entity profile \(AEP\) on the APIC \(uni\/infra\/attentp-shared-aep\)/);
+    expect(r.stderr).toMatch(
+      /ERR: +aci_config\.aep = "shared-aep": no such attachable entity profile \(AEP\) on the APIC \(uni\/infra\/attentp-shared-aep\)/,
+    );
     expect(r.stderr).toMatch(/ERR: +aci_config\.l3out\.name = "shared-l3out": no such L3Out/);
     expect(fabric.rows()).toEqual(before);
     expect(existsSync(out)).toBe(false);

@@ -42,8 +42,18 @@ function withoutInfraVlan(text: string): string {
 
 describe('verify right after -a passes, whatever the fabric reports', () => {
   const cases: Array<{ name: string; seed: Record<string, unknown>; text: (t: string) => string; expectLine?: RegExp }> = [
-    { name: 'infra VLAN left to the fabric', seed: { infra_vlan: 3967 }, text: withoutInfraVlan, expectLine: /Using infra_vlan from ACI: 3967/ },
-    { name: "the fabric's infra VLAN differs from the file's", seed: { infra_vlan: 3967 }, text: (t) => t, expectLine: /differs from the file's \(4093\); using the fabric's/ },
+    {
+      name: 'infra VLAN left to the fabric',
+      seed: { infra_vlan: 3967 },
+      text: withoutInfraVlan,
+      expectLine: /Using infra_vlan from ACI: 3967/,
+    },
+    {
+      name: "the fabric's infra VLAN differs from the file's",
+      seed: { infra_vlan: 3967 },
+      text: (t) => t,
+      expectLine: /differs from the file's \(4093\); using the fabric's/,
+    },
     {
       name: 'client_cert: true (APIC 5.2: leaf OpFlex settings)',
       seed: {},
@@ -77,7 +87,9 @@ describe('verify right after -a passes, whatever the fabric reports', () => {
       const admin = f.client();
       await admin.delete('uni/infra/attentp-default/provacc/rsfuncToEpg-[uni/tn-infra/ap-access/epg-default]');
       const before = snapshot(f);
-      const err = await runInProcess(f, 'alpha.yaml', apply, { text: withoutInfraVlan(clusterYaml({ systemId: 'alpha', n: 1 })) }).catch((e: unknown) => e);
+      const err = await runInProcess(f, 'alpha.yaml', apply, { text: withoutInfraVlan(clusterYaml({ systemId: 'alpha', n: 1 })) }).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(InputError);
       expect((err as InputError).problems.map((p) => p.field)).toEqual(['net_config.infra_vlan']);
       expect(snapshot(f)).toBe(before);
@@ -89,8 +101,16 @@ describe('verify right after -a passes, whatever the fabric reports', () => {
 
 describe('names the APIC would refuse', () => {
   const bad: Array<[string, (t: string) => string, string]> = [
-    ['a tenant with a non-ASCII letter', (t) => t.replace('aci_config:\n', 'aci_config:\n  tenant:\n    name: prod1-k8s-ü\n'), 'aci_config.tenant.name'],
-    ['a custom EPG with a space', (t) => t.replace('aci_config:\n', 'aci_config:\n  custom_epgs:\n  - pay ments\n'), 'aci_config.custom_epgs[0]'],
+    [
+      'a tenant with a non-ASCII letter',
+      (t) => t.replace('aci_config:\n', 'aci_config:\n  tenant:\n    name: prod1-k8s-ü\n'),
+      'aci_config.tenant.name',
+    ],
+    [
+      'a custom EPG with a space',
+      (t) => t.replace('aci_config:\n', 'aci_config:\n  custom_epgs:\n  - pay ments\n'),
+      'aci_config.custom_epgs[0]',
+    ],
     ['a 70-character AEP', (t) => t.replace(`aep: ${SHARED.aep}`, `aep: ${'a'.repeat(70)}`), 'aci_config.aep'],
   ];
   it.each(bad)('%s: exit with the field, value and rule; not one request sent', async (_name, edit, field) => {
@@ -98,7 +118,9 @@ describe('names the APIC would refuse', () => {
     try {
       const before = snapshot(f);
       const lines: string[] = [];
-      const err = await runInProcess(f, 'alpha.yaml', apply, { text: edit(clusterYaml({ systemId: 'alpha', n: 1 })), lines }).catch((e: unknown) => e);
+      const err = await runInProcess(f, 'alpha.yaml', apply, { text: edit(clusterYaml({ systemId: 'alpha', n: 1 })), lines }).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(InputError);
       const problem = (err as InputError).problems.find((p) => p.field === field);
       expect(problem?.rule).toMatch(/must be an APIC name/);
@@ -212,10 +234,14 @@ describe('clusters sharing a fabric', () => {
       expect(betaText).toMatch(/^net_config\.kubeapi_vlan = 101: .*vlanns-\[alpha-pool\]-static.*alpha/m);
       // gamma: a multicast range overlapping alpha's.
       const gamma = clusterYaml({ systemId: 'gamma', n: 3 }).replace(/start: 225\.23\.1\.1/, 'start: 225.21.200.1');
-      expect(await refused(gamma)).toMatch(/^aci_config\.vmm_domain\.mcast_range = 225\.21\.200\.1-225\.23\.255\.255: overlaps .*alpha-mpool.* cluster alpha/m);
+      expect(await refused(gamma)).toMatch(
+        /^aci_config\.vmm_domain\.mcast_range = 225\.21\.200\.1-225\.23\.255\.255: overlaps .*alpha-mpool.* cluster alpha/m,
+      );
       // delta: alpha's system id in another tenant.
       const delta = clusterYaml({ systemId: 'alpha', n: 4 }).replace('aci_config:\n', 'aci_config:\n  tenant:\n    name: delta\n');
-      expect(await refused(delta)).toMatch(/^aci_config\.system_id = alpha: another cluster already uses the VMM domain uni\/vmmp-Kubernetes\/dom-alpha/m);
+      expect(await refused(delta)).toMatch(
+        /^aci_config\.system_id = alpha: another cluster already uses the VMM domain uni\/vmmp-Kubernetes\/dom-alpha/m,
+      );
       // A cluster without clashes still goes in.
       await runInProcess(f, 'epsilon.yaml', apply, { text: clusterYaml({ systemId: 'epsilon', n: 5 }) });
       expect(f.rows().has('uni/vmmp-Kubernetes/dom-epsilon')).toBe(true);

@@ -41,7 +41,7 @@ function sharedWrites(config: ReturnType<typeof loadConfig>['config']): Set<stri
     if (owner.get(dn) !== 'cluster') out.add(dn);
     for (const c of mo.children) visit(c, childDn(dn, classTableNaming.rnOf(c)));
   };
-  for (const r of desiredRoots(state)) visit(r, r.attributes['dn']!);
+  for (const r of desiredRoots(state)) visit(r, r.attributes['dn']);
   // A cluster tenant that holds the VRF existed before -a (it was seeded): -d keeps it, annotated as -a left it.
   const a = config.aci_config;
   if (a.vrf.tenant === a.cluster_tenant) out.add(`uni/tn-${a.cluster_tenant}`);
@@ -64,7 +64,7 @@ describe.skipIf(cases.length === 0)('-a then -d of each conformance case on apic
       let expected: unknown[];
       try {
         const apic = ref.client();
-        for (const d of dumped) await apic.post(d.attributes['dn']!, d);
+        for (const d of dumped) await apic.post(d.attributes['dn'], d);
         expected = await Promise.all(roots.map(async (dn) => canon(await apic.getMo(dn, { subtree: 'full' }))));
       } finally {
         await ref.close();
@@ -93,7 +93,7 @@ describe.skipIf(cases.length === 0)('-a then -d of each conformance case on apic
         const differs = (a: typeof before, b: typeof before): string[] =>
           [...a.keys()].filter((dn) => !shared.has(dn) && JSON.stringify(a.get(dn)) !== JSON.stringify(b.get(dn)));
         expect(differs(after, before), 'left behind or changed by -a/-d').toEqual([]);
-        expect(differs(before, after), 'removed by -d though not the cluster\'s').toEqual([]);
+        expect(differs(before, after), "removed by -d though not the cluster's").toEqual([]);
 
         const again = await runInProcess(fabric, file, { mode: 'delete', planOnly: false }, { raw });
         expect(again.client!.stats.deletes + again.client!.stats.posts).toBe(0);

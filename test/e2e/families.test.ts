@@ -20,7 +20,12 @@ import { formatVerifyText, verifyCluster } from '../../src/verify/index.js';
 const testdata = join(conformanceDir, 'testdata');
 const present = existsSync(testdata);
 
-async function run(fabric: Fabric, file: string, flavor: string, mode: ApicRun['mode']): Promise<{ code: number; lines: string[]; writes: number }> {
+async function run(
+  fabric: Fabric,
+  file: string,
+  flavor: string,
+  mode: ApicRun['mode'],
+): Promise<{ code: number; lines: string[]; writes: number }> {
   const lines: string[] = [];
   const reporter = new Reporter({ format: 'text', color: false, write: (l) => lines.push(l) });
   const raw: RawRootOptions = {
@@ -109,7 +114,12 @@ describe.skipIf(!present)('flavor families on apic-sim', () => {
       for (const dn of dns) expect(rows.has(dn), dn).toBe(true);
       // verify checks the same tree: the cluster L3Out, BGP policies, external EPGs, the user.
       const client = fabric.client();
-      const report = await verifyCluster({ config: withCert(config), reader: apicStateReader(client), inventory: client, apic: fabric.sim.url });
+      const report = await verifyCluster({
+        config: withCert(config),
+        reader: apicStateReader(client),
+        inventory: client,
+        apic: fabric.sim.url,
+      });
       expect(report.checklist.summary.failed, formatVerifyText(report)).toBe(0);
       expect(report.checklist.summary.objects).toBeGreaterThan(60);
       const again = await run(fabric, file, flavor, 'apply');

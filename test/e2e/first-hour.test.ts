@@ -50,7 +50,11 @@ describe('an APIC that cannot be reached', () => {
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('WARN: APIC '));
     expect(warnings[0]).toBe(`WARN: APIC 127.0.0.1:${a}: connection refused (ECONNREFUSED); trying 127.0.0.1:${b} in 1 s (attempt 2 of 6)`);
     expect(warnings[1]).toBe(`WARN: APIC 127.0.0.1:${b}: connection refused (ECONNREFUSED); trying 127.0.0.1:${a} in 2 s (attempt 3 of 6)`);
-    expect(r.stderr).toMatch(new RegExp(`ERR: +APIC: POST /api/aaaLogin\\.json: giving up after \\d attempts in [\\d.]+ s; tried 127\\.0\\.0\\.1:${a} \\(connection refused \\(ECONNREFUSED\\), \\d attempts\\), 127\\.0\\.0\\.1:${b} \\(connection refused`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `ERR: +APIC: POST /api/aaaLogin\\.json: giving up after \\d attempts in [\\d.]+ s; tried 127\\.0\\.0\\.1:${a} \\(connection refused \\(ECONNREFUSED\\), \\d attempts\\), 127\\.0\\.0\\.1:${b} \\(connection refused`,
+      ),
+    );
     expect(existsSync(join(dir, 'rho-out.yaml'))).toBe(false);
   });
 });
@@ -129,14 +133,21 @@ describe('no password given', () => {
     const r = await new Promise<{ status: number | null; stderr: string }>((done, fail) => {
       const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
       delete childEnv.ACC_PROVISION_PASS;
-      const child = spawn(cliPath, ['-c', cfg, '-f', FLAVOR, '-a', '-u', 'admin', '-o', join(dir, 'upsilon.yaml')], { cwd: dir, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(cliPath, ['-c', cfg, '-f', FLAVOR, '-a', '-u', 'admin', '-o', join(dir, 'upsilon.yaml')], {
+        cwd: dir,
+        env: childEnv,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
       child.on('error', fail);
       child.on('close', (status) => done({ status, stderr }));
     });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/ERR: +.*aci_config\.apic_login\.password: required to log in to the APIC: pass -p or set ACC_PROVISION_PASS \(asked for only on a terminal\)/);
+    expect(r.stderr).toMatch(
+      /ERR: +.*aci_config\.apic_login\.password: required to log in to the APIC: pass -p or set ACC_PROVISION_PASS \(asked for only on a terminal\)/,
+    );
     expect(r.stderr).not.toContain('APIC password');
     expect(fabric!.sim.store.all().length).toBe(before);
   });

@@ -16,7 +16,7 @@ const CASES = [
   { input: 'flavor_openshift_420_baremetal.inp.yaml', flavor: 'openshift-4.20-baremetal' },
   { input: 'flavor_openshift_420_esx.inp.yaml', flavor: 'openshift-4.20-esx' },
 ];
-const present = existsSync(join(conformanceDir, 'testdata', CASES[0]!.input));
+const present = existsSync(join(conformanceDir, 'testdata', CASES[0].input));
 if (!present) console.warn(`e2e OpenShift: skipped, ${conformanceDir} is absent`);
 
 describe.skipIf(!present)('-a then -d of OpenShift clusters on apic-sim', () => {
@@ -38,7 +38,9 @@ describe.skipIf(!present)('-a then -d of OpenShift clusters on apic-sim', () => 
         expect(after.get('uni/vmmp-OpenShift/dom-kube')?.className).toBe('vmmDomP');
         if (nested.name) {
           expect(after.get('uni/infra/vlanns-[vmw-pool]-dynamic/from-[vlan-4001]-to-[vlan-4001]')?.attrs.allocMode).toBe('static');
-          expect(after.has(`uni/tn-${tenant}/ap-aci-containers-kube/epg-aci-containers-nodes/rsdomAtt-[uni/vmmp-VMware/dom-myvmware]`)).toBe(true);
+          expect(
+            after.has(`uni/tn-${tenant}/ap-aci-containers-kube/epg-aci-containers-nodes/rsdomAtt-[uni/vmmp-VMware/dom-myvmware]`),
+          ).toBe(true);
         }
 
         const second = await runInProcess(fabric, file, { mode: 'apply', planOnly: false }, { flavor: c.flavor });
@@ -52,7 +54,7 @@ describe.skipIf(!present)('-a then -d of OpenShift clusters on apic-sim', () => 
         const differs = (a: typeof before, b: typeof before) =>
           [...a.keys()].filter((dn) => !shared(dn) && JSON.stringify(a.get(dn)) !== JSON.stringify(b.get(dn)));
         expect(differs(gone, before), 'left behind or changed by -a/-d').toEqual([]);
-        expect(differs(before, gone), 'removed by -d though not the cluster\'s').toEqual([]);
+        expect(differs(before, gone), "removed by -d though not the cluster's").toEqual([]);
       } finally {
         await fabric.close();
       }

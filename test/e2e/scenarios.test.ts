@@ -20,7 +20,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** DN -> row of the objects whose DN mentions a cluster's system id. */
 function clusterRows(f: Fabric, id: string): string[] {
   const re = new RegExp(`(^|[^a-z0-9])${id}([^a-z0-9]|$)`);
-  return [...f.rows().entries()].filter(([dn]) => re.test(dn)).map(([dn, r]) => `${dn} ${JSON.stringify(r)}`).sort();
+  return [...f.rows().entries()]
+    .filter(([dn]) => re.test(dn))
+    .map(([dn, r]) => `${dn} ${JSON.stringify(r)}`)
+    .sort();
 }
 
 describe('two clusters on one fabric', () => {
@@ -42,7 +45,11 @@ describe('two clusters on one fabric', () => {
       expect(clusterRows(f, 'alpha')).toEqual([]);
       expect(clusterRows(f, 'beta')).toEqual(betaBefore);
       const rows = f.rows();
-      for (const dn of [`uni/infra/attentp-${SHARED.aep}`, `uni/tn-common/ctx-${SHARED.vrf}`, `uni/tn-common/out-${SHARED.l3out}/instP-${SHARED.extEpg}`]) {
+      for (const dn of [
+        `uni/infra/attentp-${SHARED.aep}`,
+        `uni/tn-common/ctx-${SHARED.vrf}`,
+        `uni/tn-common/out-${SHARED.l3out}/instP-${SHARED.extEpg}`,
+      ]) {
         expect(rows.has(dn), dn).toBe(true);
       }
       // beta still converged: its plan is empty.
@@ -96,7 +103,9 @@ describe('faults', () => {
       const out = join(tmp, 'delta.yaml');
       cutAfter = 3;
       const lines: string[] = [];
-      await expect(runInProcess(f, 'delta.yaml', apply, { text, raw: { output: out }, client: { maxRetries: 1 }, lines })).rejects.toBeInstanceOf(ApicError);
+      await expect(
+        runInProcess(f, 'delta.yaml', apply, { text, raw: { output: out }, client: { maxRetries: 1 }, lines }),
+      ).rejects.toBeInstanceOf(ApicError);
       expect(lines.join('')).toMatch(/WARN: \d+ of \d+ requests were sent before the failure; no output file was written/);
       expect(existsSync(out)).toBe(false);
       const partial = clusterRows(f, 'delta').length;
@@ -151,7 +160,9 @@ describe('discovery', () => {
       expect(log).toMatch(/WARN: .*infra VLAN \(3967\) differs from the file's \(4093\)/);
       expect(log).toMatch(/APIC version 5\.2\(3e\)/);
       const rows = f.rows();
-      expect(rows.get('uni/infra/attentp-shared-aep/provacc/rsfuncToEpg-[uni/tn-infra/ap-access/epg-default]')?.attrs['encap']).toBe('vlan-3967');
+      expect(rows.get('uni/infra/attentp-shared-aep/provacc/rsfuncToEpg-[uni/tn-infra/ap-access/epg-default]')?.attrs['encap']).toBe(
+        'vlan-3967',
+      );
       // 5.2(3) and later: the leaf-scoped OpFlex settings.
       expect(rows.get('uni/infra/settings')?.attrs['leafOpflexpUseSsl']).toBeDefined();
     } finally {
@@ -180,7 +191,9 @@ describe.skipIf(!existsSync(nestedInput))('a second kube-api port group (nodes n
       await runInProcess(f, 'nested.yaml', apply, { text });
       const rows = f.rows();
       expect(rows.get(`${pool}/from-[vlan-4001]-to-[vlan-4001]`)?.attrs).toMatchObject({ from: 'vlan-4001', to: 'vlan-4001' });
-      expect(rows.get('uni/tn-kube/ap-aci-containers-kube/epg-aci-containers-nodes/rsdomAtt-[uni/vmmp-VMware/dom-myvmware]')?.attrs['encap']).toBe('vlan-4001');
+      expect(
+        rows.get('uni/tn-kube/ap-aci-containers-kube/epg-aci-containers-nodes/rsdomAtt-[uni/vmmp-VMware/dom-myvmware]')?.attrs['encap'],
+      ).toBe('vlan-4001');
       expect(rows.has('uni/vmmp-VMware/dom-myvmware/usrcustomaggr-kube-test')).toBe(true);
       const again = await runInProcess(f, 'nested.yaml', apply, { text });
       expect(again.client!.stats.posts + again.client!.stats.deletes).toBe(0);
@@ -215,7 +228,10 @@ describe('prerequisites', () => {
       expect(err).toBeInstanceOf(InputError);
       const problems = (err as InputError).problems;
       expect(problems.map((p) => p.field).sort()).toEqual(['aci_config.aep', 'aci_config.l3out.name']);
-      expect(problems.find((p) => p.field === 'aci_config.aep')).toMatchObject({ value: SHARED.aep, rule: expect.stringContaining('uni/infra/attentp-shared-aep') });
+      expect(problems.find((p) => p.field === 'aci_config.aep')).toMatchObject({
+        value: SHARED.aep,
+        rule: expect.stringContaining('uni/infra/attentp-shared-aep'),
+      });
       expect(f.rows()).toEqual(before);
       expect(existsSync(out)).toBe(false);
     } finally {
@@ -231,7 +247,10 @@ describe('plan', () => {
       const text = clusterYaml({ systemId: 'theta', n: 8 });
       const before = f.rows();
       const json = await runInProcess(f, 'theta.yaml', { mode: 'apply', planOnly: true }, { text, raw: { outputFormat: 'json' } });
-      const plan = JSON.parse(json.stdout) as { summary: { create: number; requests: number }; requests: Array<{ method: string; path: string }> };
+      const plan = JSON.parse(json.stdout) as {
+        summary: { create: number; requests: number };
+        requests: Array<{ method: string; path: string }>;
+      };
       expect(plan.summary.create).toBeGreaterThan(50);
       expect(plan.requests.length).toBe(plan.summary.requests);
       expect(plan.requests.map((r) => r.path)).toContain('/api/mo/uni/tn-theta.json');

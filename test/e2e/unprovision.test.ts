@@ -50,16 +50,18 @@ describe.skipIf(cases.length === 0)('-d in the conformance unprovision situation
         const before = fabric.rows();
         await runInProcess(fabric, file, { mode: 'apply', planOnly: false });
         const user = fabric.client();
-        for (const o of SITUATIONS[c.name]!.userObjects) await user.post(o.attributes['dn']!, o);
+        for (const o of SITUATIONS[c.name].userObjects) await user.post(o.attributes['dn'], o);
 
         const raw = c.args.skip_app_profile_check ? { skipAppProfileCheck: true } : {};
         await runInProcess(fabric, file, { mode: 'delete', planOnly: false }, { raw });
         const rows = fabric.rows();
-        const data = JSON.parse(readFileSync(join(conformanceDir, 'testdata', `test_${c.name}_data.json`), 'utf8')) as { deletes: string[] };
+        const data = JSON.parse(readFileSync(join(conformanceDir, 'testdata', `test_${c.name}_data.json`), 'utf8')) as {
+          deletes: string[];
+        };
         for (const path of data.deletes) expect(rows.has(dnOf(path)), `${dnOf(path)} removed`).toBe(false);
-        for (const dn of SITUATIONS[c.name]!.kept) expect(rows.has(dn), `${dn} kept`).toBe(true);
+        for (const dn of SITUATIONS[c.name].kept) expect(rows.has(dn), `${dn} kept`).toBe(true);
         // Nothing -a made is left, except inside what is kept and in the shared AEP (its infra VLAN access).
-        const keptRoots = [...SITUATIONS[c.name]!.kept, `uni/infra/attentp-${config.aci_config.aep}`];
+        const keptRoots = [...SITUATIONS[c.name].kept, `uni/infra/attentp-${config.aci_config.aep}`];
         const left = [...rows.keys()].filter((dn) => !before.has(dn) && !keptRoots.some((k) => dn === k || dn.startsWith(`${k}/`)));
         expect(left).toEqual([]);
 

@@ -19,7 +19,7 @@ describe('ensureControllerCertificate', () => {
     expect(r).toEqual({ certPem: pair.certPem, keyPem: pair.keyPem, reused: true });
   });
 
-  it('refuses a key that is not the certificate\'s, or not a key, or a certificate that is not one, naming both files', async () => {
+  it("refuses a key that is not the certificate's, or not a key, or a certificate that is not one, naming both files", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'acc-cert-'));
     const [a, b] = await Promise.all([generateControllerCertificate('kube'), generateControllerCertificate('other')]);
     const crt = join(dir, 'user-kube.crt');
@@ -36,16 +36,20 @@ describe('ensureControllerCertificate', () => {
     };
     const mismatch = await attempt(a.certPem, b.keyPem);
     expect(mismatch).toBeInstanceOf(InputError);
-    expect(mismatch!.message).toBe(`aci_config.sync_login.keyfile = ${JSON.stringify(key)}: is not the key of the certificate ${crt}: put back the matching file, or remove both files to make a new pair`);
+    expect(mismatch!.message).toBe(
+      `aci_config.sync_login.keyfile = ${JSON.stringify(key)}: is not the key of the certificate ${crt}: put back the matching file, or remove both files to make a new pair`,
+    );
     // The key's content never shows.
-    expect(mismatch!.message).not.toContain(b.keyPem.split('\n')[1]!);
+    expect(mismatch!.message).not.toContain(b.keyPem.split('\n')[1]);
     const notAKey = await attempt(a.certPem, a.certPem);
     expect(notAKey!.message).toContain(`${JSON.stringify(key)}: is not a PEM private key (for the certificate ${crt})`);
     const garbled = await attempt(a.certPem, 'secret-key\n');
     expect(garbled!.message).toContain('is not a PEM private key');
     expect(garbled!.message).not.toContain('secret-key');
     const notACert = await attempt('dummy\n', a.keyPem);
-    expect(notACert!.message).toContain(`aci_config.sync_login.certfile = ${JSON.stringify(crt)}: is not a PEM certificate (its key is ${key})`);
+    expect(notACert!.message).toContain(
+      `aci_config.sync_login.certfile = ${JSON.stringify(crt)}: is not a PEM certificate (its key is ${key})`,
+    );
   });
 
   it('reuses a pair of placeholder files (no PEM in either) with a warning, as the conformance cases need', async () => {
@@ -68,7 +72,9 @@ describe('ensureControllerCertificate', () => {
     writeFileSync(join(dir, 'user-mykube.key'), b.keyPem);
     const r = runCli(['-c', 'cfg.yaml', '-f', 'kubernetes-1.35', '-o', 'out.yaml'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/ERR: +aci_config\.sync_login\.keyfile = "user-mykube\.key": is not the key of the certificate user-mykube\.crt/);
+    expect(r.stderr).toMatch(
+      /ERR: +aci_config\.sync_login\.keyfile = "user-mykube\.key": is not the key of the certificate user-mykube\.crt/,
+    );
     expect(existsSync(join(dir, 'out.yaml'))).toBe(false);
   });
 
@@ -84,7 +90,7 @@ describe('ensureControllerCertificate', () => {
     expect(cert.issuer).toBe(cert.subject);
     expect(cert.serialNumber.replace(/^0+/, '')).toBe('3e8');
     expect(cert.signatureAlgorithm).toMatchObject({ name: 'RSASSA-PKCS1-v1_5', hash: { name: 'SHA-256' } });
-    const pub = (await cert.publicKey.export(webcrypto as unknown as Crypto)) as CryptoKey;
+    const pub = await cert.publicKey.export(webcrypto as unknown as Crypto);
     expect((pub.algorithm as RsaHashedKeyAlgorithm).modulusLength).toBe(2048);
     expect(await cert.verify({ signatureOnly: true }, webcrypto as unknown as Crypto)).toBe(true);
     const years = (cert.notAfter.getTime() - cert.notBefore.getTime()) / (365 * 24 * 3600 * 1000);
@@ -93,7 +99,11 @@ describe('ensureControllerCertificate', () => {
     const der = Buffer.from(r.keyPem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
     const key = await webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
     const sig = await webcrypto.subtle.sign('RSASSA-PKCS1-v1_5', key, Buffer.from('x'));
-    const verifyKey = await cert.publicKey.export({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, ['verify'], webcrypto as unknown as Crypto);
+    const verifyKey = await cert.publicKey.export(
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      ['verify'],
+      webcrypto as unknown as Crypto,
+    );
     expect(await webcrypto.subtle.verify('RSASSA-PKCS1-v1_5', verifyKey, sig, Buffer.from('x'))).toBe(true);
   });
 });

@@ -13,7 +13,25 @@ describe('JSON text in the ACI CNI layout', () => {
   });
 
   it('configText: one member per line, nested values indented under it, spaced keys', () => {
-    expect(configText({ flavor: 'k', aep: 'x', hosts: ['h'], epg: orderedObject([['policy-space', 't'], ['name', 'n']], 1), raw: pre('[1]') }, ['aep']))
-      .toBe('{\n    "flavor": "k",\n    "aep" : "x",\n    "hosts": [\n        "h"\n    ],\n    "epg": {\n        "policy-space": "t",\n        "name": "n"\n    },\n    "raw": [1]\n}');
+    expect(
+      configText(
+        {
+          flavor: 'k',
+          aep: 'x',
+          hosts: ['h'],
+          epg: orderedObject(
+            [
+              ['policy-space', 't'],
+              ['name', 'n'],
+            ],
+            1,
+          ),
+          raw: pre('[1]'),
+        },
+        ['aep'],
+      ),
+    ).toBe(
+      '{\n    "flavor": "k",\n    "aep" : "x",\n    "hosts": [\n        "h"\n    ],\n    "epg": {\n        "policy-space": "t",\n        "name": "n"\n    },\n    "raw": [1]\n}',
+    );
   });
 });

@@ -47,7 +47,13 @@ describe('manifest objects', () => {
     expect(find(objects(), 'ConfigMap', 'sriovdp-config')).toBeUndefined();
     const objs = objects({
       sriov_config: { enable: true },
-      resourcePrefix: 'mellanox.com', resourceName: 'cx5', vendors: '15b3', devices: '', drivers: 'mlx5_core', isRdma: 'true', pfNames: 'p0',
+      resourcePrefix: 'mellanox.com',
+      resourceName: 'cx5',
+      vendors: '15b3',
+      devices: '',
+      drivers: 'mlx5_core',
+      isRdma: 'true',
+      pfNames: 'p0',
     });
     for (const arch of ['amd64', 'ppc64le', 'arm64']) expect(find(objs, 'DaemonSet', `kube-sriov-device-plugin-${arch}`)).toBeDefined();
     expect(find(objs, 'ServiceAccount', 'sriov-device-plugin')).toBeDefined();
@@ -77,8 +83,14 @@ describe('manifest objects', () => {
 
   it('image digests and the image pull secret', () => {
     const objs = objects({ registry: { use_digest: true, aci_containers_controller_version: 'abc123', image_pull_secret: 'regcred' } });
-    expect(container(objs, 'Deployment', 'aci-containers-controller', 'aci-containers-controller').image).toBe('noiro/aci-containers-controller@sha256:abc123');
-    for (const [kind, name] of [['DaemonSet', 'aci-containers-host'], ['DaemonSet', 'aci-containers-openvswitch'], ['Deployment', 'aci-containers-controller']]) {
+    expect(container(objs, 'Deployment', 'aci-containers-controller', 'aci-containers-controller').image).toBe(
+      'noiro/aci-containers-controller@sha256:abc123',
+    );
+    for (const [kind, name] of [
+      ['DaemonSet', 'aci-containers-host'],
+      ['DaemonSet', 'aci-containers-openvswitch'],
+      ['Deployment', 'aci-containers-controller'],
+    ]) {
       expect(podSpec(objs, kind, name).imagePullSecrets).toEqual([{ name: 'regcred' }]);
     }
     expect(podSpec(objects(), 'DaemonSet', 'aci-containers-host').imagePullSecrets).toBeUndefined();
@@ -87,7 +99,8 @@ describe('manifest objects', () => {
   it('memory limits: a component limit alone falls back to the shared request', () => {
     const objs = objects({ kube_config: { aci_containers_controller_memory_limit: '2Gi' } });
     expect(container(objs, 'Deployment', 'aci-containers-controller', 'aci-containers-controller').resources).toEqual({
-      limits: { memory: '2Gi' }, requests: { memory: '128Mi' },
+      limits: { memory: '2Gi' },
+      requests: { memory: '128Mi' },
     });
     expect(container(objects(), 'Deployment', 'aci-containers-controller', 'aci-containers-controller').resources).toBeUndefined();
   });
@@ -97,11 +110,14 @@ describe('manifest objects', () => {
     expect(get(objs, 'PriorityClass', 'acicni-priority').value).toBe(1000);
     expect(podSpec(objs, 'DaemonSet', 'aci-containers-host').priorityClassName).toBe('acicni-priority');
     expect(podSpec(objects(), 'DaemonSet', 'aci-containers-host').priorityClassName).toBe('system-cluster-critical');
-    expect(podSpec(objects({ kube_config: { no_priority_class: true } }), 'DaemonSet', 'aci-containers-host').priorityClassName).toBeUndefined();
+    expect(
+      podSpec(objects({ kube_config: { no_priority_class: true } }), 'DaemonSet', 'aci-containers-host').priorityClassName,
+    ).toBeUndefined();
   });
 
   it('controller tolerations: 60 s by default, toleration_seconds when set', () => {
-    const secs = (objs: ReturnType<typeof objects>) => podSpec(objs, 'Deployment', 'aci-containers-controller').tolerations[0].tolerationSeconds;
+    const secs = (objs: ReturnType<typeof objects>) =>
+      podSpec(objs, 'Deployment', 'aci-containers-controller').tolerations[0].tolerationSeconds;
     expect(secs(objects())).toBe(60);
     expect(secs(objects({ kube_config: { toleration_seconds: 300 } }))).toBe(300);
   });
@@ -123,13 +139,15 @@ describe('manifest objects', () => {
   it('Prometheus on the OpFlex agent: scrape annotations and a metrics port', () => {
     const objs = objects({ kube_config: { opflex_agent_prometheus: 'true' } });
     expect(get(objs, 'DaemonSet', 'aci-containers-host').spec.template.metadata.annotations).toEqual({
-      'prometheus.io/scrape': 'true', 'prometheus.io/port': '9612',
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': '9612',
     });
     expect(container(objs, 'DaemonSet', 'aci-containers-host', 'opflex-agent').ports).toEqual([{ name: 'metrics', containerPort: 9612 }]);
   });
 
   it('excluding the acc-provision operator leaves one operator container', () => {
-    const c = (objs: ReturnType<typeof objects>) => podSpec(objs, 'Deployment', 'aci-containers-operator').containers.map((x: { name: string }) => x.name);
+    const c = (objs: ReturnType<typeof objects>) =>
+      podSpec(objs, 'Deployment', 'aci-containers-operator').containers.map((x: { name: string }) => x.name);
     expect(c(objects())).toEqual(['aci-containers-operator', 'acc-provision-operator']);
     expect(c(objects({ acc_provision_operator: { exclude: true } }))).toEqual(['aci-containers-operator']);
   });

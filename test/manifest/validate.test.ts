@@ -15,15 +15,36 @@ async function validate(o: KubeObject): Promise<void> {
 
 const variants: [string, Record<string, unknown>][] = [
   ['defaults', {}],
-  ['sriov + priority class + digests + pull secret + limits', {
-    sriov_config: { enable: true }, resourcePrefix: 'p', resourceName: 'r', vendors: 'v', devices: 'd', drivers: 'x', isRdma: 'false',
-    kube_config: { use_acicni_priority_class: true, acicni_priority_class_value: 1000, opflex_agent_memory_limit: '1Gi', opflex_agent_prometheus: 'true' },
-    registry: { use_digest: true, image_pull_secret: 'regcred' },
-  }],
-  ['dpu + multus + upgrade + no drop log', {
-    dpu_config: { enable: true }, dpuIp: '1.2.3.4', dpuUser: 'u', multus: { disable: false }, provision: { upgrade_cluster: true },
-    drop_log_config: { enable: false },
-  }],
+  [
+    'sriov + priority class + digests + pull secret + limits',
+    {
+      sriov_config: { enable: true },
+      resourcePrefix: 'p',
+      resourceName: 'r',
+      vendors: 'v',
+      devices: 'd',
+      drivers: 'x',
+      isRdma: 'false',
+      kube_config: {
+        use_acicni_priority_class: true,
+        acicni_priority_class_value: 1000,
+        opflex_agent_memory_limit: '1Gi',
+        opflex_agent_prometheus: 'true',
+      },
+      registry: { use_digest: true, image_pull_secret: 'regcred' },
+    },
+  ],
+  [
+    'dpu + multus + upgrade + no drop log',
+    {
+      dpu_config: { enable: true },
+      dpuIp: '1.2.3.4',
+      dpuUser: 'u',
+      multus: { disable: false },
+      provision: { upgrade_cluster: true },
+      drop_log_config: { enable: false },
+    },
+  ],
 ];
 
 describe('kubernetes-models validation', () => {

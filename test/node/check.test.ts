@@ -18,11 +18,21 @@ const statusById = (rs: CheckResult[]) => Object.fromEntries(rs.map((r) => [r.id
 
 describe('node-check', () => {
   it('a prepared node passes every check', () => {
-    const results = runNodeChecks(factsFromDir(join(fixtures, 'ready-node')), params, { apiServer: { given: '10.1.0.101', addresses: ['10.1.0.101'] } });
+    const results = runNodeChecks(factsFromDir(join(fixtures, 'ready-node')), params, {
+      apiServer: { given: '10.1.0.101', addresses: ['10.1.0.101'] },
+    });
     expect(statusById(results)).toEqual({
-      'infra-vlan': 'pass', 'node-vlan': 'pass', 'uplink-mtu': 'pass', 'infra-mtu': 'pass', 'node-mtu': 'pass',
-      'infra-dhcp': 'pass', 'multicast-route': 'pass', 'node-address': 'pass', 'default-route': 'pass',
-      openvswitch: 'pass', 'api-server': 'pass',
+      'infra-vlan': 'pass',
+      'node-vlan': 'pass',
+      'uplink-mtu': 'pass',
+      'infra-mtu': 'pass',
+      'node-mtu': 'pass',
+      'infra-dhcp': 'pass',
+      'multicast-route': 'pass',
+      'node-address': 'pass',
+      'default-route': 'pass',
+      openvswitch: 'pass',
+      'api-server': 'pass',
     });
     expect(checksFailed(results)).toBe(false);
     expect(results.find((r) => r.id === 'infra-dhcp')!.detail).toBe('ens192.4093 has 10.0.0.30/16 from DHCP');
@@ -35,19 +45,29 @@ describe('node-check', () => {
   });
 
   it('an unprepared node fails each broken step and says what to do', () => {
-    const results = runNodeChecks(factsFromDir(join(fixtures, 'unprepared-node')), params, { apiServer: { given: '192.168.66.18', addresses: ['192.168.66.18'] } });
+    const results = runNodeChecks(factsFromDir(join(fixtures, 'unprepared-node')), params, {
+      apiServer: { given: '192.168.66.18', addresses: ['192.168.66.18'] },
+    });
     expect(statusById(results)).toEqual({
-      'infra-vlan': 'pass', 'node-vlan': 'pass', 'uplink-mtu': 'fail', 'infra-mtu': 'fail', 'node-mtu': 'fail',
-      'infra-dhcp': 'fail', 'multicast-route': 'fail', 'node-address': 'fail', 'default-route': 'fail',
-      openvswitch: 'fail', 'api-server': 'fail',
+      'infra-vlan': 'pass',
+      'node-vlan': 'pass',
+      'uplink-mtu': 'fail',
+      'infra-mtu': 'fail',
+      'node-mtu': 'fail',
+      'infra-dhcp': 'fail',
+      'multicast-route': 'fail',
+      'node-address': 'fail',
+      'default-route': 'fail',
+      openvswitch: 'fail',
+      'api-server': 'fail',
     });
     const by = Object.fromEntries(results.map((r) => [r.id, r]));
-    expect(by['uplink-mtu']!.detail).toContain('ens192 has MTU 1500');
-    expect(by['infra-dhcp']!.detail).toContain('set statically');
-    expect(by['multicast-route']!.fix).toContain('ip route replace 224.0.0.0/4 dev ens192.4093');
-    expect(by['default-route']!.detail).toBe('the default route is via 192.168.66.1 dev ens160');
-    expect(by['openvswitch']!.detail).toBe('running: ovsdb-server, ovs-vswitchd');
-    expect(by['api-server']!.detail).toContain('outside 10.1.0.0/16');
+    expect(by['uplink-mtu'].detail).toContain('ens192 has MTU 1500');
+    expect(by['infra-dhcp'].detail).toContain('set statically');
+    expect(by['multicast-route'].fix).toContain('ip route replace 224.0.0.0/4 dev ens192.4093');
+    expect(by['default-route'].detail).toBe('the default route is via 192.168.66.1 dev ens160');
+    expect(by['openvswitch'].detail).toBe('running: ovsdb-server, ovs-vswitchd');
+    expect(by['api-server'].detail).toContain('outside 10.1.0.0/16');
     expect(results.filter((r) => r.status === 'fail').every((r) => r.fix)).toBe(true);
   });
 
@@ -61,7 +81,14 @@ describe('node-check', () => {
 
   it('missing subinterfaces fail and the checks that need them are skipped', () => {
     const results = runNodeChecks({ links: [], routes: [], processes: [] }, params);
-    expect(statusById(results)).toMatchObject({ 'infra-vlan': 'fail', 'node-vlan': 'fail', 'infra-dhcp': 'skip', 'node-mtu': 'skip', 'default-route': 'fail', openvswitch: 'pass' });
+    expect(statusById(results)).toMatchObject({
+      'infra-vlan': 'fail',
+      'node-vlan': 'fail',
+      'infra-dhcp': 'skip',
+      'node-mtu': 'skip',
+      'default-route': 'fail',
+      openvswitch: 'pass',
+    });
   });
 
   it('text and JSON reports', () => {
@@ -74,7 +101,12 @@ describe('node-check', () => {
     const json = JSON.parse(formatChecksJson(results, params));
     expect(json.ok).toBe(false);
     expect(json.checks).toHaveLength(10);
-    expect(json.checks[0]).toEqual({ id: 'infra-vlan', title: 'infra VLAN subinterface', status: 'pass', detail: 'ens192.4093 is VLAN 4093 on ens192' });
+    expect(json.checks[0]).toEqual({
+      id: 'infra-vlan',
+      title: 'infra VLAN subinterface',
+      status: 'pass',
+      detail: 'ens192.4093 is VLAN 4093 on ens192',
+    });
   });
 
   it('reports missing or malformed saved output as input errors', () => {

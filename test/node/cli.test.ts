@@ -22,11 +22,21 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 let stdout = '';
 let stderr = '';
 beforeEach(() => {
-  stdout = ''; stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => { stdout += String(s); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => { stderr += String(s); return true; });
+  stdout = '';
+  stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    stdout += String(s);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    stderr += String(s);
+    return true;
+  });
 });
-afterEach(() => { vi.restoreAllMocks(); process.exitCode = undefined; });
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
 
 async function run(...args: string[]): Promise<void> {
   const program = new Command('acc-provision').exitOverride().enablePositionalOptions();
@@ -37,11 +47,13 @@ async function run(...args: string[]): Promise<void> {
 }
 
 describe('acc-provision node-config', () => {
-  it('writes every node under --out, at its host paths (--format all: every system\'s files)', async () => {
+  it("writes every node under --out, at its host paths (--format all: every system's files)", async () => {
     await run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('nodes.yaml'), '--out', out, '--format', 'all');
     expect(readFileSync(join(out, 'node-1/etc/network/interfaces.d/aci'), 'utf8')).toContain('iface ens224.3901 inet manual');
     expect(readFileSync(join(out, 'node-2/etc/netplan/01-aci.yaml'), 'utf8')).toContain('bond0.3911:');
-    expect(readFileSync(join(out, 'node-2/etc/dhcp/dhclient-bond0.3901.conf'), 'utf8')).toMatch(/^send dhcp-client-identifier 01:00:50:56:9c:01:02;\n/);
+    expect(readFileSync(join(out, 'node-2/etc/dhcp/dhclient-bond0.3901.conf'), 'utf8')).toMatch(
+      /^send dhcp-client-identifier 01:00:50:56:9c:01:02;\n/,
+    );
     expect(existsSync(join(out, 'node-1/etc/NetworkManager/system-connections/aci-ens224.3911.nmconnection'))).toBe(true);
     expect(stderr).toMatch(/wrote \d+ files for 2 node\(s\)/);
   });
@@ -49,13 +61,22 @@ describe('acc-provision node-config', () => {
   it('by default writes what one host needs: its inventory format:, else netplan, and says which', async () => {
     const { writeFileSync } = await import('node:fs');
     const inv = join(out, 'formats.yaml');
-    writeFileSync(inv, readFileSync(fx('nodes.yaml'), 'utf8').replace('    node_ip: 10.11.0.12\n', '    node_ip: 10.11.0.12\n    format: ifupdown\n'));
+    writeFileSync(
+      inv,
+      readFileSync(fx('nodes.yaml'), 'utf8').replace('    node_ip: 10.11.0.12\n', '    node_ip: 10.11.0.12\n    format: ifupdown\n'),
+    );
     const dir = join(out, 'one-host');
     await run('node-config', '-c', fx('cluster.yaml'), '--nodes', inv, '--out', dir);
-    const list = (node: string) => execFileSync('find', ['.', '-type', 'f'], { cwd: join(dir, node), encoding: 'utf8' }).trim().split('\n').sort();
+    const list = (node: string) =>
+      execFileSync('find', ['.', '-type', 'f'], { cwd: join(dir, node), encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .sort();
     expect(list('node-1')).toEqual(['./etc/netplan/01-aci.yaml']);
     expect(list('node-2')).toEqual(['./etc/dhcp/dhclient-bond0.3901.conf', './etc/network/interfaces.d/aci']);
-    expect(stderr).toContain("INFO: netplan files for node-1 (the default; --format or a node's format: in the inventory chooses ifupdown or nm)");
+    expect(stderr).toContain(
+      "INFO: netplan files for node-1 (the default; --format or a node's format: in the inventory chooses ifupdown or nm)",
+    );
     // --format overrides the inventory for every node.
     const nm = join(out, 'nm-hosts');
     await run('node-config', '-c', fx('cluster.yaml'), '--nodes', inv, '--out', nm, '--format', 'nm');
@@ -65,22 +86,40 @@ describe('acc-provision node-config', () => {
   it('a bad format: in the inventory names node and field', async () => {
     const { writeFileSync } = await import('node:fs');
     const inv = join(out, 'badformat.yaml');
-    writeFileSync(inv, readFileSync(fx('nodes.yaml'), 'utf8').replace('    node_ip: 10.11.0.12\n', '    node_ip: 10.11.0.12\n    format: sysconfig\n'));
+    writeFileSync(
+      inv,
+      readFileSync(fx('nodes.yaml'), 'utf8').replace('    node_ip: 10.11.0.12\n', '    node_ip: 10.11.0.12\n    format: sysconfig\n'),
+    );
     const err = await run('node-config', '-c', fx('cluster.yaml'), '--nodes', inv).catch((e: unknown) => e);
-    expect((err as InputError).problems).toEqual([expect.objectContaining({ field: 'nodes[1].format', value: 'sysconfig', rule: expect.stringContaining('node "node-2": must be one of netplan, ifupdown, nm') })]);
+    expect((err as InputError).problems).toEqual([
+      expect.objectContaining({
+        field: 'nodes[1].format',
+        value: 'sysconfig',
+        rule: expect.stringContaining('node "node-2": must be one of netplan, ifupdown, nm'),
+      }),
+    ]);
   });
 
-  it('an output it cannot write: a clear message naming the path, and no node\'s files written', async () => {
+  it("an output it cannot write: a clear message naming the path, and no node's files written", async () => {
     const { chmodSync, mkdirSync, writeFileSync } = await import('node:fs');
     const dir = join(out, 'partial');
     mkdirSync(join(dir, 'node-2', 'etc'), { recursive: true });
     // node-2's netplan folder is a file: its files cannot be written, and node-1's must not be either.
     writeFileSync(join(dir, 'node-2', 'etc', 'netplan'), 'in the way');
-    const err = await run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('nodes.yaml'), '--out', dir, '--format', 'all').catch((e: unknown) => e);
+    const err = await run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('nodes.yaml'), '--out', dir, '--format', 'all').catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).message).toBe(`--out = ${JSON.stringify(join(dir, 'node-2', 'etc', 'netplan'))}: cannot write: it is a file, not a directory`);
+    expect((err as InputError).message).toBe(
+      `--out = ${JSON.stringify(join(dir, 'node-2', 'etc', 'netplan'))}: cannot write: it is a file, not a directory`,
+    );
     expect(existsSync(join(dir, 'node-1'))).toBe(false);
-    expect(execFileSync('find', [dir], { encoding: 'utf8' }).trim().split('\n').sort()).toEqual([dir, join(dir, 'node-2'), join(dir, 'node-2', 'etc'), join(dir, 'node-2', 'etc', 'netplan')]);
+    expect(execFileSync('find', [dir], { encoding: 'utf8' }).trim().split('\n').sort()).toEqual([
+      dir,
+      join(dir, 'node-2'),
+      join(dir, 'node-2', 'etc'),
+      join(dir, 'node-2', 'etc', 'netplan'),
+    ]);
     // A folder it may not write into: the same, naming it.
     if (process.getuid?.() !== 0) {
       const ro = join(out, 'readonly');
@@ -106,8 +145,13 @@ describe('acc-provision node-config', () => {
   it.skipIf(!ifquery)('ifquery lists both subinterfaces of every node written (Debian package ifupdown)', async () => {
     const dir = join(out, 'ifupdown');
     await run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('nodes.yaml'), '--format', 'ifupdown', '--out', dir);
-    for (const [name, uplink] of [['node-1', 'ens224'], ['node-2', 'bond0']]) {
-      const listed = execFileSync(ifquery!, ['-i', join(dir, name, 'etc/network/interfaces.d/aci'), '--state-dir', dir, '--list', '-a'], { encoding: 'utf8' });
+    for (const [name, uplink] of [
+      ['node-1', 'ens224'],
+      ['node-2', 'bond0'],
+    ]) {
+      const listed = execFileSync(ifquery!, ['-i', join(dir, name, 'etc/network/interfaces.d/aci'), '--state-dir', dir, '--list', '-a'], {
+        encoding: 'utf8',
+      });
       expect(listed.split('\n')).toEqual(expect.arrayContaining([`${uplink}.3901`, `${uplink}.3911`]));
     }
   });
@@ -126,13 +170,47 @@ describe('acc-provision node-config', () => {
 
   it('--output-format json: the files written, or one node with contents', async () => {
     const dir = join(out, 'json');
-    await run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('nodes.yaml'), '--format', 'netplan', '--out', dir, '--output-format', 'json');
-    expect(JSON.parse(stdout)).toEqual({ out: dir, nodes: [{ name: 'node-1', files: ['etc/netplan/01-aci.yaml'] }, { name: 'node-2', files: ['etc/netplan/01-aci.yaml'] }] });
+    await run(
+      'node-config',
+      '-c',
+      fx('cluster.yaml'),
+      '--nodes',
+      fx('nodes.yaml'),
+      '--format',
+      'netplan',
+      '--out',
+      dir,
+      '--output-format',
+      'json',
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      out: dir,
+      nodes: [
+        { name: 'node-1', files: ['etc/netplan/01-aci.yaml'] },
+        { name: 'node-2', files: ['etc/netplan/01-aci.yaml'] },
+      ],
+    });
     stdout = '';
-    await run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('nodes.yaml'), '--format', 'ifupdown', '--node', 'node-1', '--output-format', 'json');
+    await run(
+      'node-config',
+      '-c',
+      fx('cluster.yaml'),
+      '--nodes',
+      fx('nodes.yaml'),
+      '--format',
+      'ifupdown',
+      '--node',
+      'node-1',
+      '--output-format',
+      'json',
+    );
     const one = JSON.parse(stdout);
     expect(one.name).toBe('node-1');
-    expect(one.files[1]).toMatchObject({ path: 'etc/dhcp/dhclient-ens224.3901.conf', mode: '0644', content: expect.stringMatching(/^send dhcp-client-identifier 01:00:50:56:9c:01:01;/) });
+    expect(one.files[1]).toMatchObject({
+      path: 'etc/dhcp/dhclient-ens224.3901.conf',
+      mode: '0644',
+      content: expect.stringMatching(/^send dhcp-client-identifier 01:00:50:56:9c:01:01;/),
+    });
   });
 
   it('dual stack with interface_mtu 8900: both addresses, uplink MTU 9000', async () => {
@@ -146,7 +224,17 @@ describe('acc-provision node-config', () => {
   });
 
   it('takes the infra VLAN from --infra-vlan when the file has none', async () => {
-    await run('node-config', '-c', fx('cluster-no-infra-vlan.yaml'), '--infra-vlan', '3999', '--nodes', fx('nodes.yaml'), '--format', 'netplan');
+    await run(
+      'node-config',
+      '-c',
+      fx('cluster-no-infra-vlan.yaml'),
+      '--infra-vlan',
+      '3999',
+      '--nodes',
+      fx('nodes.yaml'),
+      '--format',
+      'netplan',
+    );
     expect(stdout).toContain('ens224.3999:');
   });
 
@@ -157,13 +245,21 @@ describe('acc-provision node-config', () => {
     writeFileSync(inv, readFileSync(fx('nodes.yaml'), 'utf8').replace('10.11.0.12', '10.99.0.12'));
     const err = await run('node-config', '-c', fx('cluster.yaml'), '--nodes', inv, '--out', bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).problems).toEqual([expect.objectContaining({ field: 'nodes[1].node_ip', value: '10.99.0.12', rule: expect.stringMatching(/^node "node-2": must be inside node_subnet \(10\.11\.0\.0\/16\)/) })]);
+    expect((err as InputError).problems).toEqual([
+      expect.objectContaining({
+        field: 'nodes[1].node_ip',
+        value: '10.99.0.12',
+        rule: expect.stringMatching(/^node "node-2": must be inside node_subnet \(10\.11\.0\.0\/16\)/),
+      }),
+    ]);
     expect(existsSync(bad)).toBe(false);
   });
 
   it('unknown --node is a usage error; a missing inventory an input error', async () => {
     await expect(run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('nodes.yaml'), '--node', 'node-9')).rejects.toThrow(UsageError);
-    await expect(run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('missing.yaml'))).rejects.toThrow(/--nodes = ".*missing\.yaml": no such file/);
+    await expect(run('node-config', '-c', fx('cluster.yaml'), '--nodes', fx('missing.yaml'))).rejects.toThrow(
+      /--nodes = ".*missing\.yaml": no such file/,
+    );
   });
 });
 
@@ -180,7 +276,10 @@ describe('acc-provision node-check', () => {
     await run('node-check', '-c', fx('cluster-4093.yaml'), '--from', fx('unprepared-node'), '--output-format', 'json');
     const report = JSON.parse(stdout);
     expect(report.ok).toBe(false);
-    expect(report.checks.find((c: { id: string }) => c.id === 'openvswitch')).toMatchObject({ status: 'fail', fix: expect.stringContaining('disable') });
+    expect(report.checks.find((c: { id: string }) => c.id === 'openvswitch')).toMatchObject({
+      status: 'fail',
+      fix: expect.stringContaining('disable'),
+    });
     expect(process.exitCode).toBe(1);
   });
 

@@ -20,10 +20,29 @@ function parseMessages(conf: string): Promise<string> {
   const file = join(dir, 'test.conf');
   writeFileSync(file, conf);
   return new Promise((resolve, reject) => {
-    const child = spawn(dhclient!, ['-4', '-d', '-n', '-v', '-cf', file, '-pf', join(dir, 'pid'), '-lf', join(dir, 'leases'), '-sf', '/bin/true']);
+    const child = spawn(dhclient!, [
+      '-4',
+      '-d',
+      '-n',
+      '-v',
+      '-cf',
+      file,
+      '-pf',
+      join(dir, 'pid'),
+      '-lf',
+      join(dir, 'leases'),
+      '-sf',
+      '/bin/true',
+    ]);
     let text = '';
-    const done = () => { child.kill('SIGTERM'); resolve(text); };
-    const onData = (b: Buffer) => { text += b.toString(); if (/Sending on|exiting|No broadcast interfaces/i.test(text)) done(); };
+    const done = () => {
+      child.kill('SIGTERM');
+      resolve(text);
+    };
+    const onData = (b: Buffer) => {
+      text += b.toString();
+      if (/Sending on|exiting|No broadcast interfaces/i.test(text)) done();
+    };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('error', reject);
@@ -33,7 +52,7 @@ function parseMessages(conf: string): Promise<string> {
 
 describe.skipIf(!dhclient)('dhclient parses the file (Debian package isc-dhcp-client)', () => {
   it('reports no syntax error for the generated file', async () => {
-    const messages = await parseMessages(renderDhclient(nodesOf(INVENTORY)[0]!, params).content);
+    const messages = await parseMessages(renderDhclient(nodesOf(INVENTORY)[0], params).content);
     expect(messages).toContain('Internet Systems Consortium DHCP Client');
     expect(messages).not.toMatch(/line \d+:/);
   });

@@ -38,18 +38,24 @@ const DUAL = `nodes:
 
 describe('DNS per node', () => {
   it('is written on the node VLAN in every format', () => {
-    const node = nodesOf(INVENTORY)[0]!;
+    const node = nodesOf(INVENTORY)[0];
     expect(node.dns).toEqual({ servers: ['10.1.0.2', '10.1.0.3'], search: ['cluster.example.com', 'example.com'] });
     const files = Object.fromEntries(nodeFiles(node, params, 'all').map((f) => [f.path, f.content]));
-    expect(files['etc/netplan/01-aci.yaml']).toMatch(/ens192\.4001:\n(.*\n)*?\s+nameservers:\n\s+addresses:\n\s+- "10\.1\.0\.2"\n\s+- "10\.1\.0\.3"\n\s+search:\n\s+- "cluster\.example\.com"/);
-    expect(files['etc/network/interfaces.d/aci']).toMatch(/iface ens192\.4001 inet static\n(.*\n)*?\s+dns-nameservers 10\.1\.0\.2 10\.1\.0\.3\n\s+dns-search cluster\.example\.com example\.com/);
-    expect(files['etc/NetworkManager/system-connections/aci-ens192.4001.nmconnection']).toMatch(/\[ipv4\]\n(.*\n)*?dns=10\.1\.0\.2;10\.1\.0\.3;\ndns-search=cluster\.example\.com;example\.com;/);
+    expect(files['etc/netplan/01-aci.yaml']).toMatch(
+      /ens192\.4001:\n(.*\n)*?\s+nameservers:\n\s+addresses:\n\s+- "10\.1\.0\.2"\n\s+- "10\.1\.0\.3"\n\s+search:\n\s+- "cluster\.example\.com"/,
+    );
+    expect(files['etc/network/interfaces.d/aci']).toMatch(
+      /iface ens192\.4001 inet static\n(.*\n)*?\s+dns-nameservers 10\.1\.0\.2 10\.1\.0\.3\n\s+dns-search cluster\.example\.com example\.com/,
+    );
+    expect(files['etc/NetworkManager/system-connections/aci-ens192.4001.nmconnection']).toMatch(
+      /\[ipv4\]\n(.*\n)*?dns=10\.1\.0\.2;10\.1\.0\.3;\ndns-search=cluster\.example\.com;example\.com;/,
+    );
     // The infra VLAN gets none: its address and options come from the APIC's DHCP.
     expect(files['etc/NetworkManager/system-connections/aci-ens192.4093.nmconnection']).not.toContain('dns=');
   });
 
   it("dual stack: each family's servers in its own section, search domains once", () => {
-    const node = nodesOf(DUAL, dualStackParams)[0]!;
+    const node = nodesOf(DUAL, dualStackParams)[0];
     const nm = renderNetworkManager(node, dualStackParams).find((f) => f.path.endsWith('aci-ens192.4001.nmconnection'))!.content;
     expect(nm).toMatch(/\[ipv4\]\n(.*\n)*?dns=10\.1\.0\.2;\ndns-search=example\.com;/);
     expect(nm).toMatch(/\[ipv6\]\n(.*\n)*?dns=2:2:1:1::2;/);
@@ -70,12 +76,13 @@ describe('DNS per node', () => {
   });
 
   it('the CSV inventory has dns.servers and dns.search columns', () => {
-    const csv = 'name,uplink,infra_mac,node_ip,dns.servers,dns.search\nn1,ens192,00:50:56:8a:30:01,10.1.0.31,10.1.0.2;10.1.0.3,example.com\n';
-    expect(nodesOf(csv, params, 'nodes.csv')[0]!.dns).toEqual({ servers: ['10.1.0.2', '10.1.0.3'], search: ['example.com'] });
+    const csv =
+      'name,uplink,infra_mac,node_ip,dns.servers,dns.search\nn1,ens192,00:50:56:8a:30:01,10.1.0.31,10.1.0.2;10.1.0.3,example.com\n';
+    expect(nodesOf(csv, params, 'nodes.csv')[0].dns).toEqual({ servers: ['10.1.0.2', '10.1.0.3'], search: ['example.com'] });
   });
 
   it.skipIf(!netplan)('netplan generate turns them into DNS= and Domains= (Debian package netplan.io)', () => {
-    const node = nodesOf(INVENTORY)[0]!;
+    const node = nodesOf(INVENTORY)[0];
     const out = join(dir, 'netplan');
     writeNodeFiles(out, [{ node, files: nodeFiles(node, params, 'netplan') }]);
     const res = spawnSync(netplan!, ['generate', '--root-dir', join(out, 'n1')], { encoding: 'utf8' });
@@ -89,7 +96,7 @@ describe('DNS per node', () => {
   });
 
   it.skipIf(!ifquery)('ifquery reads dns-nameservers and dns-search (Debian package ifupdown)', () => {
-    const node = nodesOf(INVENTORY)[0]!;
+    const node = nodesOf(INVENTORY)[0];
     const file = join(dir, 'interfaces');
     writeFileSync(file, renderIfupdown(node, params).content);
     const out = execFileSync(ifquery!, ['-i', file, '--state-dir', dir, 'ens192.4001'], { encoding: 'utf8' });
@@ -98,7 +105,7 @@ describe('DNS per node', () => {
   });
 
   it.skipIf(!nmcli)('nmcli --offline understands dns and dns-search (Debian package network-manager)', () => {
-    const node = nodesOf(DUAL, dualStackParams)[0]!;
+    const node = nodesOf(DUAL, dualStackParams)[0];
     const profile = renderNetworkManager(node, dualStackParams).find((f) => f.path.endsWith('aci-ens192.4001.nmconnection'))!;
     const res = spawnSync(nmcli!, ['--offline', 'connection', 'modify'], { input: profile.content, encoding: 'utf8' });
     if (res.status !== 0 && /offline/.test(res.stderr)) return; // nmcli older than 1.42: no --offline

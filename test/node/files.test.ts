@@ -12,7 +12,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('dhclient file', () => {
   it('starts with the client identifier and requests the options of the integration guide', () => {
-    const f = renderDhclient(nodesOf(INVENTORY)[1]!, params);
+    const f = renderDhclient(nodesOf(INVENTORY)[1], params);
     expect(f.path).toBe('etc/dhcp/dhclient-bond0.4093.conf');
     const lines = f.content.split('\n');
     expect(lines[0]).toBe('send dhcp-client-identifier 01:00:50:56:8a:10:02;');
@@ -29,28 +29,37 @@ describe('dhclient file', () => {
 
 describe('node files', () => {
   it('chooses files by format', () => {
-    const node = nodesOf(INVENTORY)[0]!;
+    const node = nodesOf(INVENTORY)[0];
     expect(nodeFiles(node, params, 'netplan').map((f) => f.path)).toEqual(['etc/netplan/01-aci.yaml']);
-    expect(nodeFiles(node, params, 'ifupdown').map((f) => f.path)).toEqual(['etc/network/interfaces.d/aci', 'etc/dhcp/dhclient-ens192.4093.conf']);
+    expect(nodeFiles(node, params, 'ifupdown').map((f) => f.path)).toEqual([
+      'etc/network/interfaces.d/aci',
+      'etc/dhcp/dhclient-ens192.4093.conf',
+    ]);
     expect(nodeFiles(node, params, 'nm').filter((f) => f.path.endsWith('.nmconnection'))).toHaveLength(4);
-    expect(nodeFiles(node, params, 'all').map((f) => f.path)).toEqual(expect.arrayContaining([
-      'etc/netplan/01-aci.yaml', 'etc/network/interfaces.d/aci', 'etc/dhcp/dhclient-ens192.4093.conf',
-      'etc/NetworkManager/system-connections/aci-ens192.4093.nmconnection',
-    ]));
+    expect(nodeFiles(node, params, 'all').map((f) => f.path)).toEqual(
+      expect.arrayContaining([
+        'etc/netplan/01-aci.yaml',
+        'etc/network/interfaces.d/aci',
+        'etc/dhcp/dhclient-ens192.4093.conf',
+        'etc/NetworkManager/system-connections/aci-ens192.4093.nmconnection',
+      ]),
+    );
   });
 
   it('writes DIR/<node>/<host path> with private modes for netplan and NetworkManager', () => {
     const rendered = nodesOf(INVENTORY).map((node) => ({ node, files: nodeFiles(node, params, 'all') }));
     const written = writeNodeFiles(out, rendered);
     expect(written).toContain(join(out, 'worker-1/etc/network/interfaces.d/aci'));
-    expect(readFileSync(join(out, 'worker-2/etc/dhcp/dhclient-eth1.4093.conf'), 'utf8')).toMatch(/^send dhcp-client-identifier 01:00:50:56:8a:10:03;/);
+    expect(readFileSync(join(out, 'worker-2/etc/dhcp/dhclient-eth1.4093.conf'), 'utf8')).toMatch(
+      /^send dhcp-client-identifier 01:00:50:56:8a:10:03;/,
+    );
     expect(statSync(join(out, 'master-1/etc/netplan/01-aci.yaml')).mode & 0o777).toBe(0o600);
     expect(statSync(join(out, 'master-1/etc/NetworkManager/system-connections/aci-ens192.nmconnection')).mode & 0o777).toBe(0o600);
     expect(statSync(join(out, 'master-1/etc/network/interfaces.d/aci')).mode & 0o777).toBe(0o644);
   });
 
   it('prints one node with a header per file', () => {
-    const node = nodesOf(INVENTORY)[2]!;
+    const node = nodesOf(INVENTORY)[2];
     const text = formatForStdout(node, nodeFiles(node, params, 'ifupdown'));
     expect(text).toMatch(/^==> worker-2: \/etc\/network\/interfaces\.d\/aci <==\n# acc-provision/);
     expect(text).toContain('==> worker-2: /etc/dhcp/dhclient-eth1.4093.conf <==\nsend dhcp-client-identifier');

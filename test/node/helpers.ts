@@ -19,7 +19,7 @@ export const params: NodeNetworkParams = {
     ['extern_dynamic', '10.3.0.1/24'],
     ['extern_static', '10.4.0.1/24'],
     ['node_svc_subnet', '10.5.0.1/24'],
-  ].map(([key, cidr]) => ({ field: `net_config.${key}`, subnet: parseGatewayCidr(cidr!)! })),
+  ].map(([key, cidr]) => ({ field: `net_config.${key}`, subnet: parseGatewayCidr(cidr)! })),
 };
 
 export const dualStackParams: NodeNetworkParams = {

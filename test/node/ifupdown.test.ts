@@ -22,12 +22,16 @@ function query(node: NodeSpec, p: NodeNetworkParams, args: string[]): string {
 
 describe('ifupdown file', () => {
   it('follows the guide: manual uplink, DHCP infra VLAN with the multicast route, static node VLAN', () => {
-    const file = renderIfupdown(nodesOf(INVENTORY)[0]!, params);
+    const file = renderIfupdown(nodesOf(INVENTORY)[0], params);
     expect(file.path).toBe('etc/network/interfaces.d/aci');
     expect(file.content).toMatch(/iface ens192\.4093 inet manual\n(\s+.*\n)*\s+up ip route replace 224\.0\.0\.0\/4 dev ens192\.4093/);
     // dhclient runs with the VLAN's own file, the one that sends 01:<MAC>.
-    expect(file.content).toContain('    up dhclient -4 -cf /etc/dhcp/dhclient-ens192.4093.conf -pf /run/dhclient.ens192.4093.pid -lf /var/lib/dhcp/dhclient.ens192.4093.leases ens192.4093\n');
-    expect(file.content).toContain('    down dhclient -4 -cf /etc/dhcp/dhclient-ens192.4093.conf -pf /run/dhclient.ens192.4093.pid -lf /var/lib/dhcp/dhclient.ens192.4093.leases -r ens192.4093\n');
+    expect(file.content).toContain(
+      '    up dhclient -4 -cf /etc/dhcp/dhclient-ens192.4093.conf -pf /run/dhclient.ens192.4093.pid -lf /var/lib/dhcp/dhclient.ens192.4093.leases ens192.4093\n',
+    );
+    expect(file.content).toContain(
+      '    down dhclient -4 -cf /etc/dhcp/dhclient-ens192.4093.conf -pf /run/dhclient.ens192.4093.pid -lf /var/lib/dhcp/dhclient.ens192.4093.leases -r ens192.4093\n',
+    );
     expect(file.content).toMatch(/iface ens192\.4001 inet static\n(\s+.*\n)*\s+gateway 10\.1\.0\.1/);
     expect(file.content).not.toMatch(/iface ens160[^#]*gateway/);
   });
@@ -44,24 +48,24 @@ describe.skipIf(!ifquery)('ifquery parses the files (Debian package ifupdown)', 
 
   it('reads the options back: MTU, raw device, address, gateway, bond settings', () => {
     const [master, worker] = nodesOf(INVENTORY);
-    const infra = query(master!, params, ['ens192.4093']);
+    const infra = query(master, params, ['ens192.4093']);
     expect(infra).toContain('mtu: 1600');
     expect(infra).toContain('vlan-raw-device: ens192');
     expect(infra).toContain('up: ip route replace 224.0.0.0/4 dev ens192.4093');
     expect(infra).toContain('hwaddress: 00:50:56:8a:10:01');
     expect(infra).toMatch(/up: dhclient -4 -cf \/etc\/dhcp\/dhclient-ens192\.4093\.conf .* ens192\.4093/);
-    const nodeVlan = query(master!, params, ['ens192.4001']);
+    const nodeVlan = query(master, params, ['ens192.4001']);
     expect(nodeVlan).toContain('address: 10.1.0.101');
     expect(nodeVlan).toContain('netmask: 255.255.0.0');
     expect(nodeVlan).toContain('gateway: 10.1.0.1');
-    expect(query(master!, params, ['ens160'])).toContain('up: ip route replace 198.51.100.0/24 via 192.168.66.1 dev ens160');
-    const bond = query(worker!, params, ['bond0']);
+    expect(query(master, params, ['ens160'])).toContain('up: ip route replace 198.51.100.0/24 via 192.168.66.1 dev ens160');
+    const bond = query(worker, params, ['bond0']);
     expect(bond).toContain('bond-slaves: eno1 eno2');
     expect(bond).toContain('bond-mode: 802.3ad');
   });
 
   it('dual stack: the node VLAN has an inet and an inet6 stanza', () => {
-    const node = nodesOf(DUAL_STACK_INVENTORY, dualStackParams)[0]!;
+    const node = nodesOf(DUAL_STACK_INVENTORY, dualStackParams)[0];
     const listed = query(node, dualStackParams, ['--list', '-a']);
     expect(listed).toContain('ens192.4001');
     const out = query(node, dualStackParams, ['ens192.4001']);

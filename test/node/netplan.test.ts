@@ -30,7 +30,7 @@ function generate(nodeName: string, text: string, p: NodeNetworkParams): Record<
 
 describe('netplan file', () => {
   it('describes uplink, infra VLAN on DHCP with the multicast route, node VLAN with the default route', () => {
-    const node = nodesOf(INVENTORY)[0]!;
+    const node = nodesOf(INVENTORY)[0];
     const file = renderNetplan(node, params);
     expect(file.path).toBe('etc/netplan/01-aci.yaml');
     expect(file.mode).toBe(0o600);
@@ -54,7 +54,7 @@ describe.skipIf(!netplan)('netplan generate accepts the files (Debian package ne
     expect(net['10-netplan-ens192.4001.network']).toMatch(/Destination=0\.0\.0\.0\/0\nGateway=10\.1\.0\.1/);
     expect(net['10-netplan-ens192.network']).toContain('MTUBytes=1600');
     expect(net['10-netplan-ens192.network']).toMatch(/VLAN=ens192\.4093[\s\S]*VLAN=ens192\.4001|VLAN=ens192\.4001[\s\S]*VLAN=ens192\.4093/);
-    const mgmt = net['10-netplan-ens160.network']!;
+    const mgmt = net['10-netplan-ens160.network'];
     expect(mgmt).toContain('Address=192.168.66.17/24');
     expect(mgmt).toMatch(/Destination=198\.51\.100\.0\/24\nGateway=192\.168\.66\.1/);
     expect(mgmt).toMatch(/Destination=172\.16\.0\.0\/12\nGateway=192\.168\.66\.1/);
@@ -73,7 +73,7 @@ describe.skipIf(!netplan)('netplan generate accepts the files (Debian package ne
 
   it('dual stack with a large MTU', () => {
     const net = generate('ds-1', DUAL_STACK_INVENTORY, dualStackParams);
-    const nodeVlan = net['10-netplan-ens192.4001.network']!;
+    const nodeVlan = net['10-netplan-ens192.4001.network'];
     expect(nodeVlan).toContain('MTUBytes=9000');
     expect(nodeVlan).toContain('Address=10.1.0.201/16');
     expect(nodeVlan).toContain('Address=2:2:1:1::c9/64');

@@ -5,18 +5,31 @@ import { InputError } from '../../src/errors.js';
 import { nodeNetworkParams, uplinkMtu } from '../../src/node/params.js';
 
 function configWith(net: Record<string, unknown>): Config {
-  return { net_config: { infra_vlan: 4093, kubeapi_vlan: 4001, node_subnet: ['10.1.0.1/16'], interface_mtu: null, interface_mtu_headroom: null, ...net } } as unknown as Config;
+  return {
+    net_config: {
+      infra_vlan: 4093,
+      kubeapi_vlan: 4001,
+      node_subnet: ['10.1.0.1/16'],
+      interface_mtu: null,
+      interface_mtu_headroom: null,
+      ...net,
+    },
+  } as unknown as Config;
 }
 
 describe('node network parameters', () => {
   it('takes VLANs and the node subnet with its gateway', () => {
     const p = nodeNetworkParams(configWith({}));
     expect(p).toEqual({
-      infraVlan: 4093, kubeapiVlan: 4001, mtu: 1600,
+      infraVlan: 4093,
+      kubeapiVlan: 4001,
+      mtu: 1600,
       nodeSubnets: [{ family: 4, gateway: '10.1.0.1', prefix: 16, network: '10.1.0.0/16' }],
       clusterSubnets: [{ field: 'net_config.node_subnet', subnet: { family: 4, gateway: '10.1.0.1', prefix: 16, network: '10.1.0.0/16' } }],
     });
-    const all = nodeNetworkParams(configWith({ pod_subnet: ['10.2.0.1/16'], node_svc_subnet: '10.5.0.1/24', extern_static: ['10.4.0.1/24'] })).clusterSubnets;
+    const all = nodeNetworkParams(
+      configWith({ pod_subnet: ['10.2.0.1/16'], node_svc_subnet: '10.5.0.1/24', extern_static: ['10.4.0.1/24'] }),
+    ).clusterSubnets;
     expect(all.map((s) => `${s.field} ${s.subnet.network}`)).toEqual([
       'net_config.node_subnet 10.1.0.0/16',
       'net_config.pod_subnet 10.2.0.0/16',
@@ -40,12 +53,18 @@ describe('node network parameters', () => {
     expect(nodeNetworkParams(configWith({}), { mtu: 9000 }).mtu).toBe(9000);
   });
 
-  it('one MTU rule with the main command: --mtu below the pods\' MTU plus VXLAN headroom is refused', () => {
-    expect(() => nodeNetworkParams(configWith({ interface_mtu: 8900 }), { mtu: 8950 })).toThrow(/--mtu = 8950: is below the pods' MTU \(8900\) plus the VXLAN headroom \(100\): at least 9000/);
-    expect(() => nodeNetworkParams(configWith({ interface_mtu: 1500, interface_mtu_headroom: 200 }), { mtu: 1650 })).toThrow(/at least 1700/);
+  it("one MTU rule with the main command: --mtu below the pods' MTU plus VXLAN headroom is refused", () => {
+    expect(() => nodeNetworkParams(configWith({ interface_mtu: 8900 }), { mtu: 8950 })).toThrow(
+      /--mtu = 8950: is below the pods' MTU \(8900\) plus the VXLAN headroom \(100\): at least 9000/,
+    );
+    expect(() => nodeNetworkParams(configWith({ interface_mtu: 1500, interface_mtu_headroom: 200 }), { mtu: 1650 })).toThrow(
+      /at least 1700/,
+    );
     expect(nodeNetworkParams(configWith({ interface_mtu: 8900 }), { mtu: 9000 }).mtu).toBe(9000);
     // The same rule and words as the main command's warning (src/config/mtu.ts).
-    expect(() => nodeNetworkParams(configWith({ interface_mtu: 8900, interface_mtu_headroom: 400 }))).toThrow(/interface_mtu \(8900\) plus interface_mtu_headroom \(400\) is 9300, above the 9216 an ACI port carries/);
+    expect(() => nodeNetworkParams(configWith({ interface_mtu: 8900, interface_mtu_headroom: 400 }))).toThrow(
+      /interface_mtu \(8900\) plus interface_mtu_headroom \(400\) is 9300, above the 9216 an ACI port carries/,
+    );
   });
 
   it('reports missing VLANs, equal VLANs, bad subnets and a bad --mtu together', () => {

@@ -33,15 +33,15 @@ describe('desired tree', () => {
             (m) => parentDn(m.dn) === dn && m.className === ccls && JSON.stringify(m.attributes) === JSON.stringify(cb.attributes),
           );
           expect(child, `child ${ccls} of ${dn}`).toBeDefined();
-          count(c as never, child!.dn);
+          count(c, child!.dn);
         }
       }
     };
     for (const r of requests) {
       const [[cls, b]] = Object.entries(r.body);
-      const rootDn = r.objects[0]!.post!.wrap === 1 ? parentDn(r.objects[0]!.dn)! : r.objects[0]!.dn;
+      const rootDn = r.objects[0].post!.wrap === 1 ? parentDn(r.objects[0].dn)! : r.objects[0].dn;
       expect(byDn.get(rootDn)?.className ?? cls).toBe(cls);
-      count({ [cls]: b! } as never, rootDn);
+      count({ [cls]: b } as never, rootDn);
     }
     for (const m of allObjects(state)) {
       if (m.context) continue;
@@ -54,9 +54,9 @@ describe('desired tree', () => {
     const tenantPosts = requests.filter((r) => r.path === '/api/mo/uni/tn-mycluster.json');
     expect(tenantPosts).toHaveLength(2);
     const l3 = tenantPosts.find((r) => r.objects.some((o) => o.className === 'vzFilter'))!;
-    expect((l3.body.fvTenant!.children ?? []).map((c) => Object.keys(c)[0])).toEqual(['vzFilter', 'vzBrCP']);
+    expect((l3.body.fvTenant.children ?? []).map((c) => Object.keys(c)[0])).toEqual(['vzFilter', 'vzBrCP']);
     const main = tenantPosts.find((r) => r !== l3)!;
-    expect(main.body.fvTenant!.attributes).toEqual({ name: 'mycluster', dn: 'uni/tn-mycluster', annotation: CLUSTER_ANNOTATION });
+    expect(main.body.fvTenant.attributes).toEqual({ name: 'mycluster', dn: 'uni/tn-mycluster', annotation: CLUSTER_ANNOTATION });
     expect(JSON.stringify(main.body)).not.toContain('mycluster-allow-all-filter');
     expect(JSON.stringify(main.body)).not.toContain('l3extOut');
   });
@@ -71,7 +71,10 @@ describe('desired tree', () => {
   });
 
   it('adds the dynamic VLAN pool for VLAN encapsulation and binds it to the VMM domain', () => {
-    expect(byDn.get('uni/infra/vlanns-[mycluster-vpool]-dynamic')?.children[0]?.attributes).toMatchObject({ from: 'vlan-100', to: 'vlan-199' });
+    expect(byDn.get('uni/infra/vlanns-[mycluster-vpool]-dynamic')?.children[0]?.attributes).toMatchObject({
+      from: 'vlan-100',
+      to: 'vlan-199',
+    });
     expect(byDn.get('uni/vmmp-Kubernetes/dom-mycluster/rsvlanNs')?.attributes.tDn).toBe('uni/infra/vlanns-[mycluster-vpool]-dynamic');
   });
 
@@ -139,7 +142,14 @@ describe('removal targets', () => {
     expect(targets.find((t) => t.dn === 'uni/tn-mycluster')?.ifAnnotated).toBe(true);
   });
   it('keeps what is shared', () => {
-    for (const dn of ['uni', 'uni/infra', 'uni/infra/attentp-my-aep', 'uni/infra/attentp-my-aep/provacc', 'uni/infra/settings', 'uni/tn-mycluster/out-my-l3out']) {
+    for (const dn of [
+      'uni',
+      'uni/infra',
+      'uni/infra/attentp-my-aep',
+      'uni/infra/attentp-my-aep/provacc',
+      'uni/infra/settings',
+      'uni/tn-mycluster/out-my-l3out',
+    ]) {
       expect(dns, dn).not.toContain(dn);
     }
   });

@@ -46,7 +46,10 @@ describe.skipIf(deleteCases.length === 0)('removal targets cover what the Python
       const targets = removalTargets(buildDesiredState(config)).map((t) => t.dn);
       const state = JSON.parse(readFileSync(join(testdata, c.apic_state!), 'utf8')) as { deletes: string[] };
       for (const path of state.deletes) {
-        const dn = path.replace(/\?.*$/, '').replace(/^\/api\/(node\/)?mo\//, '').replace(/\.json$/, '');
+        const dn = path
+          .replace(/\?.*$/, '')
+          .replace(/^\/api\/(node\/)?mo\//, '')
+          .replace(/\.json$/, '');
         // Custom application profiles and EPGs the user added are found by query, not in the tree.
         const inTree = targets.some((t) => dn === t || dn.startsWith(`${t}/`));
         const userMade = /\/ap-(?!aci-containers-|kubernetes)/.test(dn) || /\/epg-(?!aci-containers-|kube-)/.test(dn);

@@ -77,7 +77,13 @@ describe('dump format', () => {
             {
               aaaUserDomain: {
                 attributes: { name: 'all', annotation: 'orchestrator:aci-containers-controller' },
-                children: [{ aaaUserRole: { attributes: { name: 'admin', privType: 'writePriv', annotation: 'orchestrator:aci-containers-controller' } } }],
+                children: [
+                  {
+                    aaaUserRole: {
+                      attributes: { name: 'admin', privType: 'writePriv', annotation: 'orchestrator:aci-containers-controller' },
+                    },
+                  },
+                ],
               },
             },
           ],
@@ -86,7 +92,11 @@ describe('dump format', () => {
       {
         aaaUser: {
           attributes: { name: 'mycluster', annotation: 'orchestrator:aci-containers-controller' },
-          children: [{ aaaUserCert: { attributes: { name: 'mycluster.crt', data: 'CERT\n', annotation: 'orchestrator:aci-containers-controller' } } }],
+          children: [
+            {
+              aaaUserCert: { attributes: { name: 'mycluster.crt', data: 'CERT\n', annotation: 'orchestrator:aci-containers-controller' } },
+            },
+          ],
         },
       },
     ]);

@@ -33,7 +33,7 @@ describe('flavor items in the tenant', () => {
       'aci-containers-mykube-monitoring-ingress',
       'aci-containers-mykube-rancher-ui',
     ]);
-    expect(f.children[5]!.attributes).toMatchObject({ dFromPort: '443', dToPort: '443', prot: 'tcp', stateful: 'no' });
+    expect(f.children[5].attributes).toMatchObject({ dFromPort: '443', dToPort: '443', prot: 'tcp', stateful: 'no' });
   });
 
   it('RKE: the monitoring contract, provided by the system EPG and consumed by the istio EPG', () => {
@@ -45,7 +45,7 @@ describe('flavor items in the tenant', () => {
     expect(system.slice(-2)).toEqual([contract, 'aci-containers-mykube-prometheus-opflex-agent']);
     expect(names(at(root, `${ap}/epg-aci-containers-istio`)).at(-1)).toBe(contract);
     const subj = at(root, `${tn}/brc-${contract}/subj-${contract}-subj`);
-    expect(subj.children[0]!.attributes.tnVzFilterName).toBe('aci-containers-mykube-access-prometheus');
+    expect(subj.children[0].attributes.tnVzFilterName).toBe('aci-containers-mykube-access-prometheus');
     expect(names(at(root, `${tn}/flt-aci-containers-mykube-access-prometheus`))).toEqual(['http']);
   });
 
@@ -61,7 +61,9 @@ describe('flavor items in the tenant', () => {
   });
 
   it('the basic overlay runs without an APIC: nothing to create', () => {
-    const { config } = loadConfig('net_config:\n  node_subnet: 10.1.0.1/24\n  pod_subnet: 10.2.0.1/16\n', 'cfg.yaml', { flavor: 'k8s-overlay' });
+    const { config } = loadConfig('net_config:\n  node_subnet: 10.1.0.1/24\n  pod_subnet: 10.2.0.1/16\n', 'cfg.yaml', {
+      flavor: 'k8s-overlay',
+    });
     expect(buildDesiredState(config).root.children).toEqual([]);
   });
 });

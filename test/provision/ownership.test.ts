@@ -20,7 +20,11 @@ const CASES = [
   { name: 'unprovision_delete_tenant', tenant: 'kube', kept: ['uni/tn-common', 'uni/infra/attentp-kube-aep'] },
   { name: 'unprovision_custom_ap_with_annotation', tenant: 'test', kept: ['uni/tn-test', 'uni/tn-test/eptags'] },
   { name: 'unprovision_custom_ap_without_annotation', tenant: 'test', kept: ['uni/tn-test'] },
-  { name: 'unprovision_custom_epg', tenant: 'test', kept: ['uni/tn-test', 'uni/tn-test/ap-aci-containers-kube', 'uni/tn-test/ap-aci-containers-kube/epg-testepg'] },
+  {
+    name: 'unprovision_custom_epg',
+    tenant: 'test',
+    kept: ['uni/tn-test', 'uni/tn-test/ap-aci-containers-kube', 'uni/tn-test/ap-aci-containers-kube/epg-testepg'],
+  },
 ];
 
 interface CaseArgs {
@@ -30,7 +34,9 @@ interface CaseArgs {
 }
 
 describe.skipIf(!existsSync(CONFORMANCE))('ownedObjects on the conformance unprovision cases', () => {
-  const all = existsSync(CONFORMANCE) ? (JSON.parse(readFileSync(join(CONFORMANCE, 'cases.json'), 'utf8')) as { cases: CaseArgs[] }).cases : [];
+  const all = existsSync(CONFORMANCE)
+    ? (JSON.parse(readFileSync(join(CONFORMANCE, 'cases.json'), 'utf8')) as { cases: CaseArgs[] }).cases
+    : [];
   for (const c of CASES) {
     it(`${c.name}: the desired tree's ownership removes what the Python tool removed and keeps the rest`, async () => {
       const spec = all.find((x) => x.name === c.name)!;
@@ -44,7 +50,10 @@ describe.skipIf(!existsSync(CONFORMANCE))('ownedObjects on the conformance unpro
       const expected = new Set(data.deletes.map(dnOf));
       for (const dn of plan.deletes) expect(expected, dn).toContain(dn);
       for (const dn of expected) {
-        expect(plan.deletes.some((d) => d === dn || isBelow(dn, d)), dn).toBe(true);
+        expect(
+          plan.deletes.some((d) => d === dn || isBelow(dn, d)),
+          dn,
+        ).toBe(true);
         expect(await apic.read(dn, 'children'), dn).toBeUndefined();
       }
       for (const dn of c.kept) expect(await apic.read(dn, 'children'), dn).toBeDefined();
@@ -63,9 +72,12 @@ describe('ownership rules', () => {
     expect(p.test('kube-pod-bd')).toBe(false);
   });
 
-  it('keeps a cluster tenant that holds the user\'s VRF, even with --skip-app-profile-check', async () => {
+  it("keeps a cluster tenant that holds the user's VRF, even with --skip-app-profile-check", async () => {
     // The VRF lives in the cluster's own tenant (as in the conformance case with_tenant_l3out).
-    const text = VALID.replace('    tenant: common', '    tenant: kube').replace('  system_id: kube', '  system_id: kube\n  use_legacy_kube_naming_convention: true');
+    const text = VALID.replace('    tenant: common', '    tenant: kube').replace(
+      '  system_id: kube',
+      '  system_id: kube\n  use_legacy_kube_naming_convention: true',
+    );
     const { config } = loadConfig(text, 'x.yaml', { flavor: 'kubernetes-1.35', provApic: false, username: 'admin', password: 'p' });
     const owned = ownedObjects(buildDesiredState(config), config, { skipAppProfileCheck: true });
     const tenant = `uni/tn-${config.aci_config.cluster_tenant}`;

@@ -16,14 +16,18 @@ import { checkPrerequisites, discoverNestedVlanPool, requirements } from '../../
 import { desiredRoots, inventoryLast, planProvision, redactPlan, type ProvisionApic } from '../../src/provision/provision.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const mo = (className: string, attributes: Record<string, string>, children: ManagedObject[] = []): ManagedObject => ({ className, attributes, children });
+const mo = (className: string, attributes: Record<string, string>, children: ManagedObject[] = []): ManagedObject => ({
+  className,
+  attributes,
+  children,
+});
 
 function nestedConfig(): Config {
   return JSON.parse(readFileSync(join(FIXTURES, 'nested-second-portgroup.config.json'), 'utf8')) as Config;
 }
 
 describe('desired roots', () => {
-  it('come from the tree\'s requests, each located at its DN, the user and its certificate as one object', () => {
+  it("come from the tree's requests, each located at its DN, the user and its certificate as one object", () => {
     const config = nestedConfig();
     config.aci_config.sync_login.cert_data = 'CERT\n';
     const roots = desiredRoots(buildDesiredState(config));
@@ -33,7 +37,7 @@ describe('desired roots', () => {
     const plan = computePlan(roots, new Map());
     const user = plan.batches.find((b) => b.root === `uni/userext/user-${config.aci_config.sync_login.username}`)!;
     expect(user.requests).toHaveLength(1);
-    expect(user.requests[0]!.body!.children.map((c) => c.className).sort()).toEqual(['aaaUserCert', 'aaaUserDomain']);
+    expect(user.requests[0].body!.children.map((c) => c.className).sort()).toEqual(['aaaUserCert', 'aaaUserDomain']);
   });
 
   it('the VMM inventory is applied after the policy that makes the APIC create it', () => {
@@ -57,7 +61,7 @@ describe('desired roots', () => {
     const state = buildDesiredState(config);
     const user = desiredRoots(state).filter((r) => r.attributes['dn'] === userDn);
     const apicHolding = (data: string, accountStatus: string): ProvisionApic => {
-      const current = structuredClone(computePlan(user, new Map()).batches[0]!.requests[0]!.body!);
+      const current = structuredClone(computePlan(user, new Map()).batches[0].requests[0].body!);
       current.attributes['accountStatus'] = accountStatus;
       current.children.find((c) => c.className === 'aaaUserCert')!.attributes['data'] = data;
       const reader = memoryStateReader([current]);
@@ -80,7 +84,9 @@ describe('printed plans', () => {
       mo('aaaUser', { dn: 'uni/userext/user-k', name: 'k', pwd: 'Sup3r-Secret' }),
       mo('vmmInjectedClusterDetails', { dn: 'comp/x/info/clusterdetails', userKey: 'PRIVATE-KEY-PEM', userCert: 'CERT' }),
     ];
-    const current = new Map<string, ManagedObject | undefined>([['comp/x/info/clusterdetails', mo('vmmInjectedClusterDetails', { userKey: 'OLD-KEY', userCert: 'CERT' })]]);
+    const current = new Map<string, ManagedObject | undefined>([
+      ['comp/x/info/clusterdetails', mo('vmmInjectedClusterDetails', { userKey: 'OLD-KEY', userCert: 'CERT' })],
+    ]);
     const plan = redactPlan(computePlan(desired, current));
     const printed = renderPlanText(plan) + JSON.stringify(planToJson(plan));
     for (const secret of ['Sup3r-Secret', 'PRIVATE-KEY-PEM', 'OLD-KEY']) expect(printed).not.toContain(secret);
@@ -93,13 +99,15 @@ describe('prerequisites', () => {
   // An APIC holding the objects at `dns`; an object read with its subtree shows those among `dns` below it.
   const reader = (dns: string[], children: Record<string, ManagedObject[]> = {}) => {
     const subtree = (dn: string): ManagedObject[] =>
-      dns.filter((d) => parentDn(d) === dn).map((d) => {
-        const last = resolveDn(d)!.at(-1)!;
-        return mo(last.className, last.naming, subtree(d));
-      });
+      dns
+        .filter((d) => parentDn(d) === dn)
+        .map((d) => {
+          const last = resolveDn(d)!.at(-1)!;
+          return mo(last.className, last.naming, subtree(d));
+        });
     return {
-    getMo: async (dn: string) => (dns.includes(dn) ? mo('x', { dn }, subtree(dn)) : undefined),
-    getChildren: async (dn: string) => children[dn] ?? [],
+      getMo: async (dn: string) => (dns.includes(dn) ? mo('x', { dn }, subtree(dn)) : undefined),
+      getChildren: async (dn: string) => children[dn] ?? [],
     };
   };
 
@@ -129,7 +137,10 @@ describe('prerequisites', () => {
   it("reads the nested VMware domain's VLAN pool for a second kube-api port group", async () => {
     const config = nestedConfig();
     const dom = `uni/vmmp-VMware/dom-${config.aci_config.vmm_domain.nested_inside.name}`;
-    const pool = await discoverNestedVlanPool(reader([], { [dom]: [mo('infraRsVlanNs', { tDn: 'uni/infra/vlanns-[vmw]-dynamic' })] }), config);
+    const pool = await discoverNestedVlanPool(
+      reader([], { [dom]: [mo('infraRsVlanNs', { tDn: 'uni/infra/vlanns-[vmw]-dynamic' })] }),
+      config,
+    );
     expect(pool).toBe(config.net_config.second_kubeapi_portgroup ? 'uni/infra/vlanns-[vmw]-dynamic' : undefined);
   });
 });

@@ -37,10 +37,14 @@ describe('fabric view assets', () => {
   });
 
   it('leaves other paths and methods to the API (404 as JSON)', async () => {
-    for (const [method, path] of [['GET', '/nothing'], ['POST', '/'], ['DELETE', '/ui/fabric-view.js']]) {
-      const res = await get(path!, method);
+    for (const [method, path] of [
+      ['GET', '/nothing'],
+      ['POST', '/'],
+      ['DELETE', '/ui/fabric-view.js'],
+    ]) {
+      const res = await get(path, method);
       expect(res.status).toBe(404);
-      expect((await res.json()) as unknown).toMatchObject({ imdata: [{ error: { attributes: { code: expect.any(String) } } }] });
+      expect(await res.json()).toMatchObject({ imdata: [{ error: { attributes: { code: expect.any(String) } } }] });
     }
   });
 

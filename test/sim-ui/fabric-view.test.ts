@@ -8,7 +8,6 @@ import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWire } from '../../src/aci/json.js';
 import { cniNames } from '../../src/cluster/cni.js';
-import type { NodeSpec } from '../../src/node/node.js';
 import { controllerPosts } from '../../src/sim/cluster/objects.js';
 import { buildWorkload } from '../../src/sim/cluster/workload.js';
 import type { RunningSim } from '../../src/sim/server.js';
@@ -86,7 +85,10 @@ describe.skipIf(!haveChromium)('fabric view', () => {
     // Its relation to the node BD is among the children.
     await page.locator('#detail table.list a', { hasText: `${AP}/epg-kube-nodes/rsbd` }).waitFor();
     // Relations show their resolved target.
-    await page.locator('#detail table.list tr', { hasText: `${AP}/epg-kube-nodes/rsbd` }).locator('td', { hasText: 'uni/tn-kube/BD-kube-node-bd (formed)' }).waitFor();
+    await page
+      .locator('#detail table.list tr', { hasText: `${AP}/epg-kube-nodes/rsbd` })
+      .locator('td', { hasText: 'uni/tn-kube/BD-kube-node-bd (formed)' })
+      .waitFor();
     await page.screenshot({ path: join(artifactsDir, 'fabric-view-object.png') });
   });
 
@@ -111,7 +113,10 @@ describe.skipIf(!haveChromium)('fabric view', () => {
     await rest.call('POST', `/api/mo/${AP}/epg-live-epg.json`, { fvAEPg: { attributes: { name: 'live-epg' } } });
     await object(`${AP}/epg-live-epg`).waitFor({ timeout: 10_000 });
     const count = ` (${(await epgDns()).length})`;
-    await page.waitForFunction(([el, want]) => el?.textContent === want, [await epgFolder().locator('.count').elementHandle(), count] as const);
+    await page.waitForFunction(([el, want]) => el?.textContent === want, [
+      await epgFolder().locator('.count').elementHandle(),
+      count,
+    ] as const);
     // Deleted through the API: gone from the tree too.
     await rest.call('DELETE', `/api/mo/${AP}/epg-live-epg.json`);
     await object(`${AP}/epg-live-epg`).waitFor({ state: 'detached', timeout: 10_000 });
@@ -128,7 +133,9 @@ describe.skipIf(!haveChromium)('fabric view', () => {
     await under(ctrlr, 'Nodes').click();
     await under(ctrlr, 'Nodes').locator('.count', { hasText: '(0)' }).waitFor();
     // The CNI controller posts a node: it appears under Nodes.
-    await rest.call('POST', `/api/mo/${ctrlr}/injcont/host-[node-1].json`, { vmmInjectedHost: { attributes: { name: 'node-1', os: 'linux' } } });
+    await rest.call('POST', `/api/mo/${ctrlr}/injcont/host-[node-1].json`, {
+      vmmInjectedHost: { attributes: { name: 'node-1', os: 'linux' } },
+    });
     await object(`${ctrlr}/injcont/host-[node-1]`).waitFor({ timeout: 10_000 });
     await under(ctrlr, 'Nodes').locator('.count', { hasText: '(1)' }).waitFor();
     await under(ctrlr, 'Namespaces').click();
@@ -148,11 +155,15 @@ describe.skipIf(!haveChromium)('fabric view', () => {
   it("shows what the running cluster's controller writes: inventory and L4-L7 objects", async () => {
     const config = clusterConfig();
     const names = cniNames(config);
-    const nodes = ['node-1', 'node-2'].map(
-      (name, i) => ({ name, uplink: 'ens192', infraMac: `00:50:56:aa:00:0${i}`, addresses: [{ family: 4 as const, address: `10.1.0.${11 + i}`, prefix: 16, gateway: '10.1.0.1' }] }) as NodeSpec,
-    );
+    const nodes = ['node-1', 'node-2'].map((name, i) => ({
+      name,
+      uplink: 'ens192',
+      infraMac: `00:50:56:aa:00:0${i}`,
+      addresses: [{ family: 4 as const, address: `10.1.0.${11 + i}`, prefix: 16, gateway: '10.1.0.1' }],
+    }));
     // The emulated controller's writes (apic-sim cluster posts these, signed; here as admin).
-    for (const post of controllerPosts(config, buildWorkload(config, nodes, 1))) await rest.call('POST', `/api/mo/${post.dn}.json`, toWire(post.mo));
+    for (const post of controllerPosts(config, buildWorkload(config, nodes, 1)))
+      await rest.call('POST', `/api/mo/${post.dn}.json`, toWire(post.mo));
     const ctrlr = names.injectedCont.replace(/\/injcont$/, '');
     const under = (dn: string, label: string) => page.locator(`#tree li:has(> .row[data-dn="${dn}"]) .row[data-folder="${label}"]`);
     // The inventory folders opened before follow the controller's writes live.
@@ -179,7 +190,9 @@ describe.skipIf(!haveChromium)('fabric view', () => {
     // The deployed graph instance is the simulator's own doing, as on an APIC.
     await under(tenant, 'Deployed Graph Instances').click();
     await under(tenant, 'Deployed Graph Instances').locator('.count', { hasText: '(1)' }).waitFor();
-    await page.locator('#detail table.list a', { hasText: `${tenant}/GraphInst_C-[${tenant}/brc-${names.serviceName('default/lb-1')}]` }).waitFor();
+    await page
+      .locator('#detail table.list a', { hasText: `${tenant}/GraphInst_C-[${tenant}/brc-${names.serviceName('default/lb-1')}]` })
+      .waitFor();
     await page.screenshot({ path: join(artifactsDir, 'fabric-view-l4l7.png') });
   });
 
@@ -207,7 +220,10 @@ describe.skipIf(!haveChromium)('fabric view', () => {
     await page.click('#logout');
     await page.locator('#login-form').waitFor();
     // The token is dead on the server too.
-    const res = await fetch(`${sim.url}/api/class/fvTenant.json`, { headers: { cookie: `APIC-cookie=${token}` }, dispatcher: insecureAgent });
+    const res = await fetch(`${sim.url}/api/class/fvTenant.json`, {
+      headers: { cookie: `APIC-cookie=${token}` },
+      dispatcher: insecureAgent,
+    });
     expect(res.status).toBe(403);
     await page.reload();
     await page.locator('#login-form').waitFor();
@@ -227,7 +243,9 @@ describe.skipIf(!haveChromium)('fabric view', () => {
       await p.locator('#detail h2', { hasText: 'fvAp kubernetes' }).waitFor();
       // 100 s pass on the simulator: every subscription of this page is gone there.
       skew += 100_000;
-      const resubscribed = p.waitForResponse((r) => r.url().includes(`/api/mo/${AP}.json?query-target=children`) && r.url().includes('subscription=yes'));
+      const resubscribed = p.waitForResponse(
+        (r) => r.url().includes(`/api/mo/${AP}.json?query-target=children`) && r.url().includes('subscription=yes'),
+      );
       await p.clock.fastForward(31_000);
       await resubscribed;
       await rest.call('POST', `/api/mo/${AP}/epg-after-sleep.json`, { fvAEPg: { attributes: { name: 'after-sleep' } } });

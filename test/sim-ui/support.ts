@@ -27,7 +27,9 @@ const baseCase = resolve(repoRoot, '..', 'shared', 'conformance', 'testdata', 'b
 export function clusterConfig(): Config {
   const opts = { flavor: 'kubernetes-1.35', versionToken: 'dummy', fixedSyncPassword: true };
   // Without ../shared: the configuration tests' own file, with the same legacy names.
-  const text = existsSync(baseCase) ? readFileSync(baseCase, 'utf8') : VALID.replace('  system_id: kube', '  system_id: kube\n  use_legacy_kube_naming_convention: true');
+  const text = existsSync(baseCase)
+    ? readFileSync(baseCase, 'utf8')
+    : VALID.replace('  system_id: kube', '  system_id: kube\n  use_legacy_kube_naming_convention: true');
   return loadConfig(text, 'base_case.inp.yaml', opts).config;
 }
 
@@ -73,7 +75,14 @@ export function prerequisites(config: Config): SeedSpec {
 /** apic-sim on 127.0.0.1, port 0, in memory, with the cluster's objects posted as `acc-provision -a` posts them. */
 export async function provisionedSim(config: Config = clusterConfig(), extra: SimOptions = {}): Promise<{ sim: RunningSim; rest: Rest }> {
   const tls = await selfSignedCertificate(['localhost', '127.0.0.1']);
-  const sim = await startSim({ listen: '127.0.0.1:0', data: ':memory:', adminPassword: PASSWORD, tls, seed: prerequisites(config), ...extra });
+  const sim = await startSim({
+    listen: '127.0.0.1:0',
+    data: ':memory:',
+    adminPassword: PASSWORD,
+    tls,
+    seed: prerequisites(config),
+    ...extra,
+  });
   const rest = new Rest(sim.url);
   await rest.login();
   for (const r of postRequests(buildDesiredState(config))) await rest.call('POST', r.path, r.body);
@@ -83,6 +92,15 @@ export async function provisionedSim(config: Config = clusterConfig(), extra: Si
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

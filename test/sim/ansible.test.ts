@@ -25,7 +25,8 @@ async function ansiblePresent(): Promise<boolean> {
   }
 }
 const present = await ansiblePresent();
-if (!present) console.warn('skipping the Ansible playbook test: ansible-playbook not found (Debian packages ansible python3-lxml python3-dateutil)');
+if (!present)
+  console.warn('skipping the Ansible playbook test: ansible-playbook not found (Debian packages ansible python3-lxml python3-dateutil)');
 
 interface TaskResult {
   name: string;
@@ -53,7 +54,10 @@ async function playbook(file: string): Promise<PlayRun> {
   };
   let stdout: string;
   try {
-    ({ stdout } = await run('ansible-playbook', ['-e', `@${join(dir, 'vars.yml')}`, join(playbooks, file)], { env, maxBuffer: 64 * 1024 * 1024 }));
+    ({ stdout } = await run('ansible-playbook', ['-e', `@${join(dir, 'vars.yml')}`, join(playbooks, file)], {
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    }));
   } catch (e) {
     // A failed task exits non-zero; the JSON on standard output still tells which.
     stdout = (e as { stdout?: string }).stdout ?? '';
@@ -69,7 +73,7 @@ async function playbook(file: string): Promise<PlayRun> {
       return { name: t.task.name, changed: h.changed === true, failed: h.failed === true, msg: h.msg };
     }),
   );
-  return { tasks, stats: out.stats.localhost! };
+  return { tasks, stats: out.stats.localhost };
 }
 
 const failures = (r: PlayRun) => r.tasks.filter((t) => t.failed).map((t) => `${t.name}: ${t.msg}`);

@@ -43,7 +43,10 @@ describe('apic-sim login', () => {
     const c = new Client(sim.url);
     const none = await c.get('/api/class/fvTenant.json');
     expect(none.status).toBe(403);
-    expect(none.body).toEqual({ totalCount: '1', imdata: [{ error: { attributes: { code: '403', text: expect.stringContaining('APIC-Cookie') } } }] });
+    expect(none.body).toEqual({
+      totalCount: '1',
+      imdata: [{ error: { attributes: { code: '403', text: expect.stringContaining('APIC-Cookie') } } }],
+    });
     c.token = 'not-a-token';
     const bad = await c.post('/api/mo/uni/tn-x.json', { fvTenant: { attributes: { name: 'x' } } });
     expect(bad.status).toBe(403);
@@ -104,7 +107,7 @@ describe('apic-sim login', () => {
     expect(fresh.url).toMatch(/^http:\/\//);
     expect(fresh.generatedPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     const c = new Client(fresh.url);
-    expect((await c.login('admin', fresh.generatedPassword!)).status).toBe(200);
+    expect((await c.login('admin', fresh.generatedPassword)).status).toBe(200);
   });
 });
 
@@ -119,7 +122,12 @@ describe('apic-sim certificate signatures', () => {
         children: [
           { aaaUserCert: { attributes: { name: 'kube.crt', data: pair.cert } } },
           // The rights acc-provision gives the controller's user.
-          { aaaUserDomain: { attributes: { name: 'all' }, children: [{ aaaUserRole: { attributes: { name: 'admin', privType: 'writePriv' } } }] } },
+          {
+            aaaUserDomain: {
+              attributes: { name: 'all' },
+              children: [{ aaaUserRole: { attributes: { name: 'admin', privType: 'writePriv' } } }],
+            },
+          },
         ],
       },
     });
@@ -128,7 +136,9 @@ describe('apic-sim certificate signatures', () => {
   }
 
   function signedCookies(key: string, method: string, path: string, body: string, certDn = 'uni/userext/user-kube/usercert-kube.crt') {
-    const sig = createSign('RSA-SHA256').update(method + path + body).sign(key, 'base64');
+    const sig = createSign('RSA-SHA256')
+      .update(method + path + body)
+      .sign(key, 'base64');
     return `APIC-Request-Signature=${sig}; APIC-Certificate-Algorithm=v1.0; APIC-Certificate-Fingerprint=fingerprint; APIC-Certificate-DN=${certDn}`;
   }
 
@@ -136,7 +146,9 @@ describe('apic-sim certificate signatures', () => {
     const { pair } = await signedSetup();
     const c = new Client(sim!.url);
     const body = JSON.stringify({ fvTenant: { attributes: { name: 'signed' } } });
-    const post = await c.request('POST', '/api/mo/uni/tn-signed.json', body, { cookie: signedCookies(pair.key, 'POST', '/api/mo/uni/tn-signed.json', body) });
+    const post = await c.request('POST', '/api/mo/uni/tn-signed.json', body, {
+      cookie: signedCookies(pair.key, 'POST', '/api/mo/uni/tn-signed.json', body),
+    });
     expect(post.status).toBe(200);
     const path = '/api/mo/uni/tn-signed.json?query-target=self';
     const get = await c.request('GET', path, undefined, { cookie: signedCookies(pair.key, 'GET', path, '') });
@@ -154,7 +166,9 @@ describe('apic-sim certificate signatures', () => {
     expect(tampered.status).toBe(403);
     expect(errorOf(tampered).text).toContain('Signature verification failed');
     expect((await c.request('POST', path, body, { cookie: signedCookies(other.key, 'POST', path, body) })).status).toBe(403);
-    const noCert = await c.request('POST', path, body, { cookie: signedCookies(pair.key, 'POST', path, body, 'uni/userext/user-kube/usercert-none') });
+    const noCert = await c.request('POST', path, body, {
+      cookie: signedCookies(pair.key, 'POST', path, body, 'uni/userext/user-kube/usercert-none'),
+    });
     expect(noCert.status).toBe(403);
     const check = new Client(sim!.url);
     await check.login();

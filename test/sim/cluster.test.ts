@@ -56,7 +56,12 @@ const verify = (nodes?: string) =>
   );
 
 beforeAll(async () => {
-  sim = await startSim({ listen: '127.0.0.1:0', data: ':memory:', adminPassword: PASSWORD, tls: await selfSignedCertificate(['127.0.0.1']) });
+  sim = await startSim({
+    listen: '127.0.0.1:0',
+    data: ':memory:',
+    adminPassword: PASSWORD,
+    tls: await selfSignedCertificate(['127.0.0.1']),
+  });
   const ca = join(dir, 'ca.pem');
   writeFileSync(ca, sim.certificate!);
   writeFileSync(cfg, demoConfig(`${sim.host}:${sim.port}`, dir, ca));
@@ -130,7 +135,9 @@ describe('apic-sim cluster', () => {
       'uni/tn-common/brc-mykube_svc_default_lb-1',
       'uni/tn-common/brc-mykube_svc_default_lb-2',
     ]);
-    expect(instances.every((i) => i.attributes['graphDn'] === GRAPH && i.attributes['scopeDn'] === 'uni/tn-common/ctx-mykube-vrf')).toBe(true);
+    expect(instances.every((i) => i.attributes['graphDn'] === GRAPH && i.attributes['scopeDn'] === 'uni/tn-common/ctx-mykube-vrf')).toBe(
+      true,
+    );
   });
 
   it('verify --nodes: a node missing from the inventory fails by name; passes once all are there', async () => {
@@ -144,7 +151,8 @@ describe('apic-sim cluster', () => {
     const all = await verify(nodes4);
     expect(all.ok).toBe(true);
     for (const n of ['node-1', 'node-2', 'node-3', 'node-4']) expect(all.output).toMatch(new RegExp(`PASS {2}Node ${n} `));
-    for (const ns of ['default', 'kube-system', 'aci-containers-system']) expect(all.output).toMatch(new RegExp(`PASS {2}Namespace ${ns} `));
+    for (const ns of ['default', 'kube-system', 'aci-containers-system'])
+      expect(all.output).toMatch(new RegExp(`PASS {2}Namespace ${ns} `));
     expect(all.output).toMatch(/PASS {2}Service graph template mykube_svc_global +uni\/tn-common\/AbsGraph-mykube_svc_global/);
     expect(all.output).toMatch(/PASS {2}L4-L7 device mykube_svc_global +uni\/tn-common\/lDevVip-mykube_svc_global/);
     expect(all.output).toMatch(/PASS {2}Deployed graph instance of service default\/lb-1 +uni\/tn-common\/GraphInst_C-/);
@@ -163,7 +171,9 @@ describe('apic-sim cluster', () => {
 
   it('verify --nodes fails naming the graph instance the APIC withdraws when the service is no longer provided', async () => {
     await admin.delete('uni/tn-common/out-mykube_l3out/instP-mykube_svc_default_lb-2');
-    expect((await admin.getClass('vnsGraphInst')).map((i) => i.attributes['ctrctDn'])).toEqual(['uni/tn-common/brc-mykube_svc_default_lb-1']);
+    expect((await admin.getClass('vnsGraphInst')).map((i) => i.attributes['ctrctDn'])).toEqual([
+      'uni/tn-common/brc-mykube_svc_default_lb-1',
+    ]);
     const r = await verify(nodes4);
     expect(r.ok).toBe(false);
     expect(r.output).toMatch(/FAIL {2}Deployed graph instance of service default\/lb-2 +uni\/tn-common\/brc-mykube_svc_default_lb-2/);

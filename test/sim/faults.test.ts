@@ -44,12 +44,28 @@ describe('apic-sim faults', () => {
   });
 
   it('adds latency from every matching rule, and parses --fault flags', () => {
-    const f = new Faults([{ path: '^/api/', latencyMs: 100 }, { path: 'class', latencyMs: 50, errorRate: 0.5 }], () => 0.4);
+    const f = new Faults(
+      [
+        { path: '^/api/', latencyMs: 100 },
+        { path: 'class', latencyMs: 50, errorRate: 0.5 },
+      ],
+      () => 0.4,
+    );
     expect(f.decide('GET', '/api/class/fvBD.json')).toEqual({ latencyMs: 150, drop: false, lose: false, errorStatus: 503 });
     expect(f.decide('GET', '/api/mo/uni.json')).toEqual({ latencyMs: 100, drop: false, lose: false });
-    expect(new Faults([{ path: '^/api/mo/', lostRate: 0.5 }], () => 0.4).decide('POST', '/api/mo/uni.json')).toEqual({ latencyMs: 0, drop: false, lose: true });
+    expect(new Faults([{ path: '^/api/mo/', lostRate: 0.5 }], () => 0.4).decide('POST', '/api/mo/uni.json')).toEqual({
+      latencyMs: 0,
+      drop: false,
+      lose: true,
+    });
     expect(parseFaultFlag('^/api/mo/;latency=200,error=0.1,drop=0.05,lost=0.2,status=502,method=POST')).toEqual({
-      path: '^/api/mo/', latencyMs: 200, errorRate: 0.1, dropRate: 0.05, lostRate: 0.2, errorStatus: 502, method: 'POST',
+      path: '^/api/mo/',
+      latencyMs: 200,
+      errorRate: 0.1,
+      dropRate: 0.05,
+      lostRate: 0.2,
+      errorStatus: 502,
+      method: 'POST',
     });
     expect(() => parseFaultFlag('^/api/;speed=3')).toThrow(/unknown key speed/);
     expect(() => parseFaultFlag('^/api/;error=3')).toThrow(/errorRate/);

@@ -58,7 +58,13 @@ export function testTls(): Promise<TlsMaterial> {
 
 /** A fresh in-memory simulator on an ephemeral port, with a logged-in admin client. */
 export async function simWithClient(opts: SimOptions = {}): Promise<{ sim: RunningSim; client: Client }> {
-  const sim = await startSim({ listen: '127.0.0.1:0', data: ':memory:', adminPassword: PASSWORD, tls: opts.http ? undefined : await testTls(), ...opts });
+  const sim = await startSim({
+    listen: '127.0.0.1:0',
+    data: ':memory:',
+    adminPassword: PASSWORD,
+    tls: opts.http ? undefined : await testTls(),
+    ...opts,
+  });
   const client = new Client(sim.url);
   const a = await client.login();
   if (a.status !== 200) throw new Error(`login failed: ${JSON.stringify(a.body)}`);
@@ -68,11 +74,11 @@ export async function simWithClient(opts: SimOptions = {}): Promise<{ sim: Runni
 /** The attributes of the single object an answer holds. */
 export function only(a: Answer): Record<string, string> {
   if (a.body.imdata.length !== 1) throw new Error(`expected one object, got ${JSON.stringify(a.body)}`);
-  return Object.values(a.body.imdata[0] as Record<string, { attributes: Record<string, string> }>)[0]!.attributes;
+  return Object.values(a.body.imdata[0] as Record<string, { attributes: Record<string, string> }>)[0].attributes;
 }
 
 export function dns(a: Answer): string[] {
-  return a.body.imdata.map((w: Record<string, { attributes: { dn: string } }>) => Object.values(w)[0]!.attributes.dn);
+  return a.body.imdata.map((w: Record<string, { attributes: { dn: string } }>) => Object.values(w)[0].attributes.dn);
 }
 
 export function errorOf(a: Answer): { code: string; text: string } {

@@ -16,12 +16,18 @@ afterEach(async () => {
 /** Sends `size` bytes with node:https and resolves with the status as soon as an answer comes, sent or not. */
 function post(url: string, path: string, size: number, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url + path, { method: 'POST', rejectUnauthorized: false, headers: { 'Content-Length': String(size), ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', (e) => (e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e));
+    const req = request(
+      url + path,
+      { method: 'POST', rejectUnauthorized: false, headers: { 'Content-Length': String(size), ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', (e) =>
+      (e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e),
+    );
     const chunk = Buffer.alloc(1024 * 1024, 'a');
     let sent = 0;
     const pump = () => {

@@ -42,11 +42,18 @@ describe('write answers (rsp-subtree=modified|full)', () => {
     expect(again.body).toEqual({ totalCount: '0', imdata: [] });
 
     const changed = await c.post('/api/mo/uni/tn-m1/BD-bd.json?rsp-subtree=modified', { fvBD: { attributes: { arpFlood: 'no' } } });
-    expect(changed.body.imdata).toEqual([{ fvBD: { attributes: expect.objectContaining({ dn: 'uni/tn-m1/BD-bd', arpFlood: 'no', status: 'modified' }) } }]);
+    expect(changed.body.imdata).toEqual([
+      { fvBD: { attributes: expect.objectContaining({ dn: 'uni/tn-m1/BD-bd', arpFlood: 'no', status: 'modified' }) } },
+    ]);
 
     // A change below the URL's object comes nested in it.
-    const nested = await c.post('/api/mo/uni/tn-m1.json?rsp-subtree=modified', { fvTenant: { attributes: { name: 'm1' }, children: [{ fvBD: { attributes: { name: 'bd', arpFlood: 'yes' } } }] } });
-    expect(statuses(nested.body.imdata)).toEqual([['fvTenant', 'uni/tn-m1', ''], ['fvBD', 'uni/tn-m1/BD-bd', 'modified']]);
+    const nested = await c.post('/api/mo/uni/tn-m1.json?rsp-subtree=modified', {
+      fvTenant: { attributes: { name: 'm1' }, children: [{ fvBD: { attributes: { name: 'bd', arpFlood: 'yes' } } }] },
+    });
+    expect(statuses(nested.body.imdata)).toEqual([
+      ['fvTenant', 'uni/tn-m1', ''],
+      ['fvBD', 'uni/tn-m1/BD-bd', 'modified'],
+    ]);
 
     const deleted = await c.request('DELETE', '/api/mo/uni/tn-m1.json?rsp-subtree=modified');
     expect(statuses(deleted.body.imdata)).toEqual([['fvTenant', 'uni/tn-m1', 'deleted']]);
@@ -70,13 +77,26 @@ describe('classes of the object model', () => {
       ['/api/mo/uni/infra/funcprof/accportgrp-pg.json', { infraAccPortGrp: { attributes: { name: 'pg' } } }],
       ['/api/mo/uni/userext/domain-sd1.json', { aaaDomain: { attributes: { name: 'sd1' } } }],
       ['/api/mo/uni/tn-common/taboo-t.json', { vzTaboo: { attributes: { name: 't' } } }],
-      ['/api/mo/uni/tn-common/ap-esgs.json', { fvAp: { attributes: { name: 'esgs' }, children: [{ fvESg: { attributes: { name: 'e1' } } }] } }],
+      [
+        '/api/mo/uni/tn-common/ap-esgs.json',
+        { fvAp: { attributes: { name: 'esgs' }, children: [{ fvESg: { attributes: { name: 'e1' } } }] } },
+      ],
       [
         '/api/mo/uni/tn-common/out-mykube_l3out.json',
         {
           l3extOut: {
             attributes: { name: 'mykube_l3out' },
-            children: [{ l3extLNodeP: { attributes: { name: 'np' }, children: [{ l3extRsNodeL3OutAtt: { attributes: { tDn: 'topology/pod-1/node-101', rtrId: '1.1.1.1' } } }, { bgpPeerP: { attributes: { addr: '10.0.0.9', ctrl: 'send-com,nh-self' } } }] } }],
+            children: [
+              {
+                l3extLNodeP: {
+                  attributes: { name: 'np' },
+                  children: [
+                    { l3extRsNodeL3OutAtt: { attributes: { tDn: 'topology/pod-1/node-101', rtrId: '1.1.1.1' } } },
+                    { bgpPeerP: { attributes: { addr: '10.0.0.9', ctrl: 'send-com,nh-self' } } },
+                  ],
+                },
+              },
+            ],
           },
         },
       ],
@@ -85,7 +105,10 @@ describe('classes of the object model', () => {
       const a = await c.post(path, body);
       expect(a.status, `${path}: ${JSON.stringify(a.body)}`).toBe(200);
     }
-    expect(only(await c.get('/api/mo/uni/tn-common/out-mykube_l3out/lnodep-np/peerP-[10.0.0.9].json'))).toMatchObject({ addr: '10.0.0.9', ctrl: 'send-com,nh-self' });
+    expect(only(await c.get('/api/mo/uni/tn-common/out-mykube_l3out/lnodep-np/peerP-[10.0.0.9].json'))).toMatchObject({
+      addr: '10.0.0.9',
+      ctrl: 'send-com,nh-self',
+    });
     expect(dns(await c.get('/api/class/fvESg.json'))).toEqual(['uni/tn-common/ap-esgs/esg-e1']);
   });
 
@@ -109,15 +132,24 @@ describe('classes of the object model', () => {
   });
 
   it('takes a bracketed naming value for an unbracketed one, and stores one spelling', async () => {
-    await c.post('/api/mo/uni/tn-common.json', { fvTenant: { attributes: { name: 'common' }, children: [{ l3extOut: { attributes: { name: 'o2' }, children: [{ l3extLNodeP: { attributes: { name: 'np' } } }] } }] } });
-    const a = await c.post('/api/mo/uni/tn-common/out-o2/lnodep-np/lifp-[ip1].json', { l3extLIfP: { attributes: { dn: 'uni/tn-common/out-o2/lnodep-np/lifp-ip1', name: 'ip1' } } });
+    await c.post('/api/mo/uni/tn-common.json', {
+      fvTenant: {
+        attributes: { name: 'common' },
+        children: [{ l3extOut: { attributes: { name: 'o2' }, children: [{ l3extLNodeP: { attributes: { name: 'np' } } }] } }],
+      },
+    });
+    const a = await c.post('/api/mo/uni/tn-common/out-o2/lnodep-np/lifp-[ip1].json', {
+      l3extLIfP: { attributes: { dn: 'uni/tn-common/out-o2/lnodep-np/lifp-ip1', name: 'ip1' } },
+    });
     expect(a.status, JSON.stringify(a.body)).toBe(200);
     expect(dns(await c.get('/api/mo/uni/tn-common/out-o2/lnodep-np/lifp-[ip1].json'))).toEqual(['uni/tn-common/out-o2/lnodep-np/lifp-ip1']);
     expect(dns(await c.get('/api/class/l3extLIfP.json'))).toEqual(['uni/tn-common/out-o2/lnodep-np/lifp-ip1']);
   });
 
   it('accepts the bracket-free RN some modules send for bracketed naming values', async () => {
-    const a = await c.post('/api/mo/uni/tn-common/annotationKey-owner.json', { tagAnnotation: { attributes: { key: 'owner', value: 'team-a' } } });
+    const a = await c.post('/api/mo/uni/tn-common/annotationKey-owner.json', {
+      tagAnnotation: { attributes: { key: 'owner', value: 'team-a' } },
+    });
     expect(a.status, JSON.stringify(a.body)).toBe(200);
     expect(only(await c.get('/api/mo/uni/tn-common/annotationKey-owner.json'))).toMatchObject({ key: 'owner', value: 'team-a' });
     expect(only(await c.get('/api/mo/uni/tn-common/annotationKey-[owner].json')).dn).toBe('uni/tn-common/annotationKey-[owner]');
@@ -133,15 +165,39 @@ describe('value validation', () => {
     for (const w of words) expect(e.text).toContain(w);
   };
   it('refuses values outside a property type, naming the property, the object and the rule', async () => {
-    await c.post('/api/mo/uni/tn-v.json', { fvTenant: { attributes: { name: 'v' }, children: [{ fvBD: { attributes: { name: 'bd' } } }] } });
-    await refused('/api/mo/uni/tn-v/BD-bd.json', { fvBD: { attributes: { arpFlood: 'maybe' } } }, ['arpFlood', 'uni/tn-v/BD-bd', '"maybe"', 'no, yes']);
+    await c.post('/api/mo/uni/tn-v.json', {
+      fvTenant: { attributes: { name: 'v' }, children: [{ fvBD: { attributes: { name: 'bd' } } }] },
+    });
+    await refused('/api/mo/uni/tn-v/BD-bd.json', { fvBD: { attributes: { arpFlood: 'maybe' } } }, [
+      'arpFlood',
+      'uni/tn-v/BD-bd',
+      '"maybe"',
+      'no, yes',
+    ]);
     await refused('/api/mo/uni/tn-v/BD-bd.json', { fvBD: { attributes: { mtu: 'abc' } } }, ['mtu', 'inherit or a number from 576 to 9216']);
-    await refused('/api/mo/uni/tn-v/BD-bd.json', { fvBD: { attributes: { name: 'bd' }, children: [{ fvSubnet: { attributes: { ip: 'not-an-ip' } } }] } }, ['ip', 'IPv4 or IPv6']);
-    await refused('/api/mo/uni/tn-v/BD-bd.json', { fvBD: { attributes: { name: 'bd' }, children: [{ fvSubnet: { attributes: { ip: '10.0.0.1/24', scope: 'public,bogus' } } }] } }, ['scope', 'subset']);
-    await refused('/api/mo/uni/infra.json', { fvnsVlanInstP: { attributes: { name: 'p', allocMode: 'bogus' } } }, ['allocMode', 'dynamic, static']);
+    await refused(
+      '/api/mo/uni/tn-v/BD-bd.json',
+      { fvBD: { attributes: { name: 'bd' }, children: [{ fvSubnet: { attributes: { ip: 'not-an-ip' } } }] } },
+      ['ip', 'IPv4 or IPv6'],
+    );
+    await refused(
+      '/api/mo/uni/tn-v/BD-bd.json',
+      { fvBD: { attributes: { name: 'bd' }, children: [{ fvSubnet: { attributes: { ip: '10.0.0.1/24', scope: 'public,bogus' } } }] } },
+      ['scope', 'subset'],
+    );
+    await refused('/api/mo/uni/infra.json', { fvnsVlanInstP: { attributes: { name: 'p', allocMode: 'bogus' } } }, [
+      'allocMode',
+      'dynamic, static',
+    ]);
     const pool = { name: 'p', allocMode: 'static' };
-    await refused('/api/mo/uni/infra.json', { fvnsVlanInstP: { attributes: pool, children: [{ fvnsEncapBlk: { attributes: { from: 'vlan-5000', to: 'vlan-5001' } } }] } }, ['from', 'vlan-N (1-4094)']);
-    const range = await c.post('/api/mo/uni/infra.json', { fvnsVlanInstP: { attributes: pool, children: [{ fvnsEncapBlk: { attributes: { from: 'vlan-20', to: 'vlan-10' } } }] } });
+    await refused(
+      '/api/mo/uni/infra.json',
+      { fvnsVlanInstP: { attributes: pool, children: [{ fvnsEncapBlk: { attributes: { from: 'vlan-5000', to: 'vlan-5001' } } }] } },
+      ['from', 'vlan-N (1-4094)'],
+    );
+    const range = await c.post('/api/mo/uni/infra.json', {
+      fvnsVlanInstP: { attributes: pool, children: [{ fvnsEncapBlk: { attributes: { from: 'vlan-20', to: 'vlan-10' } } }] },
+    });
     expect(range.status).toBe(400);
     expect(errorOf(range).text).toContain('from vlan-20 must not be greater than to vlan-10');
     // Nothing of a refused request stays.
@@ -151,9 +207,13 @@ describe('value validation', () => {
   });
 
   it('takes good values, including aaaUser pwdLifeTime and pwdUpdateRequired', async () => {
-    const ok = await c.post('/api/mo/uni/tn-v/BD-bd.json', { fvBD: { attributes: { arpFlood: 'yes', mtu: '9000', mac: '00:22:BD:F8:19:FE' } } });
+    const ok = await c.post('/api/mo/uni/tn-v/BD-bd.json', {
+      fvBD: { attributes: { arpFlood: 'yes', mtu: '9000', mac: '00:22:BD:F8:19:FE' } },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    const user = await c.post('/api/mo/uni/userext/user-u1.json', { aaaUser: { attributes: { name: 'u1', pwd: 'Pw-123456!', pwdLifeTime: '90', pwdUpdateRequired: 'no' } } });
+    const user = await c.post('/api/mo/uni/userext/user-u1.json', {
+      aaaUser: { attributes: { name: 'u1', pwd: 'Pw-123456!', pwdLifeTime: '90', pwdUpdateRequired: 'no' } },
+    });
     expect(user.status, JSON.stringify(user.body)).toBe(200);
     expect(only(await c.get('/api/mo/uni/userext/user-u1.json'))).toMatchObject({ pwdLifeTime: '90', pwdUpdateRequired: 'no' });
     await refused('/api/mo/uni/userext/user-u1.json', { aaaUser: { attributes: { pwdLifeTime: '9999' } } }, ['pwdLifeTime', '0 to 3650']);
@@ -162,7 +222,12 @@ describe('value validation', () => {
 
 describe('filters by class', () => {
   it('applies a class.property term to objects of that class only', async () => {
-    await c.post('/api/mo/uni/tn-f.json', { fvTenant: { attributes: { name: 'f' }, children: [{ fvAp: { attributes: { name: 'ap1' }, children: [{ fvAEPg: { attributes: { name: 'ap1' } } }] } }] } });
+    await c.post('/api/mo/uni/tn-f.json', {
+      fvTenant: {
+        attributes: { name: 'f' },
+        children: [{ fvAp: { attributes: { name: 'ap1' }, children: [{ fvAEPg: { attributes: { name: 'ap1' } } }] } }],
+      },
+    });
     const a = await c.get('/api/mo/uni/tn-f.json?query-target=subtree&query-target-filter=eq(fvAEPg.name,"ap1")');
     expect(dns(a)).toEqual(['uni/tn-f/ap-ap1/epg-ap1']);
     const b = await c.get('/api/mo/uni/tn-f.json?query-target=subtree&query-target-filter=or(eq(fvAp.name,"ap1"),eq(fvAEPg.name,"none"))');
@@ -180,7 +245,9 @@ describe('filters by class', () => {
   });
   it('answers rsp-subtree-include=health, faults and count', async () => {
     const h = await c.get('/api/mo/uni/tn-f.json?rsp-subtree-include=health');
-    expect(h.body.imdata[0].fvTenant.children).toEqual([{ healthInst: { attributes: expect.objectContaining({ dn: 'uni/tn-f/health', cur: '100' }) } }]);
+    expect(h.body.imdata[0].fvTenant.children).toEqual([
+      { healthInst: { attributes: expect.objectContaining({ dn: 'uni/tn-f/health', cur: '100' }) } },
+    ]);
     const f = await c.get('/api/mo/uni/tn-f.json?rsp-subtree-include=faults');
     expect(f.status).toBe(200);
     expect(dns(f)).toEqual(['uni/tn-f']);

@@ -20,7 +20,8 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const cli = (...args: string[]) => spawnSync(process.execPath, [launcher, ...args], { encoding: 'utf8', env: { ...process.env, APIC_SIM_PASSWORD: '' } });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [launcher, ...args], { encoding: 'utf8', env: { ...process.env, APIC_SIM_PASSWORD: '' } });
 
 describe('the data folder', () => {
   it('is used by one simulator at a time: a second one and apic-sim load are refused', async () => {
@@ -34,7 +35,9 @@ describe('the data folder', () => {
       writeFileSync(join(work, 'dump.json'), dump.stdout);
       const load = cli('load', '--data', data, join(work, 'dump.json'));
       expect(load.status).toBe(1);
-      expect(load.stderr).toMatch(/apic-sim: --data = ".*locked": is in use by another apic-sim \(process \d+\); stop it before loading a dump into it/);
+      expect(load.stderr).toMatch(
+        /apic-sim: --data = ".*locked": is in use by another apic-sim \(process \d+\); stop it before loading a dump into it/,
+      );
     } finally {
       await sim.close();
     }
@@ -82,7 +85,12 @@ describe('the lost-answer fault and logout by header', () => {
     const { sim, client } = await simWithClient();
     try {
       const token = client.token!;
-      const out = await client.request('POST', '/api/aaaLogout.json', { aaaUser: { attributes: { name: 'admin' } } }, { 'APIC-cookie': token, cookie: '' });
+      const out = await client.request(
+        'POST',
+        '/api/aaaLogout.json',
+        { aaaUser: { attributes: { name: 'admin' } } },
+        { 'APIC-cookie': token, cookie: '' },
+      );
       expect(out.status).toBe(200);
       expect((await client.get('/api/mo/uni.json')).status).toBe(403);
     } finally {
@@ -105,7 +113,9 @@ describe('apic-sim command line', () => {
     const typo = join(work, 'typo');
     const r = cli('dump', '--data', typo);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(`apic-sim: --data = ${JSON.stringify(typo)}: holds no simulator data (no apic-sim.db): give the --data folder of a simulator\n`);
+    expect(r.stderr).toBe(
+      `apic-sim: --data = ${JSON.stringify(typo)}: holds no simulator data (no apic-sim.db): give the --data folder of a simulator\n`,
+    );
     expect(existsSync(typo)).toBe(false);
   });
 

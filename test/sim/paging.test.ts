@@ -14,7 +14,12 @@ beforeAll(async () => {
   sim.store.transaction(() => {
     for (let i = 0; i < N; i++) {
       const dn = bdDn(i);
-      sim.store.put({ dn, className: 'fvBD', parent: 'uni/tn-p', attrs: { dn, name: `bd${String(i).padStart(5, '0')}`, arpFlood: i % 2 ? 'yes' : 'no' } });
+      sim.store.put({
+        dn,
+        className: 'fvBD',
+        parent: 'uni/tn-p',
+        attrs: { dn, name: `bd${String(i).padStart(5, '0')}`, arpFlood: i % 2 ? 'yes' : 'no' },
+      });
     }
   });
 });
@@ -47,9 +52,12 @@ describe('paging and counting by index', () => {
     expect(other.body.imdata[0].moCount.attributes.count).toBe('0');
   });
   it('keeps class counts through creations and deletions', async () => {
-    const count = async () => Number((await c.get('/api/class/fvBD.json?rsp-subtree-include=count')).body.imdata[0].moCount.attributes.count);
+    const count = async () =>
+      Number((await c.get('/api/class/fvBD.json?rsp-subtree-include=count')).body.imdata[0].moCount.attributes.count);
     const before = await count();
-    await c.post('/api/mo/uni/tn-q.json', { fvTenant: { attributes: { name: 'q' }, children: [{ fvBD: { attributes: { name: 'a' } } }, { fvBD: { attributes: { name: 'b' } } }] } });
+    await c.post('/api/mo/uni/tn-q.json', {
+      fvTenant: { attributes: { name: 'q' }, children: [{ fvBD: { attributes: { name: 'a' } } }, { fvBD: { attributes: { name: 'b' } } }] },
+    });
     expect(await count()).toBe(before + 2);
     await c.del('/api/mo/uni/tn-q.json');
     expect(await count()).toBe(before);

@@ -27,17 +27,20 @@ afterAll(() => {
 
 /** Starts the simulator and resolves with its URL once it prints it. */
 function run(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; out: () => string }> {
-  const child = spawn(process.execPath, [launcher, ...args], { env: { ...process.env, APIC_SIM_PASSWORD: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [launcher, ...args], {
+    env: { ...process.env, APIC_SIM_PASSWORD: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   let err = '';
   return new Promise((resolvePromise, reject) => {
-    child.stdout!.on('data', (d) => {
+    child.stdout.on('data', (d) => {
       out += String(d);
       const m = /listening on (\S+)/.exec(out);
-      if (m) resolvePromise({ child, url: m[1]!, out: () => out });
+      if (m) resolvePromise({ child, url: m[1], out: () => out });
     });
-    child.stderr!.on('data', (d) => (err += String(d)));
+    child.stderr.on('data', (d) => (err += String(d)));
     child.on('exit', (code) => reject(new Error(`apic-sim exited ${code}: ${err}`)));
   });
 }
@@ -55,8 +58,14 @@ describe('bin/apic-sim process', () => {
     expect(pw).toBeDefined();
     const cert = readFileSync(join(data, 'tls.crt'), 'utf8');
     const c = new Client(first.url);
-    expect((await c.login('admin', pw!)).status).toBe(200);
-    expect((await c.post('/api/mo/uni/tn-durable.json', { fvTenant: { attributes: { name: 'durable' }, children: [{ fvCtx: { attributes: { name: 'v' } } }] } })).status).toBe(200);
+    expect((await c.login('admin', pw)).status).toBe(200);
+    expect(
+      (
+        await c.post('/api/mo/uni/tn-durable.json', {
+          fvTenant: { attributes: { name: 'durable' }, children: [{ fvCtx: { attributes: { name: 'v' } } }] },
+        })
+      ).status,
+    ).toBe(200);
     first.child.kill('SIGKILL');
     expect((await exited(first.child)).signal).toBe('SIGKILL');
 
@@ -64,7 +73,7 @@ describe('bin/apic-sim process', () => {
     expect(second.out()).not.toContain('admin password');
     expect(readFileSync(join(data, 'tls.crt'), 'utf8')).toBe(cert);
     const c2 = new Client(second.url);
-    expect((await c2.login('admin', pw!)).status).toBe(200);
+    expect((await c2.login('admin', pw)).status).toBe(200);
     expect((await c2.get('/api/mo/uni/tn-durable/ctx-v.json')).body.totalCount).toBe('1');
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toEqual({ code: 0, signal: null });

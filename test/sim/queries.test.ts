@@ -8,10 +8,16 @@ beforeAll(async () => {
   ({ sim, client: c } = await simWithClient());
   // tn-q with 5 BDs (mtu 1000..5000) and an AP.
   const bds = [1, 2, 3, 4, 5].map((i) => ({
-    fvBD: { attributes: { name: `bd${i}`, mtu: String(i * 1000), arpFlood: i % 2 ? 'yes' : 'no' }, children: [{ fvRsCtx: { attributes: { tnFvCtxName: 'v' } } }] },
+    fvBD: {
+      attributes: { name: `bd${i}`, mtu: String(i * 1000), arpFlood: i % 2 ? 'yes' : 'no' },
+      children: [{ fvRsCtx: { attributes: { tnFvCtxName: 'v' } } }],
+    },
   }));
   const r = await c.post('/api/mo/uni/tn-q.json', {
-    fvTenant: { attributes: { name: 'q' }, children: [{ fvCtx: { attributes: { name: 'v' } } }, ...bds, { fvAp: { attributes: { name: 'ap' } } }] },
+    fvTenant: {
+      attributes: { name: 'q' },
+      children: [{ fvCtx: { attributes: { name: 'v' } } }, ...bds, { fvAp: { attributes: { name: 'ap' } } }],
+    },
   });
   expect(r.status).toBe(200);
 });
@@ -31,7 +37,10 @@ describe('apic-sim reads', () => {
     // Prerequisites of the sample configuration.
     expect(only(await c.get('/api/mo/uni/infra/attentp-kube-cluster.json')).name).toBe('kube-cluster');
     expect(only(await c.get('/api/mo/uni/tn-common/ctx-mykube-vrf.json')).name).toBe('mykube-vrf');
-    expect(only(await c.get('/api/mo/uni/tn-common/out-mykube_l3out/rsectx.json?query-target=self'))).toMatchObject({ tnFvCtxName: 'mykube-vrf', state: 'formed' });
+    expect(only(await c.get('/api/mo/uni/tn-common/out-mykube_l3out/rsectx.json?query-target=self'))).toMatchObject({
+      tnFvCtxName: 'mykube-vrf',
+      state: 'formed',
+    });
     expect(dns(await c.get('/api/mo/uni/tn-common/out-mykube_l3out.json?query-target=children&target-subtree-class=l3extInstP'))).toEqual([
       'uni/tn-common/out-mykube_l3out/instP-mykube_extepg',
     ]);
@@ -53,9 +62,23 @@ describe('apic-sim reads', () => {
   });
 
   it('query-target-filter on class and mo queries', async () => {
-    expect(bdNames(await c.get('/api/class/fvBD.json?query-target-filter=and(wcard(fvBD.dn,"tn-q/"),gt(fvBD.mtu,"3000"))')).sort()).toEqual(['bd4', 'bd5']);
-    expect(bdNames(await c.get('/api/mo/uni/tn-q.json?query-target=children&target-subtree-class=fvBD&query-target-filter=or(eq(fvBD.name,"bd1"),bw(fvBD.mtu,"2500","3500"))'))).toEqual(['bd1', 'bd3']);
-    expect(bdNames(await c.get('/api/mo/uni/tn-q.json?query-target=children&target-subtree-class=fvBD&query-target-filter=not(eq(fvBD.arpFlood,"yes"))'))).toEqual(['bd2', 'bd4']);
+    expect(bdNames(await c.get('/api/class/fvBD.json?query-target-filter=and(wcard(fvBD.dn,"tn-q/"),gt(fvBD.mtu,"3000"))')).sort()).toEqual(
+      ['bd4', 'bd5'],
+    );
+    expect(
+      bdNames(
+        await c.get(
+          '/api/mo/uni/tn-q.json?query-target=children&target-subtree-class=fvBD&query-target-filter=or(eq(fvBD.name,"bd1"),bw(fvBD.mtu,"2500","3500"))',
+        ),
+      ),
+    ).toEqual(['bd1', 'bd3']);
+    expect(
+      bdNames(
+        await c.get(
+          '/api/mo/uni/tn-q.json?query-target=children&target-subtree-class=fvBD&query-target-filter=not(eq(fvBD.arpFlood,"yes"))',
+        ),
+      ),
+    ).toEqual(['bd2', 'bd4']);
     const bad = await c.get('/api/class/fvBD.json?query-target-filter=eq(fvBD.name');
     expect(bad.status).toBe(400);
     expect(errorOf(bad).text).toContain('query-target-filter');
@@ -71,8 +94,12 @@ describe('apic-sim reads', () => {
   });
 
   it('GET /api/tag/TAG.json lists the tagged objects', async () => {
-    await c.post('/api/mo/uni/tn-q/BD-bd1.json', { fvBD: { attributes: { name: 'bd1' }, children: [{ tagInst: { attributes: { name: 'mykube-0123' } } }] } });
-    await c.post('/api/mo/uni/tn-q/ap-ap.json', { fvAp: { attributes: { name: 'ap' }, children: [{ tagInst: { attributes: { name: 'mykube-0123' } } }] } });
+    await c.post('/api/mo/uni/tn-q/BD-bd1.json', {
+      fvBD: { attributes: { name: 'bd1' }, children: [{ tagInst: { attributes: { name: 'mykube-0123' } } }] },
+    });
+    await c.post('/api/mo/uni/tn-q/ap-ap.json', {
+      fvAp: { attributes: { name: 'ap' }, children: [{ tagInst: { attributes: { name: 'mykube-0123' } } }] },
+    });
     expect(dns(await c.get('/api/tag/mykube-0123.json')).sort()).toEqual(['uni/tn-q/BD-bd1', 'uni/tn-q/ap-ap']);
     expect((await c.get('/api/tag/none.json')).body).toEqual({ totalCount: '0', imdata: [] });
   });
@@ -82,7 +109,9 @@ describe('apic-sim reads', () => {
     expect(children.body.imdata[0].fvTenant.children).toHaveLength(10);
     expect(children.body.imdata[0].fvTenant.children.find((k: Record<string, unknown>) => k.fvBD).fvBD.children).toBeUndefined();
     const full = await c.get('/api/mo/uni/tn-q.json?rsp-subtree=full');
-    const bd = full.body.imdata[0].fvTenant.children.find((k: { fvBD?: { attributes: { name: string } } }) => k.fvBD?.attributes.name === 'bd2');
+    const bd = full.body.imdata[0].fvTenant.children.find(
+      (k: { fvBD?: { attributes: { name: string } } }) => k.fvBD?.attributes.name === 'bd2',
+    );
     expect(bd.fvBD.children[0].fvRsCtx.attributes).toMatchObject({ tnFvCtxName: 'v', state: 'formed' });
     // Only relations, still hung under their BDs.
     const rels = await c.get('/api/mo/uni/tn-q.json?rsp-subtree=full&rsp-subtree-class=fvRsCtx');

@@ -25,7 +25,13 @@ beforeAll(async () => {
     expect(a.status, JSON.stringify(a.body)).toBe(200);
   }
   expect((await admin.post('/api/mo/uni/userext/domain-sd1.json', { aaaDomain: { attributes: { name: 'sd1' } } })).status).toBe(200);
-  expect((await admin.post('/api/mo/uni/tn-t1.json', { fvTenant: { attributes: { name: 't1' }, children: [{ aaaDomainRef: { attributes: { name: 'sd1' } } }] } })).status).toBe(200);
+  expect(
+    (
+      await admin.post('/api/mo/uni/tn-t1.json', {
+        fvTenant: { attributes: { name: 't1' }, children: [{ aaaDomainRef: { attributes: { name: 'sd1' } } }] },
+      })
+    ).status,
+  ).toBe(200);
   expect((await admin.post('/api/mo/uni/tn-t2.json', { fvTenant: { attributes: { name: 't2' } } })).status).toBe(200);
 });
 afterAll(async () => {
@@ -67,18 +73,24 @@ describe('roles and security domains', () => {
     expect((await c.post('/api/mo/uni/infra/attentp-x.json', { infraAttEntityP: { attributes: { name: 'x' } } })).status).toBe(403);
     expect((await c.post('/api/mo/uni/userext/user-tadmin.json', { aaaUser: { attributes: { email: 'a@b.c' } } })).status).toBe(403);
     const login = await new Client(sim.url).login('tadmin', 'tadmin-Pw-1!');
-    expect(login.body.imdata[0].aaaLogin.children).toEqual([{ aaaUserDomain: { attributes: { name: 'sd1', rolesR: '', rolesW: 'tenant-admin' } } }]);
+    expect(login.body.imdata[0].aaaLogin.children).toEqual([
+      { aaaUserDomain: { attributes: { name: 'sd1', rolesR: '', rolesW: 'tenant-admin' } } },
+    ]);
   });
 
   it('lets an AAA administrator manage users, but nobody delete admin', async () => {
     const c = await as('aaa');
-    expect((await c.post('/api/mo/uni/userext/user-reader.json', { aaaUser: { attributes: { email: 'r@example.com' } } })).status).toBe(200);
+    expect((await c.post('/api/mo/uni/userext/user-reader.json', { aaaUser: { attributes: { email: 'r@example.com' } } })).status).toBe(
+      200,
+    );
     expect((await c.post('/api/mo/uni/tn-t1.json', { fvTenant: { attributes: { descr: 'x' } } })).status).toBe(403);
     for (const who of [c, admin]) {
       const d = await who.del('/api/mo/uni/userext/user-admin.json');
       expect(d.status).toBe(400);
       expect(errorOf(d).text).toContain('admin cannot be deleted');
-      const s = await who.post('/api/mo/uni/userext.json', { aaaUserEp: { attributes: {}, children: [{ aaaUser: { attributes: { name: 'admin', status: 'deleted' } } }] } });
+      const s = await who.post('/api/mo/uni/userext.json', {
+        aaaUserEp: { attributes: {}, children: [{ aaaUser: { attributes: { name: 'admin', status: 'deleted' } } }] },
+      });
       expect(s.status).toBe(400);
     }
     expect((await admin.get('/api/mo/uni/userext/user-admin.json')).body.totalCount).toBe('1');

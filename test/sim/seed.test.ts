@@ -27,9 +27,14 @@ describe('apic-sim seed', () => {
     sim = r.sim;
     const c = r.client;
     expect(only(await c.get('/api/node/class/firmwareCtrlrRunning.json')).version).toBe('6.0(2h)');
-    expect(only(await c.get('/api/node/mo/uni/infra/attentp-default/provacc/rsfuncToEpg-[uni/tn-infra/ap-access/epg-default].json')).encap).toBe('vlan-3901');
+    expect(
+      only(await c.get('/api/node/mo/uni/infra/attentp-default/provacc/rsfuncToEpg-[uni/tn-infra/ap-access/epg-default].json')).encap,
+    ).toBe('vlan-3901');
     expect(only(await c.get('/api/mo/uni/infra/attentp-fab-aep.json')).name).toBe('fab-aep');
-    expect(only(await c.get('/api/mo/uni/tn-shared/out-out1/rsectx.json?query-target=self'))).toMatchObject({ tDn: 'uni/tn-shared/ctx-prod', state: 'formed' });
+    expect(only(await c.get('/api/mo/uni/tn-shared/out-out1/rsectx.json?query-target=self'))).toMatchObject({
+      tDn: 'uni/tn-shared/ctx-prod',
+      state: 'formed',
+    });
     expect(dns(await c.get('/api/mo/uni/tn-shared/out-out1.json?query-target=children&target-subtree-class=l3extInstP'))).toEqual([
       'uni/tn-shared/out-out1/instP-ext-a',
       'uni/tn-shared/out-out1/instP-ext-b',

@@ -22,7 +22,8 @@ async function openSocket(url: string, token: string): Promise<{ ws: WebSocket; 
     ws.once('open', () => resolve());
     ws.once('error', reject);
   });
-  const next = (n: number) => new Promise<any[]>((resolve) => (messages.length >= n ? resolve(messages.slice(0, n)) : waiters.push({ n, resolve })));
+  const next = (n: number) =>
+    new Promise<any[]>((resolve) => (messages.length >= n ? resolve(messages.slice(0, n)) : waiters.push({ n, resolve })));
   return { ws, messages, next };
 }
 
@@ -38,7 +39,9 @@ describe('apic-sim subscriptions', () => {
     expect(id).toMatch(/^\d+$/);
     expect(sub.body.totalCount).toBe('1'); // BD-default
     await c.post('/api/mo/uni/tn-common/BD-s1.json', { fvBD: { attributes: { name: 's1' } } });
-    await c.post('/api/mo/uni/tn-other.json', { fvTenant: { attributes: { name: 'other' }, children: [{ fvBD: { attributes: { name: 'x' } } }] } }); // outside the subscription
+    await c.post('/api/mo/uni/tn-other.json', {
+      fvTenant: { attributes: { name: 'other' }, children: [{ fvBD: { attributes: { name: 'x' } } }] },
+    }); // outside the subscription
     await c.post('/api/mo/uni/tn-common/BD-s1.json', { fvBD: { attributes: { name: 's1', arpFlood: 'yes' } } });
     await c.del('/api/mo/uni/tn-common/BD-s1.json');
     const [created, modified, deleted] = await sock.next(3);

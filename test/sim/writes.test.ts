@@ -19,13 +19,28 @@ describe('apic-sim writes', () => {
   it('creates a nested tree, deriving child DNs from the class table', async () => {
     const body = tenant('w1', [
       { fvCtx: { attributes: { name: 'vrf' } } },
-      { fvBD: { attributes: { name: 'bd', arpFlood: 'yes' }, children: [{ fvRsCtx: { attributes: { tnFvCtxName: 'vrf' } } }, { fvSubnet: { attributes: { ip: '10.2.0.1/16', scope: 'public' } } }] } },
-      { fvAp: { attributes: { name: 'ap' }, children: [{ fvAEPg: { attributes: { name: 'epg' }, children: [{ fvRsBd: { attributes: { tnFvBDName: 'bd' } } }] } }] } },
+      {
+        fvBD: {
+          attributes: { name: 'bd', arpFlood: 'yes' },
+          children: [
+            { fvRsCtx: { attributes: { tnFvCtxName: 'vrf' } } },
+            { fvSubnet: { attributes: { ip: '10.2.0.1/16', scope: 'public' } } },
+          ],
+        },
+      },
+      {
+        fvAp: {
+          attributes: { name: 'ap' },
+          children: [{ fvAEPg: { attributes: { name: 'epg' }, children: [{ fvRsBd: { attributes: { tnFvBDName: 'bd' } } }] } }],
+        },
+      },
     ]);
     const a = await c.post('/api/mo/uni/tn-w1.json', body);
     expect(a.status).toBe(200);
     expect(a.body).toEqual({ totalCount: '0', imdata: [] });
-    const sub = await c.get('/api/mo/uni/tn-w1.json?query-target=subtree&target-subtree-class=fvTenant,fvCtx,fvBD,fvRsCtx,fvSubnet,fvAp,fvAEPg,fvRsBd');
+    const sub = await c.get(
+      '/api/mo/uni/tn-w1.json?query-target=subtree&target-subtree-class=fvTenant,fvCtx,fvBD,fvRsCtx,fvSubnet,fvAp,fvAEPg,fvRsBd',
+    );
     expect(dns(sub).sort()).toEqual([
       'uni/tn-w1',
       'uni/tn-w1/BD-bd',
@@ -46,7 +61,10 @@ describe('apic-sim writes', () => {
     expect(only(await c.get('/api/node/mo/uni/tn-w2.json'))).toMatchObject({ dn: 'uni/tn-w2', name: 'w2', descr: 'from url' });
     // Brackets and a placeholder after them: vlanns-[pool]-static.
     const pool = await c.post('/api/mo/uni/infra/vlanns-[w2-pool]-static.json', {
-      fvnsVlanInstP: { attributes: { name: 'w2-pool', allocMode: 'static' }, children: [{ fvnsEncapBlk: { attributes: { from: 'vlan-4001', to: 'vlan-4001' } } }] },
+      fvnsVlanInstP: {
+        attributes: { name: 'w2-pool', allocMode: 'static' },
+        children: [{ fvnsEncapBlk: { attributes: { from: 'vlan-4001', to: 'vlan-4001' } } }],
+      },
     });
     expect(pool.status).toBe(200);
     expect(dns(await c.get('/api/mo/uni/infra/vlanns-[w2-pool]-static.json?query-target=children'))).toEqual([
@@ -58,9 +76,13 @@ describe('apic-sim writes', () => {
     const a = await c.post('/api/mo/uni/infra.json', { infraAttEntityP: { attributes: { name: 'via-parent' } } });
     expect(a.status).toBe(200);
     expect(only(await c.get('/api/mo/uni/infra/attentp-via-parent.json')).name).toBe('via-parent');
-    const rel = await c.post('/api/mo/uni/tn-common/out-mykube_l3out/instP-mykube_extepg.json', { fvRsProv: { attributes: { tnVzBrCPName: 'c1' } } });
+    const rel = await c.post('/api/mo/uni/tn-common/out-mykube_l3out/instP-mykube_extepg.json', {
+      fvRsProv: { attributes: { tnVzBrCPName: 'c1' } },
+    });
     expect(rel.status).toBe(200);
-    expect(only(await c.get('/api/mo/uni/tn-common/out-mykube_l3out/instP-mykube_extepg/rsprov-c1.json'))).toMatchObject({ state: 'missing-target' });
+    expect(only(await c.get('/api/mo/uni/tn-common/out-mykube_l3out/instP-mykube_extepg/rsprov-c1.json'))).toMatchObject({
+      state: 'missing-target',
+    });
     // A fixed-RN class goes under the URL object too.
     expect((await c.post('/api/mo/uni/infra.json', { infraSetPol: { attributes: { opflexpUseSsl: 'no' } } })).status).toBe(200);
     expect(only(await c.get('/api/mo/uni/infra/settings.json')).opflexpUseSsl).toBe('no');
@@ -68,13 +90,22 @@ describe('apic-sim writes', () => {
 
   it('makes what an APIC makes on its own: tenant children, VMM controller inventory', async () => {
     await c.post('/api/mo/uni/tn-w6.json', tenant('w6'));
-    expect(dns(await c.get('/api/mo/uni/tn-w6.json?query-target=children'))).toEqual(['uni/tn-w6/eptags', 'uni/tn-w6/rsTenantMonPol', 'uni/tn-w6/svcCont']);
+    expect(dns(await c.get('/api/mo/uni/tn-w6.json?query-target=children'))).toEqual([
+      'uni/tn-w6/eptags',
+      'uni/tn-w6/rsTenantMonPol',
+      'uni/tn-w6/svcCont',
+    ]);
     const dom = await c.post('/api/mo/uni/vmmp-Kubernetes/dom-w6.json', {
-      vmmDomP: { attributes: { name: 'w6', mode: 'k8s' }, children: [{ vmmCtrlrP: { attributes: { name: 'w6', mode: 'k8s', hostOrIp: '10.0.0.1' } } }] },
+      vmmDomP: {
+        attributes: { name: 'w6', mode: 'k8s' },
+        children: [{ vmmCtrlrP: { attributes: { name: 'w6', mode: 'k8s', hostOrIp: '10.0.0.1' } } }],
+      },
     });
     expect(dom.status).toBe(200);
     expect(only(await c.get('/api/mo/comp/prov-Kubernetes/ctrlr-[w6]-w6.json'))).toMatchObject({ domName: 'w6', hostOrIp: '10.0.0.1' });
-    const info = await c.post('/api/node/mo/comp/prov-Kubernetes/ctrlr-[w6]-w6/injcont/info.json', { vmmInjectedClusterInfo: { attributes: { name: 'w6' } } });
+    const info = await c.post('/api/node/mo/comp/prov-Kubernetes/ctrlr-[w6]-w6/injcont/info.json', {
+      vmmInjectedClusterInfo: { attributes: { name: 'w6' } },
+    });
     expect(info.status).toBe(200);
     await c.del('/api/mo/uni/vmmp-Kubernetes/dom-w6.json');
     expect((await c.get('/api/mo/comp/prov-Kubernetes/ctrlr-[w6]-w6/injcont/info.json')).body.totalCount).toBe('0');
@@ -106,7 +137,10 @@ describe('apic-sim writes', () => {
   });
 
   it('DELETE removes the whole subtree; deleting what is absent is not an error', async () => {
-    await c.post('/api/mo/uni/tn-w4.json', tenant('w4', [{ fvAp: { attributes: { name: 'ap' }, children: [{ fvAEPg: { attributes: { name: 'e' } } }] } }]));
+    await c.post(
+      '/api/mo/uni/tn-w4.json',
+      tenant('w4', [{ fvAp: { attributes: { name: 'ap' }, children: [{ fvAEPg: { attributes: { name: 'e' } } }] } }]),
+    );
     expect((await c.del('/api/mo/uni/tn-w4.json')).status).toBe(200);
     expect((await c.get('/api/mo/uni/tn-w4/ap-ap/epg-e.json')).body.totalCount).toBe('0');
     expect((await c.get('/api/class/fvAp.json?query-target-filter=wcard(fvAp.dn,"tn-w4/")')).body.totalCount).toBe('0');
@@ -114,15 +148,63 @@ describe('apic-sim writes', () => {
   });
 
   it.each([
-    ['an unknown class', '/api/mo/uni/tn-e1.json', { fvNoSuchClass: { attributes: { name: 'e1' } } }, '122', 'unknown managed object class fvNoSuchClass'],
+    [
+      'an unknown class',
+      '/api/mo/uni/tn-e1.json',
+      { fvNoSuchClass: { attributes: { name: 'e1' } } },
+      '122',
+      'unknown managed object class fvNoSuchClass',
+    ],
     ['an unknown property', '/api/mo/uni/tn-e1.json', tenant('e1', [], { colour: 'red' }), '121', 'unknown property colour'],
-    ['a read-only property', '/api/mo/uni/tn-e1.json', tenant('e1', [{ fvCtx: { attributes: { name: 'v', pcTag: '5' } } }]), '121', 'read-only'],
+    [
+      'a read-only property',
+      '/api/mo/uni/tn-e1.json',
+      tenant('e1', [{ fvCtx: { attributes: { name: 'v', pcTag: '5' } } }]),
+      '121',
+      'read-only',
+    ],
     ['a DN that does not match the URL', '/api/mo/uni/tn-e1.json', tenant('e2'), '107', 'does not match the DN uni/tn-e1'],
-    ['a dn attribute that does not match the URL', '/api/mo/uni/tn-e1.json', { fvTenant: { attributes: { dn: 'uni/tn-zz' } } }, '107', 'uni/tn-zz'],
-    ['a child the parent cannot hold', '/api/mo/uni/tn-e1.json', tenant('e1', [{ fvAEPg: { attributes: { name: 'x' } } }]), '105', 'cannot be a child of class fvTenant'],
+    [
+      'a dn attribute that does not match the URL',
+      '/api/mo/uni/tn-e1.json',
+      { fvTenant: { attributes: { dn: 'uni/tn-zz' } } },
+      '107',
+      'uni/tn-zz',
+    ],
+    [
+      'a child the parent cannot hold',
+      '/api/mo/uni/tn-e1.json',
+      tenant('e1', [{ fvAEPg: { attributes: { name: 'x' } } }]),
+      '105',
+      'cannot be a child of class fvTenant',
+    ],
     ['a parent that does not exist', '/api/mo/uni/tn-nope/ap-x.json', { fvAp: { attributes: { name: 'x' } } }, '105', 'does not exist'],
-    ['an invalid name', '/api/mo/uni/tn-e1.json', tenant('e1', [{ fvCtx: { attributes: { name: 'bad name!' } } }]), '120', 'must be 1 to 64'],
-    ['an invalid VLAN', '/api/mo/uni/infra/attentp-e1.json', { infraAttEntityP: { attributes: { name: 'e1' }, children: [{ infraGeneric: { attributes: { name: 'default' }, children: [{ infraRsFuncToEpg: { attributes: { tDn: 'uni/tn-x/ap-y/epg-z', encap: 'vlan-5000' } } }] } }] } }, '120', 'VLAN from 1 to 4094'],
+    [
+      'an invalid name',
+      '/api/mo/uni/tn-e1.json',
+      tenant('e1', [{ fvCtx: { attributes: { name: 'bad name!' } } }]),
+      '120',
+      'must be 1 to 64',
+    ],
+    [
+      'an invalid VLAN',
+      '/api/mo/uni/infra/attentp-e1.json',
+      {
+        infraAttEntityP: {
+          attributes: { name: 'e1' },
+          children: [
+            {
+              infraGeneric: {
+                attributes: { name: 'default' },
+                children: [{ infraRsFuncToEpg: { attributes: { tDn: 'uni/tn-x/ap-y/epg-z', encap: 'vlan-5000' } } }],
+              },
+            },
+          ],
+        },
+      },
+      '120',
+      'VLAN from 1 to 4094',
+    ],
     ['an invalid status', '/api/mo/uni/tn-e1.json', tenant('e1', [], { status: 'renamed' }), '120', 'invalid status'],
     ['a body that is not one object', '/api/mo/uni/tn-e1.json', { a: {}, b: {} }, '400', 'exactly one key'],
   ])('refuses %s with 400 and the APIC error body, changing nothing', async (_what, path, body, code, text) => {
@@ -156,20 +238,39 @@ describe('apic-sim writes', () => {
   });
 
   it('shows relations with their resolution: formed or missing-target', async () => {
-    await c.post('/api/mo/uni/tn-r1.json', tenant('r1', [
-      { fvCtx: { attributes: { name: 'mine' } } },
-      { fvBD: { attributes: { name: 'local' }, children: [{ fvRsCtx: { attributes: { tnFvCtxName: 'mine' } } }] } },
-      { fvBD: { attributes: { name: 'shared' }, children: [{ fvRsCtx: { attributes: { tnFvCtxName: 'mykube-vrf' } } }] } },
-      { fvBD: { attributes: { name: 'broken' }, children: [{ fvRsCtx: { attributes: { tnFvCtxName: 'nowhere' } } }] } },
-    ]));
-    expect(only(await c.get('/api/mo/uni/tn-r1/BD-local/rsctx.json'))).toMatchObject({ tDn: 'uni/tn-r1/ctx-mine', state: 'formed', tCl: 'fvCtx' });
-    expect(only(await c.get('/api/mo/uni/tn-r1/BD-shared/rsctx.json'))).toMatchObject({ tDn: 'uni/tn-common/ctx-mykube-vrf', state: 'formed' });
-    expect(only(await c.get('/api/mo/uni/tn-r1/BD-broken/rsctx.json'))).toMatchObject({ state: 'missing-target', tDn: 'uni/tn-r1/ctx-nowhere' });
+    await c.post(
+      '/api/mo/uni/tn-r1.json',
+      tenant('r1', [
+        { fvCtx: { attributes: { name: 'mine' } } },
+        { fvBD: { attributes: { name: 'local' }, children: [{ fvRsCtx: { attributes: { tnFvCtxName: 'mine' } } }] } },
+        { fvBD: { attributes: { name: 'shared' }, children: [{ fvRsCtx: { attributes: { tnFvCtxName: 'mykube-vrf' } } }] } },
+        { fvBD: { attributes: { name: 'broken' }, children: [{ fvRsCtx: { attributes: { tnFvCtxName: 'nowhere' } } }] } },
+      ]),
+    );
+    expect(only(await c.get('/api/mo/uni/tn-r1/BD-local/rsctx.json'))).toMatchObject({
+      tDn: 'uni/tn-r1/ctx-mine',
+      state: 'formed',
+      tCl: 'fvCtx',
+    });
+    expect(only(await c.get('/api/mo/uni/tn-r1/BD-shared/rsctx.json'))).toMatchObject({
+      tDn: 'uni/tn-common/ctx-mykube-vrf',
+      state: 'formed',
+    });
+    expect(only(await c.get('/api/mo/uni/tn-r1/BD-broken/rsctx.json'))).toMatchObject({
+      state: 'missing-target',
+      tDn: 'uni/tn-r1/ctx-nowhere',
+    });
     await c.post('/api/mo/uni/infra/attentp-kube-cluster.json', {
       infraAttEntityP: { attributes: { name: 'kube-cluster' }, children: [{ infraRsDomP: { attributes: { tDn: 'uni/phys-absent' } } }] },
     });
-    expect(only(await c.get('/api/mo/uni/infra/attentp-kube-cluster/rsdomP-[uni/phys-absent].json'))).toMatchObject({ state: 'missing-target', tDn: 'uni/phys-absent' });
+    expect(only(await c.get('/api/mo/uni/infra/attentp-kube-cluster/rsdomP-[uni/phys-absent].json'))).toMatchObject({
+      state: 'missing-target',
+      tDn: 'uni/phys-absent',
+    });
     await c.post('/api/mo/uni/phys-absent.json', { physDomP: { attributes: { name: 'absent' } } });
-    expect(only(await c.get('/api/mo/uni/infra/attentp-kube-cluster/rsdomP-[uni/phys-absent].json'))).toMatchObject({ state: 'formed', tCl: 'physDomP' });
+    expect(only(await c.get('/api/mo/uni/infra/attentp-kube-cluster/rsdomP-[uni/phys-absent].json'))).toMatchObject({
+      state: 'formed',
+      tCl: 'physDomP',
+    });
   });
 });

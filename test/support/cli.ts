@@ -98,7 +98,7 @@ export function runCli(args: string[], opts: CliOptions = {}): CliResult {
   const r = spawnSync(cliPath, args, {
     cwd: opts.cwd ?? repoRoot,
     input: opts.input ?? '',
-    env: env as NodeJS.ProcessEnv,
+    env: env,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

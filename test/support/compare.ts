@@ -55,9 +55,9 @@ function operatorSpec(spec: unknown): unknown {
     const raw = (s as Record<string, unknown>).config as string;
     const text = strictBase64(raw) ?? raw;
     try {
-      return { ...(s as object), config: yamlDocs(text) };
+      return { ...s, config: yamlDocs(text) };
     } catch {
-      return { ...(s as object), config: text.trim() };
+      return { ...s, config: text.trim() };
     }
   }
   return s;

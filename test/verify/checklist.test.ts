@@ -20,7 +20,11 @@ const POD_BD = `${TENANT}/BD-aci-containers-mycluster-pod-bd`;
 
 /** The desired tree as an APIC would hold it: plain objects, roots carrying their DN. */
 function fabric(): ManagedObject[] {
-  const copy = (m: DesiredMo): ManagedObject => ({ className: m.className, attributes: { ...m.attributes }, children: m.children.map(copy) });
+  const copy = (m: DesiredMo): ManagedObject => ({
+    className: m.className,
+    attributes: { ...m.attributes },
+    children: m.children.map(copy),
+  });
   return state.root.children.map((r) => {
     const mo = copy(r);
     mo.attributes['dn'] = r.dn;
@@ -33,8 +37,8 @@ function find(roots: ManagedObject[], dn: string): { mo: ManagedObject; parent: 
   const top: ManagedObject = { className: 'topRoot', attributes: {}, children: roots };
   const walk = (d: DesiredMo, m: ManagedObject): { mo: ManagedObject; parent: ManagedObject } | undefined => {
     for (let i = 0; i < d.children.length; i++) {
-      const dc = d.children[i]!;
-      const mc = m.children[i]!;
+      const dc = d.children[i];
+      const mc = m.children[i];
       if (dc.dn === dn) return { mo: mc, parent: m };
       const found = walk(dc, mc);
       if (found) return found;
@@ -66,7 +70,10 @@ describe('verify checklist (in memory)', () => {
   it('passes when the APIC holds the desired tree; every desired object is counted once', async () => {
     const c = await check(fabric());
     expect(c.ok).toBe(true);
-    const shown = allObjects(state).filter((m) => !['polUni', 'infraInfra', 'aaaUserEp', 'vmmProvP', 'compUni', 'compProv', 'compCtrlr', 'vmmInjectedCont'].includes(m.className));
+    const shown = allObjects(state).filter(
+      (m) =>
+        !['polUni', 'infraInfra', 'aaaUserEp', 'vmmProvP', 'compUni', 'compProv', 'compCtrlr', 'vmmInjectedCont'].includes(m.className),
+    );
     expect(c.summary.objects).toBe(shown.length);
   });
 
@@ -124,7 +131,7 @@ describe('verify checklist (in memory)', () => {
   it('never compares nor shows the write-only password and the private key', async () => {
     const roots = fabric();
     find(roots, 'uni/userext/user-mycluster').mo.attributes['pwd'] = '';
-    const details = find(roots, 'comp/prov-Kubernetes/ctrlr-[mycluster]-mycluster/injcont/info').mo.children[0]!;
+    const details = find(roots, 'comp/prov-Kubernetes/ctrlr-[mycluster]-mycluster/injcont/info').mo.children[0];
     details.attributes['userKey'] = 'APIC-SIDE-KEY';
     details.attributes['accProvisionInput'] = 'rewritten by the controller';
     const c = await check(roots);
@@ -158,8 +165,8 @@ describe('verify checklist (in memory)', () => {
     expect(reads2).not.toContain('children uni/tn-common/out-my-l3out/instP-ext');
     expect(snap.objects.has('uni/tn-common')).toBe(true);
     const c = buildChecklist(state, snap);
-    expect(line(c, 'uni/tn-common/out-my-l3out').problems[0]!.message).toBe('missing');
-    expect(line(c, 'uni/tn-common/out-my-l3out/instP-ext').problems[0]!.message).toBe('missing (uni/tn-common/out-my-l3out is missing)');
+    expect(line(c, 'uni/tn-common/out-my-l3out').problems[0].message).toBe('missing');
+    expect(line(c, 'uni/tn-common/out-my-l3out/instP-ext').problems[0].message).toBe('missing (uni/tn-common/out-my-l3out is missing)');
   });
 });
 
@@ -174,7 +181,9 @@ describe('APIC value normalisation', () => {
 
   it('compares flag lists as sets, texts without line-ending differences, and a missing property as empty', () => {
     expect(sameValue('ndPfxPol', 'ctrl', 'router-address,on-link', 'on-link,router-address')).toBe(true);
-    expect(sameValue('aaaUserCert', 'data', '-----BEGIN X-----\r\nAB\r\n-----END X-----', '-----BEGIN X-----\nAB\n-----END X-----\n')).toBe(true);
+    expect(sameValue('aaaUserCert', 'data', '-----BEGIN X-----\r\nAB\r\n-----END X-----', '-----BEGIN X-----\nAB\n-----END X-----\n')).toBe(
+      true,
+    );
     expect(sameValue('vzEntry', 'tcpRules', undefined, '')).toBe(true);
     expect(sameValue('vzEntry', 'tcpRules', undefined, 'est')).toBe(false);
   });
@@ -182,18 +191,30 @@ describe('APIC value normalisation', () => {
   it('summarises long values instead of printing them whole', () => {
     const pem = `-----BEGIN CERTIFICATE-----\n${'A'.repeat(64)}\n-----END CERTIFICATE-----\n`;
     const [p] = compareObject(
-      { dn: 'uni/userext/user-u/usercert-u.crt', className: 'aaaUserCert', attributes: { data: pem }, owner: 'cluster', existenceOnly: false },
+      {
+        dn: 'uni/userext/user-u/usercert-u.crt',
+        className: 'aaaUserCert',
+        attributes: { data: pem },
+        owner: 'cluster',
+        existenceOnly: false,
+      },
       { className: 'aaaUserCert', attributes: { data: 'x' }, children: [] },
     );
-    expect(p!.message).toBe(`data is "x", expected "-----BEGIN CERTIFICATE-----..." (${pem.length} characters)`);
+    expect(p.message).toBe(`data is "x", expected "-----BEGIN CERTIFICATE-----..." (${pem.length} characters)`);
   });
 });
 
 describe('verify checklist layout', () => {
   it('puts the L3Out contract under "L3Out contracts" also when the VRF is in the cluster tenant', async () => {
-    const own = buildDesiredState(clusterConfig((c) => (c.aci_config.vrf = { name: 'my-vrf', tenant: 'mycluster', dn: 'uni/tn-mycluster/ctx-my-vrf' })));
+    const own = buildDesiredState(
+      clusterConfig((c) => (c.aci_config.vrf = { name: 'my-vrf', tenant: 'mycluster', dn: 'uni/tn-mycluster/ctx-my-vrf' })),
+    );
     const roots = own.root.children.map((r) => {
-      const copy = (m: DesiredMo): ManagedObject => ({ className: m.className, attributes: { ...m.attributes }, children: m.children.map(copy) });
+      const copy = (m: DesiredMo): ManagedObject => ({
+        className: m.className,
+        attributes: { ...m.attributes },
+        children: m.children.map(copy),
+      });
       const mo = copy(r);
       mo.attributes['dn'] = r.dn;
       return mo;

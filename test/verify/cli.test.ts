@@ -161,14 +161,16 @@ describe('acc-provision verify', () => {
     writeFileSync(join(dir, 'user.crt'), CERT.replace('verifytest', 'otherfile'));
     const r = await runVerify({ config: cfgFile, username: 'admin', outputFormat: 'text' }, io());
     expect(r.ok).toBe(false);
-    expect(r.output).toMatch(/FAIL {2}Certificate kube\.crt .*\n +data is "-----BEGIN CERTIFICATE-----\.\.\." \(\d+ characters\), expected /);
+    expect(r.output).toMatch(
+      /FAIL {2}Certificate kube\.crt .*\n +data is "-----BEGIN CERTIFICATE-----\.\.\." \(\d+ characters\), expected /,
+    );
   });
 
   it('refuses a wrong password without printing it (APIC error, exit 1)', async () => {
     await setUp();
     const wrong = 'Wrong-Secret-42';
-    await expect(
-      runVerify({ config: cfgFile, username: 'admin', password: wrong, outputFormat: 'text' }, io()),
-    ).rejects.toSatisfy((e: Error) => e.name === 'ApicRequestError' || e.name === 'ApicError' ? !e.message.includes(wrong) : false);
+    await expect(runVerify({ config: cfgFile, username: 'admin', password: wrong, outputFormat: 'text' }, io())).rejects.toSatisfy(
+      (e: Error) => (e.name === 'ApicRequestError' || e.name === 'ApicError' ? !e.message.includes(wrong) : false),
+    );
   });
 });

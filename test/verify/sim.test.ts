@@ -35,7 +35,15 @@ describe('verify against apic-sim', () => {
     expect(r.ok).toBe(true);
     expect(r.checklist.summary.failed).toBe(0);
     expect(r.checklist.groups.map((g) => g.id)).toEqual([
-      'tenant', 'epgs', 'bridge-domains', 'vmm-domain', 'physical-domain', 'contracts', 'l3out', 'user', 'fabric',
+      'tenant',
+      'epgs',
+      'bridge-domains',
+      'vmm-domain',
+      'physical-domain',
+      'contracts',
+      'l3out',
+      'user',
+      'fabric',
     ]);
     const epgs = r.checklist.groups.find((g) => g.id === 'epgs')!.checks.map((c) => c.title);
     expect(epgs).toEqual([
@@ -74,7 +82,15 @@ describe('verify against apic-sim', () => {
     const r = await verify();
     expect(r.ok).toBe(false);
     expect(line(r, NODE_BD).problems).toEqual([
-      { dn: NODE_BD, className: 'fvBD', kind: 'attribute', attribute: 'arpFlood', actual: 'no', expected: 'yes', message: 'arpFlood is "no", expected "yes"' },
+      {
+        dn: NODE_BD,
+        className: 'fvBD',
+        kind: 'attribute',
+        attribute: 'arpFlood',
+        actual: 'no',
+        expected: 'yes',
+        message: 'arpFlood is "no", expected "yes"',
+      },
     ]);
     expect(formatVerifyText(r)).toContain('arpFlood is "no", expected "yes"');
   });
@@ -88,7 +104,7 @@ describe('verify against apic-sim', () => {
     expect(vrf.title).toBe('VRF my-vrf');
     expect(vrf.problems).toHaveLength(1);
     expect(vrf.problems[0]).toMatchObject({ kind: 'unresolved', state: 'missing-target' });
-    expect(vrf.problems[0]!.message).toMatch(/^relation unresolved: target \S*ctx-my-vrf \(state missing-target\)$/);
+    expect(vrf.problems[0].message).toMatch(/^relation unresolved: target \S*ctx-my-vrf \(state missing-target\)$/);
   });
 
   it('folds a missing contract relation into its EPG line, and a deleted contract leaves the relation unresolved', async () => {
@@ -100,7 +116,7 @@ describe('verify against apic-sim', () => {
     const web = line(r, `${AP}/epg-web`);
     expect(web.problems.find((p) => p.dn === rscons)).toMatchObject({ kind: 'missing', className: 'fvRsCons' });
     expect(web.problems.find((p) => p.dn.endsWith('rscons-aci-containers-mycluster-icmp'))).toMatchObject({ kind: 'unresolved' });
-    expect(line(r, `${TENANT}/brc-aci-containers-mycluster-icmp`).problems[0]!.kind).toBe('missing');
+    expect(line(r, `${TENANT}/brc-aci-containers-mycluster-icmp`).problems[0].kind).toBe('missing');
     expect(formatVerifyText(r)).toContain(`        ${rscons}: missing`);
   });
 

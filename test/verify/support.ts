@@ -52,7 +52,14 @@ export interface ProvisionedSim {
 /** A fresh in-memory simulator seeded with the prerequisites, and the cluster provisioned on it. */
 export async function provisionedSim(config: Config, seed: SeedSpec = clusterSeed()): Promise<ProvisionedSim> {
   const sim = await startSim({ listen: '127.0.0.1:0', data: ':memory:', adminPassword: SIM_PASSWORD, seed, tls: await testTls() });
-  const client = new ApicClient({ hosts: [sim.url], username: 'admin', password: SIM_PASSWORD, ca: sim.certificate, retryBaseDelayMs: 1, maxRetries: 0 });
+  const client = new ApicClient({
+    hosts: [sim.url],
+    username: 'admin',
+    password: SIM_PASSWORD,
+    ca: sim.certificate,
+    retryBaseDelayMs: 1,
+    maxRetries: 0,
+  });
   await provision(client, config);
   return {
     sim,

@@ -29,8 +29,7 @@ export interface GenerateDeps {
 
 export const defaultDeps: GenerateDeps = {
   buildCluster: async (source, facts) => (await import('../../cluster/build.js')).buildCluster(source, facts),
-  ensureControllerCertificate: async (u, c, k) =>
-    (await import('../../provision/certificate.js')).ensureControllerCertificate(u, c, k),
+  ensureControllerCertificate: async (u, c, k) => (await import('../../provision/certificate.js')).ensureControllerCertificate(u, c, k),
   renderManifest: async (config) => (await import('../../manifest/index.js')).renderManifest(config),
   renderApicDump: async (config) => (await import('../../provision/dump.js')).renderApicDump(config),
   operatorTarball: async (files) => (await import('../output/tarball.js')).operatorTarball(files),
@@ -94,7 +93,12 @@ export interface ApicHooks {
 }
 
 /** The configuration file's text and the flags, as the cluster model takes them. */
-export async function clusterSource(opts: RootOptions, flavor: string, reporter: Reporter, deps: Pick<GenerateDeps, 'readInput'>): Promise<ClusterSource> {
+export async function clusterSource(
+  opts: RootOptions,
+  flavor: string,
+  reporter: Reporter,
+  deps: Pick<GenerateDeps, 'readInput'>,
+): Promise<ClusterSource> {
   reporter.info(opts.config === '-' ? 'Loading configuration from "STDIN"' : `Loading configuration from "${opts.config}"`);
   const text = await deps.readInput(opts.config);
   return { text, file: opts.config === '-' ? '<stdin>' : opts.config, options: loadOptionsOf(opts, flavor) };
@@ -208,9 +212,21 @@ function halfPairCheck(certFile: string, keyFile: string): void {
   const cert = existsSync(certFile);
   const key = existsSync(keyFile);
   if (cert && !key) {
-    throw new InputError([{ field: 'aci_config.sync_login.keyfile', value: keyFile, rule: `is missing while its certificate ${certFile} exists: restore the key, or remove the certificate to make a new pair` }]);
+    throw new InputError([
+      {
+        field: 'aci_config.sync_login.keyfile',
+        value: keyFile,
+        rule: `is missing while its certificate ${certFile} exists: restore the key, or remove the certificate to make a new pair`,
+      },
+    ]);
   }
   if (key && !cert) {
-    throw new InputError([{ field: 'aci_config.sync_login.certfile', value: certFile, rule: `is missing while its key ${keyFile} exists: restore the certificate, or remove the key to make a new pair` }]);
+    throw new InputError([
+      {
+        field: 'aci_config.sync_login.certfile',
+        value: certFile,
+        rule: `is missing while its key ${keyFile} exists: restore the certificate, or remove the key to make a new pair`,
+      },
+    ]);
   }
 }

@@ -15,24 +15,35 @@ interface NodeCheckFlags {
 export function register(program: Command): void {
   program
     .command('node-check')
-    .description('check that a node is ready for Kubernetes with the ACI CNI: VLAN subinterfaces, MTU, infra DHCP address, multicast and default routes, no host Open vSwitch')
+    .description(
+      'check that a node is ready for Kubernetes with the ACI CNI: VLAN subinterfaces, MTU, infra DHCP address, multicast and default routes, no host Open vSwitch',
+    )
     .requiredOption('-c, --config <file>', 'the cluster configuration file (as for acc-provision -c)')
     .option('-f, --flavor <flavor>', 'configuration flavor (default: kubernetes-1.35)')
     .option('--infra-vlan <vlan>', "the fabric's infra VLAN, when the configuration leaves it to APIC discovery")
     .option('--mtu <bytes>', 'the MTU required (default: as node-config computes it)')
-    .option('--api-server <address>', 'also check that the Kubernetes API server (an IP address, or a host name as this node resolves it) is inside node_subnet')
-    .option('--from <dir>', 'read saved output instead of running the commands: ip-addr.json (ip -j -d addr), ip-route.json (ip -j route), ps.txt (ps -eo comm)')
+    .option(
+      '--api-server <address>',
+      'also check that the Kubernetes API server (an IP address, or a host name as this node resolves it) is inside node_subnet',
+    )
+    .option(
+      '--from <dir>',
+      'read saved output instead of running the commands: ip-addr.json (ip -j -d addr), ip-route.json (ip -j route), ps.txt (ps -eo comm)',
+    )
     .addOption(new Option('--output-format <format>', 'text or json').choices(['text', 'json']).default('text'))
-    .addHelpText('after', [
-      '',
-      'Exit status: 0 all checks passed, 1 a check failed or bad input, 2 usage error.',
-      '',
-      'Examples:',
-      '  acc-provision node-check -c cluster.yaml --api-server 10.1.0.101',
-      '  acc-provision node-check -c cluster.yaml --api-server api.cluster.example.com',
-      '  ssh node1 "ip -j -d addr" > n1/ip-addr.json; ssh node1 "ip -j route" > n1/ip-route.json; ssh node1 "ps -eo comm" > n1/ps.txt',
-      '  acc-provision node-check -c cluster.yaml --from n1 --output-format json',
-    ].join('\n'))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit status: 0 all checks passed, 1 a check failed or bad input, 2 usage error.',
+        '',
+        'Examples:',
+        '  acc-provision node-check -c cluster.yaml --api-server 10.1.0.101',
+        '  acc-provision node-check -c cluster.yaml --api-server api.cluster.example.com',
+        '  ssh node1 "ip -j -d addr" > n1/ip-addr.json; ssh node1 "ip -j route" > n1/ip-route.json; ssh node1 "ps -eo comm" > n1/ps.txt',
+        '  acc-provision node-check -c cluster.yaml --from n1 --output-format json',
+      ].join('\n'),
+    )
     .action(async (flags: NodeCheckFlags) => {
       const { integerFlag, loadClusterNetwork } = await import('../../node/cluster.js');
       const node = await import('../../node/index.js');

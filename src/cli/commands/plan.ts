@@ -31,12 +31,15 @@ export function register(program: Command): void {
     .option('-w, --timeout <seconds>', 'timeout of each APIC request')
     .option('--apic-proxy <addr>', 'reach the APIC through this host:port')
     .option('--apic-oobm-ip <ip>', 'APIC out-of-band management address, used instead of apic_hosts')
-    .option('--infra-vlan <vlan>', "the infra VLAN when the APIC does not report one")
+    .option('--infra-vlan <vlan>', 'the infra VLAN when the APIC does not report one')
     .option('-d, --delete', 'plan the removal (-d) instead of the apply (-a)')
     .option('--skip-app-profile-check', 'with --delete: the tenant goes even when other application profiles remain in it')
     .option('--output-format <format>', 'text or json', 'text')
     .option('--detailed-exitcode', 'exit 0 when nothing would change, 2 when something would, 1 on an error (for CI)')
-    .addHelpText('after', '\nExamples:\n  acc-provision plan -c cluster.yaml -f kubernetes-1.35 -u admin\n  acc-provision plan -c cluster.yaml -f kubernetes-1.35 -u admin --delete --output-format json\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  acc-provision plan -c cluster.yaml -f kubernetes-1.35 -u admin\n  acc-provision plan -c cluster.yaml -f kubernetes-1.35 -u admin --delete --output-format json\n',
+    )
     .action(async (flags: PlanFlags, cmd: Command) => {
       const raw: RawRootOptions = {
         debug: flags.debug || cmd.parent?.opts<{ debug?: boolean }>().debug,
@@ -68,6 +71,10 @@ export function register(program: Command): void {
       const reporter = new Reporter({ format: opts.outputFormat, color: wantsColor(false) });
       reporter.addSecret(opts.password);
       await (await import('../password-prompt.js')).ensurePassword(opts, reporter);
-      process.exitCode = await runApic(opts, opts.flavor, reporter, { mode: opts.delete ? 'delete' : 'apply', planOnly: true, detailedExitCode: flags.detailedExitcode });
+      process.exitCode = await runApic(opts, opts.flavor, reporter, {
+        mode: opts.delete ? 'delete' : 'apply',
+        planOnly: true,
+        detailedExitCode: flags.detailedExitcode,
+      });
     });
 }

@@ -26,7 +26,10 @@ import type { RootOptions } from '../root-options.js';
 import { clusterSource, defaultDeps, generate, type GenerateDeps } from './generate.js';
 
 /** The client -a/-d use; tests connect to an in-process simulator instead. */
-export type ApicConnection = Pick<ApicClient, 'get' | 'getMo' | 'getChildren' | 'getClass' | 'post' | 'delete' | 'login' | 'close' | 'currentHost' | 'stats'>;
+export type ApicConnection = Pick<
+  ApicClient,
+  'get' | 'getMo' | 'getChildren' | 'getClass' | 'post' | 'delete' | 'login' | 'close' | 'currentHost' | 'stats'
+>;
 
 export interface ApicDeps extends GenerateDeps {
   connect(config: Config, opts: RootOptions, reporter: Reporter): Promise<ApicConnection>;
@@ -43,7 +46,10 @@ export const defaultApicDeps: ApicDeps = {
         onRetry: (e) => reporter.warn(retryMessage(e)),
         // --debug: one line per HTTP exchange (never a body, so never a secret).
         ...(opts.debug
-          ? { onRequest: (e) => reporter.info(`APIC ${e.method} ${e.path} on ${e.host} (attempt ${e.attempt}): ${e.status ?? e.failure ?? ''}`) }
+          ? {
+              onRequest: (e) =>
+                reporter.info(`APIC ${e.method} ${e.path} on ${e.host} (attempt ${e.attempt}): ${e.status ?? e.failure ?? ''}`),
+            }
           : {}),
       },
     );
@@ -62,7 +68,13 @@ export interface ApicRun {
 }
 
 /** Runs `-a`/`-d` (optionally `--plan`); returns the exit code. */
-export async function runApic(opts: RootOptions, flavor: string, reporter: Reporter, run: ApicRun, deps: ApicDeps = defaultApicDeps): Promise<number> {
+export async function runApic(
+  opts: RootOptions,
+  flavor: string,
+  reporter: Reporter,
+  run: ApicRun,
+  deps: ApicDeps = defaultApicDeps,
+): Promise<number> {
   let client: ApicConnection | undefined;
   // Discovery and the plan share their reads (apic/read-cache.ts); writes go to the client itself.
   let reads: ApicConnection | undefined;
@@ -177,14 +189,20 @@ async function provisionApic(client: ApicConnection, cluster: Cluster, reporter:
   const plan = await planProvision(client, cluster.desired(), config);
   const s = plan.summary;
   if (s.requests > 0) {
-    reporter.info(`Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete, ${s.unchanged} unchanged; ${s.requests} requests to send`);
+    reporter.info(
+      `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete, ${s.unchanged} unchanged; ${s.requests} requests to send`,
+    );
   }
-  if (s.replace > 0) reporter.warn(`User already exists (${config.aci_config.sync_login.username}) with another certificate: recreating it`);
+  if (s.replace > 0)
+    reporter.warn(`User already exists (${config.aci_config.sync_login.username}) with another certificate: recreating it`);
   let sent = 0;
   const progress = progressLine(reporter);
   try {
     const summary = await interruptible(
-      () => reporter.warn(`interrupted: ${sent} of ${s.requests} requests were sent; no output file was written; run -a again to finish (it sends only what is missing)`),
+      () =>
+        reporter.warn(
+          `interrupted: ${sent} of ${s.requests} requests were sent; no output file was written; run -a again to finish (it sends only what is missing)`,
+        ),
       () =>
         applyProvision(client, plan, (p) => {
           sent = p.sent;
@@ -200,7 +218,14 @@ async function provisionApic(client: ApicConnection, cluster: Cluster, reporter:
 }
 
 /** Returns the number of deletes planned (with planOnly) or sent. */
-async function removeFromApic(client: ApicConnection, cluster: Cluster, opts: RootOptions, reporter: Reporter, planOnly: boolean, deps: ApicDeps): Promise<number> {
+async function removeFromApic(
+  client: ApicConnection,
+  cluster: Cluster,
+  opts: RootOptions,
+  reporter: Reporter,
+  planOnly: boolean,
+  deps: ApicDeps,
+): Promise<number> {
   const config = cluster.config;
   const plan: UnprovisionPlan = await planRemoval(client, cluster.desired(), config, { skipAppProfileCheck: opts.skipAppProfileCheck });
   if (planOnly) {
@@ -215,7 +240,10 @@ async function removeFromApic(client: ApicConnection, cluster: Cluster, opts: Ro
     () => applyRemoval(client, plan, (p) => ((done = p.sent), reporter.info(`[${p.sent}/${p.total}] DELETE ${p.dn}`))),
   );
   const kept = plan.items.filter((i) => i.decision === 'keep').length;
-  const keptText = kept > 0 ? `; kept ${kept} object${kept === 1 ? '' : 's'} that ${kept === 1 ? 'is' : 'are'} shared or hold${kept === 1 ? 's' : ''} others' objects` : '';
+  const keptText =
+    kept > 0
+      ? `; kept ${kept} object${kept === 1 ? '' : 's'} that ${kept === 1 ? 'is' : 'are'} shared or hold${kept === 1 ? 's' : ''} others' objects`
+      : '';
   reporter.info(
     sent === 0
       ? `Nothing to delete: the APIC holds nothing of this cluster${keptText}.`

@@ -8,25 +8,33 @@ type VerifyFlags = VerifyCommandFlags;
 export function register(program: Command): void {
   program
     .command('verify')
-    .description("check the cluster's ACI objects on the APIC: tenant, EPGs, bridge domains, VMM and physical domains, contracts, L3Out contracts, the controller's user and certificate")
+    .description(
+      "check the cluster's ACI objects on the APIC: tenant, EPGs, bridge domains, VMM and physical domains, contracts, L3Out contracts, the controller's user and certificate",
+    )
     .requiredOption('-c, --config <file>', 'the cluster configuration file (as for acc-provision -c)')
     .option('-f, --flavor <flavor>', 'configuration flavor (default: kubernetes-1.35)')
     .option('-u, --username <name>', 'APIC user name (default: aci_config.apic_login.username)')
     .option('-p, --password <pass>', 'APIC password (default: environment variable ACC_PROVISION_PASS)')
     .option('-w, --timeout <seconds>', 'timeout of each APIC request')
     .option('--infra-vlan <vlan>', "the fabric's infra VLAN, when the configuration does not give it")
-    .option('--nodes <file>', 'the node inventory (as node-config reads it): check the running cluster too (nodes and namespaces in the VMM inventory, L4-L7 objects of its LoadBalancer services)')
+    .option(
+      '--nodes <file>',
+      'the node inventory (as node-config reads it): check the running cluster too (nodes and namespaces in the VMM inventory, L4-L7 objects of its LoadBalancer services)',
+    )
     .addOption(new Option('--apic-proxy <addr>', 'reach the APIC through this proxy').hideHelp())
     .addOption(new Option('--output-format <format>', 'text or json').choices(['text', 'json']).default('text'))
-    .addHelpText('after', [
-      '',
-      'Only reads the APIC. Exit status: 0 all checks passed, 1 a check failed (or bad input, or the APIC could not be read), 2 usage error.',
-      '',
-      'Examples:',
-      '  ACC_PROVISION_PASS=... acc-provision verify -c cluster.yaml -u admin',
-      '  acc-provision verify -c cluster.yaml -f kubernetes-1.35 -u admin -p PASS --output-format json',
-      '  acc-provision verify -c cluster.yaml -u admin --nodes nodes.yaml',
-    ].join('\n'))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Only reads the APIC. Exit status: 0 all checks passed, 1 a check failed (or bad input, or the APIC could not be read), 2 usage error.',
+        '',
+        'Examples:',
+        '  ACC_PROVISION_PASS=... acc-provision verify -c cluster.yaml -u admin',
+        '  acc-provision verify -c cluster.yaml -f kubernetes-1.35 -u admin -p PASS --output-format json',
+        '  acc-provision verify -c cluster.yaml -u admin --nodes nodes.yaml',
+      ].join('\n'),
+    )
     .action(async (given: VerifyFlags, cmd: Command) => {
       const { runVerify } = await import('../../verify/command.js');
       const flags = withRootFlags(given, cmd);

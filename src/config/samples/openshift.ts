@@ -14,7 +14,8 @@ agent_based_installer:
   enable: true
 `;
   }
-  const settings = getFlavor(flavor)?.config as { aci_config?: { vmm_domain?: { nested_inside?: { duplicate_file_router_default_svc?: boolean } } } } | undefined;
+  const settings = getFlavor(flavor)?.config as
+    { aci_config?: { vmm_domain?: { nested_inside?: { duplicate_file_router_default_svc?: boolean } } } } | undefined;
   if (settings?.aci_config?.vmm_domain?.nested_inside?.duplicate_file_router_default_svc) {
     // A key of nested_inside (the commented lines above it sit at its own indentation).
     return shared.replace(LB_IP, `      ${LB_IP.trim().slice(2)}`);

@@ -29,34 +29,49 @@ export function buildCalicoResources(ctx: Ctx): KubeObject[] {
   const secret = ctx.get('aci_config.cluster_l3out.bgp.secret') as unknown;
   const out: KubeObject[] = [
     obj('v1', 'Namespace', { name: 'calico-system', labels: { name: 'calico-system' } }),
-    obj('operator.tigera.io/v1', 'Installation', { name: 'default' }, {
-      spec: {
-        ...(truthy(pullSecret) ? { imagePullSecrets: [{ name: pyStr(pullSecret) }] } : {}),
-        calicoNetwork: {
-          ipPools: [
-            {
-              blockSize: calicoNet('block_size'),
-              cidr: ctx.get('net_config.pod_subnet'),
-              encapsulation: calicoNet('encapsulation'),
-              natOutgoing: calicoNet('nat_outgoing'),
-              nodeSelector: calicoNet('nodeSelector'),
-            },
-          ],
+    obj(
+      'operator.tigera.io/v1',
+      'Installation',
+      { name: 'default' },
+      {
+        spec: {
+          ...(truthy(pullSecret) ? { imagePullSecrets: [{ name: pyStr(pullSecret) }] } : {}),
+          calicoNetwork: {
+            ipPools: [
+              {
+                blockSize: calicoNet('block_size'),
+                cidr: ctx.get('net_config.pod_subnet'),
+                encapsulation: calicoNet('encapsulation'),
+                natOutgoing: calicoNet('nat_outgoing'),
+                nodeSelector: calicoNet('nodeSelector'),
+              },
+            ],
+          },
         },
       },
-    }),
+    ),
     obj('operator.tigera.io/v1', 'APIServer', { name: 'default' }, { spec: {} }),
   ];
   if (truthy(secret)) {
     out.push(
       obj('v1', 'Secret', { name: 'bgp-secrets', namespace: 'calico-system' }, { type: 'Opaque', stringData: { 'rr-password': secret } }),
-      obj('rbac.authorization.k8s.io/v1', 'Role', { name: 'secret-access', namespace: 'calico-system' }, {
-        rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: ['bgp-secrets'], verbs: ['watch', 'list', 'get'] }],
-      }),
-      obj('rbac.authorization.k8s.io/v1', 'RoleBinding', { name: 'secret-access', namespace: 'calico-system' }, {
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'secret-access' },
-        subjects: [{ kind: 'ServiceAccount', name: 'calico-node', namespace: 'calico-system' }],
-      }),
+      obj(
+        'rbac.authorization.k8s.io/v1',
+        'Role',
+        { name: 'secret-access', namespace: 'calico-system' },
+        {
+          rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: ['bgp-secrets'], verbs: ['watch', 'list', 'get'] }],
+        },
+      ),
+      obj(
+        'rbac.authorization.k8s.io/v1',
+        'RoleBinding',
+        { name: 'secret-access', namespace: 'calico-system' },
+        {
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'secret-access' },
+          subjects: [{ kind: 'ServiceAccount', name: 'calico-node', namespace: 'calico-system' }],
+        },
+      ),
     );
   }
   out.push(...calicoctl());
@@ -73,44 +88,72 @@ function calicoctl(): KubeObject[] {
   const ns = 'kube-system';
   return [
     obj('v1', 'ServiceAccount', { name: 'calicoctl', namespace: ns }),
-    obj('v1', 'Pod', { name: 'calicoctl', namespace: ns }, {
-      spec: {
-        nodeSelector: { 'kubernetes.io/os': 'linux' },
-        hostNetwork: true,
-        serviceAccountName: 'calicoctl',
-        containers: [
+    obj(
+      'v1',
+      'Pod',
+      { name: 'calicoctl', namespace: ns },
+      {
+        spec: {
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          hostNetwork: true,
+          serviceAccountName: 'calicoctl',
+          containers: [
+            {
+              name: 'calicoctl',
+              image: 'calico/ctl:v3.26.4',
+              command: ['/calicoctl'],
+              args: ['version', '--poll=1m'],
+              env: [{ name: 'DATASTORE_TYPE', value: 'kubernetes' }],
+            },
+          ],
+        },
+      },
+    ),
+    obj(
+      'rbac.authorization.k8s.io/v1',
+      'ClusterRole',
+      { name: 'calicoctl' },
+      {
+        rules: [
+          { apiGroups: [''], resources: ['namespaces', 'nodes'], verbs: ['get', 'list', 'update'] },
+          { apiGroups: [''], resources: ['nodes/status'], verbs: ['update'] },
+          { apiGroups: [''], resources: ['pods', 'serviceaccounts'], verbs: ['get', 'list'] },
+          { apiGroups: [''], resources: ['pods/status'], verbs: ['update'] },
           {
-            name: 'calicoctl',
-            image: 'calico/ctl:v3.26.4',
-            command: ['/calicoctl'],
-            args: ['version', '--poll=1m'],
-            env: [{ name: 'DATASTORE_TYPE', value: 'kubernetes' }],
+            apiGroups: ['crd.projectcalico.org'],
+            resources: [
+              'bgppeers',
+              'bgpconfigurations',
+              'clusterinformations',
+              'felixconfigurations',
+              'globalnetworkpolicies',
+              'globalnetworksets',
+              'ippools',
+              'ipreservations',
+              'kubecontrollersconfigurations',
+              'networkpolicies',
+              'networksets',
+              'hostendpoints',
+              'ipamblocks',
+              'blockaffinities',
+              'ipamhandles',
+              'ipamconfigs',
+            ],
+            verbs: ['create', 'get', 'list', 'update', 'delete'],
           },
+          { apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'], verbs: ['get', 'list'] },
         ],
       },
-    }),
-    obj('rbac.authorization.k8s.io/v1', 'ClusterRole', { name: 'calicoctl' }, {
-      rules: [
-        { apiGroups: [''], resources: ['namespaces', 'nodes'], verbs: ['get', 'list', 'update'] },
-        { apiGroups: [''], resources: ['nodes/status'], verbs: ['update'] },
-        { apiGroups: [''], resources: ['pods', 'serviceaccounts'], verbs: ['get', 'list'] },
-        { apiGroups: [''], resources: ['pods/status'], verbs: ['update'] },
-        {
-          apiGroups: ['crd.projectcalico.org'],
-          resources: [
-            'bgppeers', 'bgpconfigurations', 'clusterinformations', 'felixconfigurations', 'globalnetworkpolicies',
-            'globalnetworksets', 'ippools', 'ipreservations', 'kubecontrollersconfigurations', 'networkpolicies',
-            'networksets', 'hostendpoints', 'ipamblocks', 'blockaffinities', 'ipamhandles', 'ipamconfigs',
-          ],
-          verbs: ['create', 'get', 'list', 'update', 'delete'],
-        },
-        { apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'], verbs: ['get', 'list'] },
-      ],
-    }),
-    obj('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', { name: 'calicoctl' }, {
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'calicoctl' },
-      subjects: [{ kind: 'ServiceAccount', name: 'calicoctl', namespace: ns }],
-    }),
+    ),
+    obj(
+      'rbac.authorization.k8s.io/v1',
+      'ClusterRoleBinding',
+      { name: 'calicoctl' },
+      {
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'calicoctl' },
+        subjects: [{ kind: 'ServiceAccount', name: 'calicoctl', namespace: ns }],
+      },
+    ),
   ];
 }
 
@@ -119,16 +162,23 @@ export function buildCalicoBgp(ctx: Ctx): KubeObject[] {
   const peering = (k: string) => ctx.get(`aci_config.cluster_l3out.bgp.peering.${k}`) as unknown;
   const dynamic = ctx.get('net_config.extern_dynamic') as unknown;
   const out: KubeObject[] = [
-    obj('projectcalico.org/v3', 'BGPConfiguration', { name: 'default' }, {
-      spec: {
-        asNumber: peering('remote_as_number'),
-        logSeverityScreen: 'Info',
-        nodeToNodeMeshEnabled: false,
-        ...(truthy(ctx.get('net_config.advertise_cluster_svc_subnet')) ? { serviceClusterIPs: [{ cidr: ctx.get('net_config.cluster_svc_subnet') }] } : {}),
-        serviceExternalIPs: [{ cidr: dynamic }],
-        serviceLoadBalancerIPs: [{ cidr: dynamic }],
+    obj(
+      'projectcalico.org/v3',
+      'BGPConfiguration',
+      { name: 'default' },
+      {
+        spec: {
+          asNumber: peering('remote_as_number'),
+          logSeverityScreen: 'Info',
+          nodeToNodeMeshEnabled: false,
+          ...(truthy(ctx.get('net_config.advertise_cluster_svc_subnet'))
+            ? { serviceClusterIPs: [{ cidr: ctx.get('net_config.cluster_svc_subnet') }] }
+            : {}),
+          serviceExternalIPs: [{ cidr: dynamic }],
+          serviceLoadBalancerIPs: [{ cidr: dynamic }],
+        },
       },
-    }),
+    ),
   ];
   const secret = truthy(ctx.get('aci_config.cluster_l3out.bgp.secret'));
   for (const rack of racks(ctx)) {
@@ -136,14 +186,19 @@ export function buildCalicoBgp(ctx: Ctx): KubeObject[] {
       if (leaf.local_ip === undefined) continue;
       const ip = pyStr(leaf.local_ip);
       out.push(
-        obj('projectcalico.org/v3', 'BGPPeer', { name: ip.replace(/\./g, '-') }, {
-          spec: {
-            peerIP: ip,
-            asNumber: peering('aci_as_number'),
-            nodeSelector: `rack_id == "${pyStr(rack.id)}"`,
-            ...(secret ? { password: { secretKeyRef: { name: 'bgp-secrets', key: 'rr-password' } } } : {}),
+        obj(
+          'projectcalico.org/v3',
+          'BGPPeer',
+          { name: ip.replace(/\./g, '-') },
+          {
+            spec: {
+              peerIP: ip,
+              asNumber: peering('aci_as_number'),
+              nodeSelector: `rack_id == "${pyStr(rack.id)}"`,
+              ...(secret ? { password: { secretKeyRef: { name: 'bgp-secrets', key: 'rr-password' } } } : {}),
+            },
           },
-        }),
+        ),
       );
     }
   }

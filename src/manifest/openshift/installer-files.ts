@@ -23,7 +23,7 @@ function clusterNetwork(ctx: Ctx): KubeObject {
       defaultNetwork: { type: 'CiscoACI' },
       serviceNetwork: ['172.30.0.0/25'],
     },
-  } as unknown as KubeObject;
+  };
 }
 
 // The OpenStack cloud provider's configuration the 4.3 installer's nodes read.
@@ -104,7 +104,8 @@ function kubeletOnVlan(role: Role, unit: string): KubeObject {
 }
 
 // The pause image the 4.6 vSphere kubelet runs pods with.
-const POD_INFRA_IMAGE = 'quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:bd7e5d50fe2bd9a217ef3e2f17fb9e2c65366d59f4444e16f899ba6b967ce3b4';
+const POD_INFRA_IMAGE =
+  'quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:bd7e5d50fe2bd9a217ef3e2f17fb9e2c65366d59f4444e16f899ba6b967ce3b4';
 
 /** Worker kubelet of OpenShift 4.6 on vSphere: node address from ens192, vSphere cloud provider. */
 function vsphereWorkerKubelet(): KubeObject {

@@ -7,8 +7,21 @@ import { pyStr, truthy, type Ctx } from '../context.js';
 
 /** Generations, oldest first. */
 export const RKE_GENERATIONS = [
-  '1.2.3', '1.3.13', '1.3.17', '1.3.18', '1.3.20', '1.3.21', '1.3.24', '1.4.13',
-  '1.4.16', '1.4.20', '1.5.13', '1.5.14', '1.6.5', '1.6.6', '1.6.10',
+  '1.2.3',
+  '1.3.13',
+  '1.3.17',
+  '1.3.18',
+  '1.3.20',
+  '1.3.21',
+  '1.3.24',
+  '1.4.13',
+  '1.4.16',
+  '1.4.20',
+  '1.5.13',
+  '1.5.14',
+  '1.6.5',
+  '1.6.6',
+  '1.6.10',
 ] as const;
 export type RkeGeneration = (typeof RKE_GENERATIONS)[number];
 
@@ -31,9 +44,18 @@ export interface RkeField {
 // Python's str() of the value, `lower` its lower case.
 const text = (path: string) => (c: Ctx) => pyStr(c.get(path));
 const lower = (path: string) => (c: Ctx) => pyStr(c.get(path)).toLowerCase();
-const ifSet = (path: string, f = text(path)) => (c: Ctx) => (truthy(c.get(path)) ? f(c) : undefined);
-const ifNot = (path: string, dflt: unknown, f = text(path)) => (c: Ctx) => (c.get(path) !== dflt ? f(c) : undefined);
-const ifIs = (path: string, v: unknown, f = lower(path)) => (c: Ctx) => (c.get(path) === v ? f(c) : undefined);
+const ifSet =
+  (path: string, f = text(path)) =>
+  (c: Ctx) =>
+    truthy(c.get(path)) ? f(c) : undefined;
+const ifNot =
+  (path: string, dflt: unknown, f = text(path)) =>
+  (c: Ctx) =>
+    c.get(path) !== dflt ? f(c) : undefined;
+const ifIs =
+  (path: string, v: unknown, f = lower(path)) =>
+  (c: Ctx) =>
+    c.get(path) === v ? f(c) : undefined;
 
 const list = (c: Ctx, path: string): unknown[] => {
   const v = c.get(path);
@@ -118,7 +140,11 @@ export const RKE_FIELDS: RkeField[] = [
   { key: 'apic_refresh_ticker_adjust', from: '1.3.13', value: ifSet('aci_config.apic_refreshticker_adjust') },
   { key: 'apic_subscription_delay', from: '1.3.13', value: ifSet('aci_config.apic_subscription_delay') },
   { key: 'opflex_device_delete_timeout', from: '1.3.13', value: ifSet('aci_config.opflex_device_delete_timeout') },
-  { key: 'disable_wait_for_network', from: '1.3.13', value: ifNot('net_config.disable_wait_for_network', false, lower('net_config.disable_wait_for_network')) },
+  {
+    key: 'disable_wait_for_network',
+    from: '1.3.13',
+    value: ifNot('net_config.disable_wait_for_network', false, lower('net_config.disable_wait_for_network')),
+  },
   { key: 'mtu_head_room', from: '1.3.13', value: ifSet('net_config.interface_mtu_headroom') },
   { key: 'duration_wait_for_network', from: '1.3.13', value: ifNot('net_config.duration_wait_for_network', 210) },
   { key: 'node_pod_if_enable', from: '1.3.13', value: ifNot('nodepodif_config.enable', false, lower('nodepodif_config.enable')) },
@@ -127,10 +153,22 @@ export const RKE_FIELDS: RkeField[] = [
   {
     key: 'disable_periodic_snat_global_info_sync',
     from: '1.3.13',
-    value: ifNot('kube_config.snat_operator.disable_periodic_snat_global_info_sync', false, lower('kube_config.snat_operator.disable_periodic_snat_global_info_sync')),
+    value: ifNot(
+      'kube_config.snat_operator.disable_periodic_snat_global_info_sync',
+      false,
+      lower('kube_config.snat_operator.disable_periodic_snat_global_info_sync'),
+    ),
   },
-  { key: 'no_wait_for_service_ep_readiness', from: '1.3.17', value: ifNot('kube_config.no_wait_for_service_ep_readiness', false, lower('kube_config.no_wait_for_service_ep_readiness')) },
-  { key: 'add_external_subnets_to_rdconfig', from: '1.3.17', value: ifNot('kube_config.add_external_subnets_to_rdconfig', false, lower('kube_config.add_external_subnets_to_rdconfig')) },
+  {
+    key: 'no_wait_for_service_ep_readiness',
+    from: '1.3.17',
+    value: ifNot('kube_config.no_wait_for_service_ep_readiness', false, lower('kube_config.no_wait_for_service_ep_readiness')),
+  },
+  {
+    key: 'add_external_subnets_to_rdconfig',
+    from: '1.3.17',
+    value: ifNot('kube_config.add_external_subnets_to_rdconfig', false, lower('kube_config.add_external_subnets_to_rdconfig')),
+  },
   {
     key: 'service_graph_endpoint_add_delay',
     from: '1.3.18',
@@ -142,10 +180,22 @@ export const RKE_FIELDS: RkeField[] = [
     value: (c) =>
       truthy(c.get(sged)) && c.get(`${sged}.delay`) !== 0 && list(c, `${sged}.services`).length > 0 ? [delayedServices(c)] : undefined,
   },
-  { key: 'mtu', from: '1.3.20', value: (c) => (truthy(c.get('net_config.interface_mtu')) ? (c.get('net_config.interface_mtu') as number) : undefined) },
+  {
+    key: 'mtu',
+    from: '1.3.20',
+    value: (c) => (truthy(c.get('net_config.interface_mtu')) ? (c.get('net_config.interface_mtu') as number) : undefined),
+  },
   { key: 'sleep_time_snat_global_info_sync', from: '1.3.20', value: ifSet('kube_config.snat_operator.sleep_time_snat_global_info_sync') },
-  { key: 'opflex_agent_opflex_asyncjson_enabled', from: '1.3.20', value: ifNot('kube_config.opflex_agent_opflex_asyncjson_enabled', 'false', lower('kube_config.opflex_agent_opflex_asyncjson_enabled')) },
-  { key: 'opflex_agent_ovs_asyncjson_enabled', from: '1.3.20', value: ifNot('kube_config.opflex_agent_ovs_asyncjson_enabled', 'false', lower('kube_config.opflex_agent_ovs_asyncjson_enabled')) },
+  {
+    key: 'opflex_agent_opflex_asyncjson_enabled',
+    from: '1.3.20',
+    value: ifNot('kube_config.opflex_agent_opflex_asyncjson_enabled', 'false', lower('kube_config.opflex_agent_opflex_asyncjson_enabled')),
+  },
+  {
+    key: 'opflex_agent_ovs_asyncjson_enabled',
+    from: '1.3.20',
+    value: ifNot('kube_config.opflex_agent_ovs_asyncjson_enabled', 'false', lower('kube_config.opflex_agent_ovs_asyncjson_enabled')),
+  },
   { key: 'hpp_optimization', from: '1.3.20', value: ifSet('kube_config.hpp_optimization', lower('kube_config.hpp_optimization')) },
   { key: 'aci_multipod', from: '1.3.21', value: ifIs('kube_config.aci_multipod', true) },
   { key: 'aci_multipod_ubuntu', from: '1.3.21', value: ifIs('kube_config.aci_multipod_ubuntu', true) },
@@ -167,13 +217,37 @@ export const RKE_FIELDS: RkeField[] = [
   { key: 'use_system_node_priority_class', from: '1.3.24', value: ifIs('kube_config.use_system_node_priority_class', true) },
   { key: 'opflex_device_reconnect_wait_timeout', from: '1.3.24', value: ifSet('kube_config.opflex_device_reconnect_wait_timeout') },
   { key: 'toleration_seconds', from: '1.4.13', value: ifSet('kube_config.toleration_seconds') },
-  { key: 'opflex_openssl_compat', from: '1.4.13', value: ifSet('kube_config.opflex_openssl_compat', lower('kube_config.opflex_openssl_compat')) },
-  { key: 'node_snat_redirect_exclude', from: '1.4.13', value: (c) => (truthy(c.get('kube_config.node_snat_redirect_exclude')) ? snatRedirectExclude(c) : undefined) },
-  { key: 'enable_opflex_agent_reconnect', from: '1.4.13', value: ifSet('kube_config.enable_opflex_agent_reconnect', lower('kube_config.enable_opflex_agent_reconnect')) },
+  {
+    key: 'opflex_openssl_compat',
+    from: '1.4.13',
+    value: ifSet('kube_config.opflex_openssl_compat', lower('kube_config.opflex_openssl_compat')),
+  },
+  {
+    key: 'node_snat_redirect_exclude',
+    from: '1.4.13',
+    value: (c) => (truthy(c.get('kube_config.node_snat_redirect_exclude')) ? snatRedirectExclude(c) : undefined),
+  },
+  {
+    key: 'enable_opflex_agent_reconnect',
+    from: '1.4.13',
+    value: ifSet('kube_config.enable_opflex_agent_reconnect', lower('kube_config.enable_opflex_agent_reconnect')),
+  },
   { key: 'opflex_agent_statistics', from: '1.4.13', value: ifIs('kube_config.opflex_agent_statistics', false) },
-  { key: 'add_external_contract_to_default_epg', from: '1.4.13', value: ifSet('kube_config.add_external_contract_to_default_epg', lower('kube_config.add_external_contract_to_default_epg')) },
-  { key: 'disable_hpp_rendering', from: '1.4.16', value: ifSet('kube_config.disable_hpp_rendering', lower('kube_config.disable_hpp_rendering')) },
-  { key: 'apic_connection_retry_limit', from: '1.4.16', value: ifSet('kube_config.apic_connection_retry_limit', lower('kube_config.apic_connection_retry_limit')) },
+  {
+    key: 'add_external_contract_to_default_epg',
+    from: '1.4.13',
+    value: ifSet('kube_config.add_external_contract_to_default_epg', lower('kube_config.add_external_contract_to_default_epg')),
+  },
+  {
+    key: 'disable_hpp_rendering',
+    from: '1.4.16',
+    value: ifSet('kube_config.disable_hpp_rendering', lower('kube_config.disable_hpp_rendering')),
+  },
+  {
+    key: 'apic_connection_retry_limit',
+    from: '1.4.16',
+    value: ifSet('kube_config.apic_connection_retry_limit', lower('kube_config.apic_connection_retry_limit')),
+  },
   { key: 'taint_not_ready_node', from: '1.4.16', value: ifSet('kube_config.taint_not_ready_node') },
   { key: 'drop_log_disable_events', from: '1.4.16', value: ifSet('drop_log_config.disable_events') },
   { key: 'drop_log_opflex_redirect_drop_logs', from: '1.6.5', value: ifSet('drop_log_config.opflex_redirect_drop_logs') },
@@ -183,7 +257,12 @@ export const RKE_FIELDS: RkeField[] = [
   { key: 'opflex_switch_sync_delay', from: '1.4.20', value: ifNot('kube_config.opflex_switch_sync_delay', 5) },
   { key: 'opflex_switch_sync_dynamic', from: '1.4.20', value: ifNot('kube_config.opflex_switch_sync_dynamic', 10) },
   { key: 'unknown_mac_unicast_action', from: '1.5.13', value: ifSet('kube_config.unknown_mac_unicast_action') },
-  { key: 'enable_hpp_direct', from: '1.5.14', except: ['1.6.5'], value: ifSet('kube_config.enable_hpp_direct', lower('kube_config.enable_hpp_direct')) },
+  {
+    key: 'enable_hpp_direct',
+    from: '1.5.14',
+    except: ['1.6.5'],
+    value: ifSet('kube_config.enable_hpp_direct', lower('kube_config.enable_hpp_direct')),
+  },
   {
     key: 'opflex_agent_reset_wait_delay',
     from: '1.5.14',
@@ -191,8 +270,16 @@ export const RKE_FIELDS: RkeField[] = [
     value: ifSet('kube_config.opflex_agent_reset_wait_delay', lower('kube_config.opflex_agent_reset_wait_delay')),
   },
   { key: 'vmm_controller', from: '1.5.14', value: ifNot('aci_config.vmm_domain.controller', 'rke') },
-  { key: 'enable_endpoint_slice', from: '1.5.14', value: ifSet('kube_config.enable_endpointslice', lower('kube_config.enable_endpointslice')) },
-  { key: 'use_aci_cni_priority_class', from: '1.5.14', value: ifSet('kube_config.use_acicni_priority_class', lower('kube_config.use_acicni_priority_class')) },
+  {
+    key: 'enable_endpoint_slice',
+    from: '1.5.14',
+    value: ifSet('kube_config.enable_endpointslice', lower('kube_config.enable_endpointslice')),
+  },
+  {
+    key: 'use_aci_cni_priority_class',
+    from: '1.5.14',
+    value: ifSet('kube_config.use_acicni_priority_class', lower('kube_config.use_acicni_priority_class')),
+  },
   { key: 'no_priority_class', from: '1.5.14', value: ifSet('kube_config.no_priority_class', lower('kube_config.no_priority_class')) },
   { key: 'pod_subnet_chunk_size', from: '1.5.14', value: ifNot('net_config.pod_subnet_chunk_size', 32) },
   { key: 'max_nodes_svc_graph', from: '1.5.14', value: ifNot('kube_config.max_nodes_svc_graph', 32) },
@@ -201,15 +288,27 @@ export const RKE_FIELDS: RkeField[] = [
   { key: 'snat_port_range_start', from: '1.5.14', value: ifNot('kube_config.snat_operator.port_range.start', 5000) },
   { key: 'snat_port_range_end', from: '1.5.14', value: ifNot('kube_config.snat_operator.port_range.end', 65000) },
   { key: 'snat_ports_per_node', from: '1.5.14', value: ifNot('kube_config.snat_operator.port_range.ports_per_node', 3000) },
-  { key: 'use_privileged_container', from: '1.5.14', value: ifSet('kube_config.use_privileged_containers', lower('kube_config.use_privileged_containers')) },
+  {
+    key: 'use_privileged_container',
+    from: '1.5.14',
+    value: ifSet('kube_config.use_privileged_containers', lower('kube_config.use_privileged_containers')),
+  },
   { key: 'opflex_client_ssl', from: '1.5.14', value: ifNot('aci_config.client_ssl', true, lower('aci_config.client_ssl')) },
   { key: 'multus_disable', from: '1.5.14', value: ifNot('multus.disable', true, lower('multus.disable')) },
   // Later generations: written when Istio is to be installed, as given.
   { key: 'install_istio', from: '1.5.14', value: ifSet('istio_config.install_istio') },
   { key: 'istio_profile', from: '1.5.14', value: ifNot('istio_config.install_profile', 'demo') },
   { key: 'proactive_conf', from: '1.6.6', value: ifSet('kube_config.proactive_conf', lower('kube_config.proactive_conf')) },
-  { key: 'epg_resolve_prioritize', from: '1.6.10', value: ifNot('kube_config.epg_resolve_prioritize', true, lower('kube_config.epg_resolve_prioritize')) },
-  { key: 'force_ep_undeclares', from: '1.6.10', value: ifNot('kube_config.force_ep_undeclares', true, lower('kube_config.force_ep_undeclares')) },
+  {
+    key: 'epg_resolve_prioritize',
+    from: '1.6.10',
+    value: ifNot('kube_config.epg_resolve_prioritize', true, lower('kube_config.epg_resolve_prioritize')),
+  },
+  {
+    key: 'force_ep_undeclares',
+    from: '1.6.10',
+    value: ifNot('kube_config.force_ep_undeclares', true, lower('kube_config.force_ep_undeclares')),
+  },
   { key: 'apic_request_retry_delay', from: '1.6.10', value: ifNot('kube_config.apic_request_retry_delay', 2) },
   {
     key: 'enable_apic_request_retry_delay',

@@ -19,7 +19,8 @@ const at = (g: RkeGeneration) => RKE_GENERATIONS.indexOf(g);
 /** The images RKE runs, when the file names its registry. */
 function systemImages(ctx: Ctx): Record<string, string> {
   const suffix = ctx.on('registry.use_digest') ? '@sha256' : '';
-  const image = (name: string, key: string) => `${pyStr(ctx.get('registry.image_prefix'))}/${name}${suffix}:${pyStr(ctx.get(`registry.${key}`))}`;
+  const image = (name: string, key: string) =>
+    `${pyStr(ctx.get('registry.image_prefix'))}/${name}${suffix}:${pyStr(ctx.get(`registry.${key}`))}`;
   return {
     aci_cni_deploy_container: image('cnideploy', 'cnideploy_version'),
     aci_host_container: image('aci-containers-host', 'aci_containers_host_version'),

@@ -74,7 +74,10 @@ export function parseIpRoute(text: string, source: string = FACT_FILES.route): I
 
 /** `ps -eo comm`: a COMMAND header, then one name per line. */
 export function parsePs(text: string): string[] {
-  return text.split('\n').map((l) => l.trim()).filter((l, i) => l !== '' && !(i === 0 && l === 'COMMAND'));
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l, i) => l !== '' && !(i === 0 && l === 'COMMAND'));
 }
 
 function readFact(dir: string, name: string): string {
@@ -100,7 +103,12 @@ async function output(cmd: string, args: string[]): Promise<string> {
   try {
     return (await run(cmd, args, { maxBuffer: 64 * 1024 * 1024 })).stdout;
   } catch (e) {
-    throw new InputError([{ field: cmd, rule: `could not run \`${cmd} ${args.join(' ')}\` (${(e as Error).message.split('\n')[0]}); run node-check on the node, or save the outputs and pass --from DIR` }]);
+    throw new InputError([
+      {
+        field: cmd,
+        rule: `could not run \`${cmd} ${args.join(' ')}\` (${(e as Error).message.split('\n')[0]}); run node-check on the node, or save the outputs and pass --from DIR`,
+      },
+    ]);
   }
 }
 

@@ -96,24 +96,39 @@ export function buildCalicoState(config: Config, facts: CalicoFabricFacts): Desi
   const poolDn = `uni/infra/vlanns-[${poolName}]-static`;
   const out = t.add(
     tenantDn,
-    mo('l3extOut', { name, enforceRtctrl: 'export,import' }, [
-      mo('l3extRsEctx', { tnFvCtxName: where.name }),
-      mo('l3extRsL3DomAtt', { tDn: `uni/l3dom-${l3domName}` }),
-      mo('l3extLNodeP', { name: l3.svi.node_profile_name }, [mo('l3extLIfP', { name: l3.svi.int_prof_name })]),
-    ], owned),
+    mo(
+      'l3extOut',
+      { name, enforceRtctrl: 'export,import' },
+      [
+        mo('l3extRsEctx', { tnFvCtxName: where.name }),
+        mo('l3extRsL3DomAtt', { tDn: `uni/l3dom-${l3domName}` }),
+        mo('l3extLNodeP', { name: l3.svi.node_profile_name }, [mo('l3extLIfP', { name: l3.svi.int_prof_name })]),
+      ],
+      owned,
+    ),
   ).dn;
   t.add(uni, mo('l3extDomP', { dn: `uni/l3dom-${l3domName}`, name: l3domName }, [mo('infraRsVlanNs', { tDn: poolDn })], owned));
   const vlan = `vlan-${l3.svi.vlan_id}`;
-  t.add(infra, mo('fvnsVlanInstP', { name: poolName, allocMode: 'static' }, [mo('fvnsEncapBlk', { allocMode: 'static', from: vlan, to: vlan })], owned));
+  t.add(
+    infra,
+    mo(
+      'fvnsVlanInstP',
+      { name: poolName, allocMode: 'static' },
+      [mo('fvnsEncapBlk', { allocMode: 'static', from: vlan, to: vlan })],
+      owned,
+    ),
+  );
   t.add(uni, mo('physDomP', { dn: `uni/phys-${physName}`, name: physName }, [mo('infraRsVlanNs', { tDn: poolDn })], owned));
   // The AEP is the user's: only the two domain relations are the cluster's.
   const rel = { owner: 'cluster' as const };
   t.add(
     infra,
-    mo('infraAttEntityP', { name: l3.aep }, [
-      mo('infraRsDomP', { tDn: `uni/phys-${physName}` }, [], rel),
-      mo('infraRsDomP', { tDn: `uni/l3dom-${l3domName}` }, [], rel),
-    ], { owner: 'shared', post: POST_TO_PARENT }),
+    mo(
+      'infraAttEntityP',
+      { name: l3.aep },
+      [mo('infraRsDomP', { tDn: `uni/phys-${physName}` }, [], rel), mo('infraRsDomP', { tDn: `uni/l3dom-${l3domName}` }, [], rel)],
+      { owner: 'shared', post: POST_TO_PARENT },
+    ),
   );
 
   const nodeProfile = `${out}/lnodep-${l3.svi.node_profile_name}`;
@@ -130,30 +145,40 @@ export function buildCalicoState(config: Config, facts: CalicoFabricFacts): Desi
     const node = nodeDn(pod, leaf.id);
     t.add(
       lifp,
-      mo('l3extVirtualLIfP', {
-        dn: `${lifp}/vlifp-[${node}]-[${vlan}]`,
-        addr: `${String(leaf.local_ip)}/${nodeSubnet.split('/').at(-1)}`,
-        encap: vlan,
-        nodeDn: node,
-        ifInstT: 'ext-svi',
-        autostate: 'enabled',
-        encapScope: 'local',
-        mtu: String(l3.svi.mtu),
-      }, [
-        mo('l3extRsDynPathAtt', {
-          tDn: `uni/phys-${physName}`,
-          floatingAddr: l3.svi.floating_ip,
-          forgedTransmit: 'Disabled',
-          promMode: 'Disabled',
-          macChange: 'Disabled',
-        }),
-        mo('l3extIp', { addr: l3.svi.secondary_ip }),
-        // Without a secret the Python tool sends a null password; none is the same to the APIC.
-        mo('bgpPeerP', { addr: nodeSubnet, ctrl: 'as-override,dis-peer-as-check', ...(l3.bgp.secret !== undefined ? { password: String(l3.bgp.secret) } : {}) }, [
-          mo('bgpAsP', { asn: String(l3.bgp.peering.remote_as_number) }),
-          mo('bgpRsPeerPfxPol', { tnBgpPeerPfxPolName: name }),
-        ]),
-      ], owned),
+      mo(
+        'l3extVirtualLIfP',
+        {
+          dn: `${lifp}/vlifp-[${node}]-[${vlan}]`,
+          addr: `${String(leaf.local_ip)}/${nodeSubnet.split('/').at(-1)}`,
+          encap: vlan,
+          nodeDn: node,
+          ifInstT: 'ext-svi',
+          autostate: 'enabled',
+          encapScope: 'local',
+          mtu: String(l3.svi.mtu),
+        },
+        [
+          mo('l3extRsDynPathAtt', {
+            tDn: `uni/phys-${physName}`,
+            floatingAddr: l3.svi.floating_ip,
+            forgedTransmit: 'Disabled',
+            promMode: 'Disabled',
+            macChange: 'Disabled',
+          }),
+          mo('l3extIp', { addr: l3.svi.secondary_ip }),
+          // Without a secret the Python tool sends a null password; none is the same to the APIC.
+          mo(
+            'bgpPeerP',
+            {
+              addr: nodeSubnet,
+              ctrl: 'as-override,dis-peer-as-check',
+              ...(l3.bgp.secret !== undefined ? { password: String(l3.bgp.secret) } : {}),
+            },
+            [mo('bgpAsP', { asn: String(l3.bgp.peering.remote_as_number) }), mo('bgpRsPeerPfxPol', { tnBgpPeerPfxPolName: name })],
+          ),
+        ],
+        owned,
+      ),
     );
     if (facts.routerIds.length === 0 && !configured.has(node)) attach(node, `1.1.4.${String(leaf.id)}`);
   }
@@ -170,12 +195,28 @@ export function buildCalicoState(config: Config, facts: CalicoFabricFacts): Desi
 
   t.add(out, mo('bgpExtP', {}, [], owned));
   t.repost(out, { enforceRtctrl: 'export,import' });
-  t.add(tenantDn, mo('bgpCtxPol', { holdIntvl: '3', staleIntvl: '6', kaIntvl: '1', maxAsLimit: '1', name: `${name}-Timers`, grCtrl: 'helper' }, [], owned));
+  t.add(
+    tenantDn,
+    mo(
+      'bgpCtxPol',
+      { holdIntvl: '3', staleIntvl: '6', kaIntvl: '1', maxAsLimit: '1', name: `${name}-Timers`, grCtrl: 'helper' },
+      [],
+      owned,
+    ),
+  );
   t.add(tenantDn, mo('bgpBestPathCtrlPol', { name: `${name}-Relax-AS`, ctrl: 'asPathMultipathRelax' }, [], owned));
-  t.add(nodeProfile, mo('bgpProtP', { name: 'default' }, [
-    mo('bgpRsBgpNodeCtxPol', { tnBgpCtxPolName: `${name}-Timers` }),
-    mo('bgpRsBestPathCtrlPol', { tnBgpBestPathCtrlPolName: `${name}-Relax-AS` }),
-  ], owned));
+  t.add(
+    nodeProfile,
+    mo(
+      'bgpProtP',
+      { name: 'default' },
+      [
+        mo('bgpRsBgpNodeCtxPol', { tnBgpCtxPolName: `${name}-Timers` }),
+        mo('bgpRsBestPathCtrlPol', { tnBgpBestPathCtrlPolName: `${name}-Relax-AS` }),
+      ],
+      owned,
+    ),
+  );
   t.add(tenantDn, mo('bgpCtxAfPol', { name, maxEcmpIbgp: '64', maxEcmp: '64' }, [], owned));
   for (const af of ['ipv4-ucast', 'ipv6-ucast']) {
     t.add(vrfDn, mo('fvRsCtxToBgpCtxAfPol', { tnBgpCtxAfPolName: name, af }, [], { ...owned, removeByDn: true }));
@@ -183,18 +224,46 @@ export function buildCalicoState(config: Config, facts: CalicoFabricFacts): Desi
   const dest = (ip: string) => mo('rtctrlMatchRtDest', { ip, aggregate: 'yes' });
   const advertiseSvc = net.advertise_cluster_svc_subnet === true;
   t.add(tenantDn, mo('rtctrlSubjP', { name: `${name}-export-match` }, [dest(first(net.pod_subnet))], owned));
-  t.add(out, mo('rtctrlProfile', { name: 'default-export' }, [
-    mo('rtctrlCtxP', { name: 'export_pod_subnet', order: '0', action: 'permit' }, [mo('rtctrlRsCtxPToSubjP', { tnRtctrlSubjPName: `${name}-export-match` })]),
-  ], owned));
-  t.add(tenantDn, mo('rtctrlSubjP', { name: `${name}-import-match` }, [
-    dest(first(net.pod_subnet)),
-    dest(nodeSubnet),
-    ...(advertiseSvc ? [dest(String(net.cluster_svc_subnet))] : []),
-    dest(first(net.extern_dynamic)),
-  ], owned));
-  t.add(out, mo('rtctrlProfile', { name: 'default-import' }, [
-    mo('rtctrlCtxP', { name: 'import_cluster_subnets', order: '0', action: 'permit' }, [mo('rtctrlRsCtxPToSubjP', { tnRtctrlSubjPName: `${name}-import-match` })]),
-  ], owned));
+  t.add(
+    out,
+    mo(
+      'rtctrlProfile',
+      { name: 'default-export' },
+      [
+        mo('rtctrlCtxP', { name: 'export_pod_subnet', order: '0', action: 'permit' }, [
+          mo('rtctrlRsCtxPToSubjP', { tnRtctrlSubjPName: `${name}-export-match` }),
+        ]),
+      ],
+      owned,
+    ),
+  );
+  t.add(
+    tenantDn,
+    mo(
+      'rtctrlSubjP',
+      { name: `${name}-import-match` },
+      [
+        dest(first(net.pod_subnet)),
+        dest(nodeSubnet),
+        ...(advertiseSvc ? [dest(String(net.cluster_svc_subnet))] : []),
+        dest(first(net.extern_dynamic)),
+      ],
+      owned,
+    ),
+  );
+  t.add(
+    out,
+    mo(
+      'rtctrlProfile',
+      { name: 'default-import' },
+      [
+        mo('rtctrlCtxP', { name: 'import_cluster_subnets', order: '0', action: 'permit' }, [
+          mo('rtctrlRsCtxPToSubjP', { tnRtctrlSubjPName: `${name}-import-match` }),
+        ]),
+      ],
+      owned,
+    ),
+  );
   t.add(tenantDn, mo('bgpPeerPfxPol', { action: 'reject', maxPfx: String(l3.bgp.peering.prefixes), name }, [], owned));
 
   addUserL3outProviders(t, config, sys);
@@ -222,17 +291,29 @@ function addAllowAll(t: TreeBuilder, config: Config, where: ReturnType<typeof cl
   t.add(extTenantDn, mo('vzFilter', { name: filterName }, [mo('vzEntry', { name: 'allow-all' })], { ...owned, removeByDn: true }));
   t.add(
     extTenantDn,
-    mo('vzBrCP', { name: contract, ...(local ? {} : { scope: 'global' }) }, [
-      mo('vzSubj', { name: 'allow-all-subj', consMatchT: 'AtleastOne', provMatchT: 'AtleastOne' }, [mo('vzRsSubjFiltAtt', { tnVzFilterName: filterName })]),
-    ], { ...owned, removeByDn: true }),
+    mo(
+      'vzBrCP',
+      { name: contract, ...(local ? {} : { scope: 'global' }) },
+      [
+        mo('vzSubj', { name: 'allow-all-subj', consMatchT: 'AtleastOne', provMatchT: 'AtleastOne' }, [
+          mo('vzRsSubjFiltAtt', { tnVzFilterName: filterName }),
+        ]),
+      ],
+      { ...owned, removeByDn: true },
+    ),
   );
   const clusterTenantDn = t.context(uni, 'fvTenant', { name: where.tenant });
   const exported = `${contract}-export`;
   if (viaInterface) {
-    t.add(clusterTenantDn, mo('vzCPIf', { name: exported }, [mo('vzRsIf', { intent: 'install', tDn: `uni/tn-${extTenant}/brc-${contract}` })], owned));
+    t.add(
+      clusterTenantDn,
+      mo('vzCPIf', { name: exported }, [mo('vzRsIf', { intent: 'install', tDn: `uni/tn-${extTenant}/brc-${contract}` })], owned),
+    );
   }
   const consume = viaInterface ? mo('fvRsConsIf', { tnVzCPIfName: exported }) : mo('fvRsCons', { tnVzBrCPName: contract });
-  const scope = local ? 'export-rtctrl,import-rtctrl,import-security' : 'export-rtctrl,import-rtctrl,import-security,shared-security,shared-rtctrl';
+  const scope = local
+    ? 'export-rtctrl,import-rtctrl,import-security'
+    : 'export-rtctrl,import-rtctrl,import-security,shared-security,shared-rtctrl';
   const subnet = (ip: string, aggregate: boolean) => mo('l3extSubnet', { ip, ...(aggregate ? { aggregate: 'shared-rtctrl' } : {}), scope });
   // The Python tool posts the external EPGs under the VRF's tenant when the
   // two L3Outs share it, under the cluster L3Out's tenant otherwise: the same tenant either way.
@@ -260,5 +341,3 @@ function addUserL3outProviders(t: TreeBuilder, config: Config, sys: string): voi
     );
   }
 }
-
-

@@ -147,12 +147,7 @@ export function addAepBindings(t: TreeBuilder, config: Config): void {
         ...(usesKubeapiVlan(config)
           ? [
               mo('infraGeneric', { name: 'default' }, [
-                mo(
-                  'infraRsFuncToEpg',
-                  { tDn: nodesEpg, encap: vlan(net.kubeapi_vlan), mode: String(net.kubeapi_vlan_mode) },
-                  [],
-                  owned,
-                ),
+                mo('infraRsFuncToEpg', { tDn: nodesEpg, encap: vlan(net.kubeapi_vlan), mode: String(net.kubeapi_vlan_mode) }, [], owned),
               ]),
             ]
           : []),

@@ -75,7 +75,13 @@ export function rancherTenantExtras(config: Config): TenantExtras {
   // filters ends before the one over their ports): the same filter set here.
   const last = rke?.filters[rke.filters.length - 1];
   if (last) {
-    children.push(mo('vzFilter', { name: prefix + last.name }, last.items.map((p) => mo('vzEntry', entry(p)))));
+    children.push(
+      mo(
+        'vzFilter',
+        { name: prefix + last.name },
+        last.items.map((p) => mo('vzEntry', entry(p))),
+      ),
+    );
   }
   return { apiFilterEntries: portItems(config).map(entry), epgChildren, children };
 }

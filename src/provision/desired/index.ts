@@ -6,14 +6,7 @@ import type { Config } from '../../config/types.js';
 import { InputError } from '../../errors.js';
 import { TreeBuilder, CLUSTER_ANNOTATION } from './tree.js';
 import type { DesiredState } from './types.js';
-import {
-  addAepBindings,
-  addMulticastPool,
-  addOpflexSettings,
-  addPhysicalDomain,
-  addVlanPools,
-  addVmmDomain,
-} from './fabric-access.js';
+import { addAepBindings, addMulticastPool, addOpflexSettings, addPhysicalDomain, addVlanPools, addVmmDomain } from './fabric-access.js';
 import { addNestedPortGroup, addSecondKubeApiPortGroup } from './nested.js';
 import { addClusterInfo } from './cluster-info.js';
 import { addExternalEpgContracts, addL3outContract } from './l3out.js';
@@ -42,7 +35,9 @@ export function isSupportedFlavor(config: Config): boolean {
     !chained?.secondary_interface_chaining &&
     !chained?.primary_interface_chaining &&
     !vmmLite?.aaep_monitoring_enabled &&
-    (config.aci_config.items === undefined || FAMILY_TENANT_EXTRAS[flavorFamily(f)] !== undefined || desiredFamily(f).tenantAdditions !== undefined)
+    (config.aci_config.items === undefined ||
+      FAMILY_TENANT_EXTRAS[flavorFamily(f)] !== undefined ||
+      desiredFamily(f).tenantAdditions !== undefined)
   );
 }
 
@@ -72,7 +67,12 @@ export function buildDesiredState(config: Config): DesiredState {
   addOpflexSettings(t, config);
   addClusterInfo(t, config);
   addL3outContract(t, config);
-  addClusterTenant(t, config, family.tenantAdditions?.(config, tenantNames(config)), FAMILY_TENANT_EXTRAS[flavorFamily(config.flavor)]?.(config));
+  addClusterTenant(
+    t,
+    config,
+    family.tenantAdditions?.(config, tenantNames(config)),
+    FAMILY_TENANT_EXTRAS[flavorFamily(config.flavor)]?.(config),
+  );
   addSecondKubeApiPortGroup(t, config);
   addPhysicalDomain(t, config);
   addExternalEpgContracts(t, config);

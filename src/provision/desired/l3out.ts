@@ -20,10 +20,7 @@ export function addL3outContract(t: TreeBuilder, config: Config): void {
   if (tenant !== 'common') wrapper.annotation = CLUSTER_ANNOTATION;
   const post = { api: 'mo', wrap: 1, wrapper, url: 'self', group: 'l3out' } as const;
   const owned = { owner: 'cluster' as const, removeByDn: true, post };
-  t.add(
-    tenantDn,
-    mo('vzFilter', { name: `${sys}-allow-all-filter` }, [mo('vzEntry', { name: 'allow-all' })], owned),
-  );
+  t.add(tenantDn, mo('vzFilter', { name: `${sys}-allow-all-filter` }, [mo('vzEntry', { name: 'allow-all' })], owned));
   t.add(
     tenantDn,
     mo(

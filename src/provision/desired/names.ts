@@ -30,12 +30,25 @@ export function tenantNames(config: Config): TenantNames {
   const kube = 'kube-';
   const n = legacy
     ? {
-        epgPrefix: kube, bdPrefix: kube, contractPrefix: '', apiContractPrefix: kube, filterPrefix: '',
-        apiFilterPrefix: kube, entryPrefix: kube, subjPrefix: kube, ndPolicyPrefix: kube,
+        epgPrefix: kube,
+        bdPrefix: kube,
+        contractPrefix: '',
+        apiContractPrefix: kube,
+        filterPrefix: '',
+        apiFilterPrefix: kube,
+        entryPrefix: kube,
+        subjPrefix: kube,
+        ndPolicyPrefix: kube,
       }
     : {
-        epgPrefix: ACI_PREFIX, bdPrefix: cluster, contractPrefix: cluster, apiContractPrefix: cluster,
-        filterPrefix: cluster, apiFilterPrefix: cluster, entryPrefix: ACI_PREFIX, subjPrefix: ACI_PREFIX,
+        epgPrefix: ACI_PREFIX,
+        bdPrefix: cluster,
+        contractPrefix: cluster,
+        apiContractPrefix: cluster,
+        filterPrefix: cluster,
+        apiFilterPrefix: cluster,
+        entryPrefix: ACI_PREFIX,
+        subjPrefix: ACI_PREFIX,
         ndPolicyPrefix: cluster,
       };
   return {

@@ -48,11 +48,11 @@ function analyze(s: string): Analysis {
   let spaceBreak = false;
   if (s.startsWith('---') || s.startsWith('...')) blockIndicators = true;
   let precededByWs = true;
-  let followedByWs = s.length === 1 || WHITESPACE.includes(s[1]!);
+  let followedByWs = s.length === 1 || WHITESPACE.includes(s[1]);
   let prevSpace = false;
   let prevBreak = false;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
+    const ch = s[i];
     if (i === 0) {
       if ('#,[]{}&*!|>\'"%@`'.includes(ch)) blockIndicators = true;
       if ('?:'.includes(ch) && followedByWs) blockIndicators = true;
@@ -79,7 +79,7 @@ function analyze(s: string): Analysis {
       prevSpace = prevBreak = false;
     }
     precededByWs = WHITESPACE.includes(ch);
-    followedByWs = i + 2 >= s.length || WHITESPACE.includes(s[i + 2]!);
+    followedByWs = i + 2 >= s.length || WHITESPACE.includes(s[i + 2]);
   }
   let allowPlain = true;
   let allowSingle = true;
@@ -162,8 +162,21 @@ function writeSingle(out: Out, s: string, indent: number): void {
 }
 
 const ESCAPES: Record<string, string> = {
-  '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r', '\x1b': 'e',
-  '"': '"', '\\': '\\', '\x85': 'N', '\xa0': '_', '\u2028': 'L', '\u2029': 'P',
+  '\0': '0',
+  '\x07': 'a',
+  '\b': 'b',
+  '\t': 't',
+  '\n': 'n',
+  '\v': 'v',
+  '\f': 'f',
+  '\r': 'r',
+  '\x1b': 'e',
+  '"': '"',
+  '\\': '\\',
+  '\x85': 'N',
+  '\xa0': '_',
+  '\u2028': 'L',
+  '\u2029': 'P',
 };
 
 function writeDouble(out: Out, s: string): void {
@@ -250,10 +263,10 @@ function resolveScalar(node: Node): Resolved {
   const tag = node.tag;
   if (tag === 'tag:yaml.org,2002:str' || (node.type !== 'PLAIN' && !tag)) return { str: src };
   if (RESOLVE_BOOL.test(src)) return { text: /^(?:yes|true|on)$/i.test(src) ? 'true' : 'false' };
-  if (IMPLICIT[4]!.test(src)) return { text: 'null' };
-  if (IMPLICIT[2]!.test(src)) return { text: pyInt(src) };
-  if (IMPLICIT[1]!.test(src)) return { text: pyFloat(pyFloatOf(src)) };
-  if (IMPLICIT[5]!.test(src)) {
+  if (IMPLICIT[4].test(src)) return { text: 'null' };
+  if (IMPLICIT[2].test(src)) return { text: pyInt(src) };
+  if (IMPLICIT[1].test(src)) return { text: pyFloat(pyFloatOf(src)) };
+  if (IMPLICIT[5].test(src)) {
     // A date is written back as is; a timestamp as Python's isoformat(' ').
     if (/^\d{4}-\d\d-\d\d$/.test(src)) return { text: src };
     return { text: src.replace(/[Tt]|[ \t]+/, ' ') };
@@ -284,7 +297,7 @@ function emit(node: Node | null, out: Out, indent: number, ctx: 'top' | 'mapValu
       else writeString(out, k.str, indent + 2, true);
       out.write(':');
       const value = pair.value as Node | null;
-      if ((isMap(value) && value.items.length > 0)) {
+      if (isMap(value) && value.items.length > 0) {
         emit(value, out, indent + 2, 'mapValue');
       } else if (isSeq(value) && value.items.length > 0) {
         // Sequences in a mapping are not indented (PyYAML's indentless sequences).

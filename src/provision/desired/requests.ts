@@ -76,12 +76,19 @@ export function postRequests(state: DesiredState): PostRequest[] {
       out.push(req);
     }
     req.objects.push(m);
-    req.body[parent.className]!.children!.push(body(m));
+    req.body[parent.className].children!.push(body(m));
     req.removedByDn.push(...removed);
   }
   for (const m of preorder(state.root)) {
     for (const r of m.reposts ?? []) {
-      out.push({ path: urlPath(r.api, m.dn), dn: m.dn, body: { [m.className]: { attributes: { ...r.attributes } } }, objects: [], removedByDn: [], seq: r.seq });
+      out.push({
+        path: urlPath(r.api, m.dn),
+        dn: m.dn,
+        body: { [m.className]: { attributes: { ...r.attributes } } },
+        objects: [],
+        removedByDn: [],
+        seq: r.seq,
+      });
     }
   }
   return out.sort((a, b) => a.seq - b.seq).map(({ seq: _seq, ...r }) => r);
@@ -122,7 +129,12 @@ export function requestRoots(state: DesiredState): RootObject[] {
       continue;
     }
     const parent = parents.get(m)!;
-    out.push({ className: parent.className, attributes: { ...(m.post!.wrapper ?? {}), dn: parent.dn }, children: [root], owner: parent.owner });
+    out.push({
+      className: parent.className,
+      attributes: { ...(m.post!.wrapper ?? {}), dn: parent.dn },
+      children: [root],
+      owner: parent.owner,
+    });
   }
   return out;
 }

@@ -25,7 +25,11 @@ function asList(v: unknown): string[] {
 }
 
 function filter(name: string, entries: Array<Record<string, string>>): Spec {
-  return mo('vzFilter', { name }, entries.map((e) => mo('vzEntry', e)));
+  return mo(
+    'vzFilter',
+    { name },
+    entries.map((e) => mo('vzEntry', e)),
+  );
 }
 
 /** A contract with one subject matching any of its filters in both directions. */
@@ -181,7 +185,11 @@ export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAddi
   const customEpgs = (a.custom_epgs ?? []).map((name) => mo('fvAEPg', { name }, defaultChildren()));
 
   const app = mo('fvAp', { name: n.appProfile }, [
-    mo('fvAEPg', { name: `${n.epgPrefix}default` }, defaultEpgChildren(c, [...extra('default'), ...epgExtras(`${n.epgPrefix}default`), cons(prometheus)])),
+    mo(
+      'fvAEPg',
+      { name: `${n.epgPrefix}default` },
+      defaultEpgChildren(c, [...extra('default'), ...epgExtras(`${n.epgPrefix}default`), cons(prometheus)]),
+    ),
     systemEpg,
     mo('fvAEPg', { name: n.nodesEpg }, nodesChildren),
     istioEpg,
@@ -282,11 +290,16 @@ export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAddi
   for (const child of children) child.removeIfAnnotated = true;
   t.add(
     t.context('', 'polUni'),
-    mo('fvTenant', { name: n.tenant, dn: tenantDn(n.tenant) }, children.map((ch) => ({ ...ch, owner: 'cluster' as const })), {
-      annotate: !preExisting,
-      owner: preExisting ? 'shared' : 'cluster',
-      removeIfAnnotated: !preExisting,
-      post: POST_SELF,
-    }),
+    mo(
+      'fvTenant',
+      { name: n.tenant, dn: tenantDn(n.tenant) },
+      children.map((ch) => ({ ...ch, owner: 'cluster' as const })),
+      {
+        annotate: !preExisting,
+        owner: preExisting ? 'shared' : 'cluster',
+        removeIfAnnotated: !preExisting,
+        post: POST_SELF,
+      },
+    ),
   );
 }

@@ -31,12 +31,7 @@ export interface MoOptions {
 }
 
 /** One object spec; attributes keep their order, the annotation goes last. */
-export function mo(
-  className: string,
-  attributes: Record<string, string>,
-  children: Spec[] = [],
-  opts: MoOptions = {},
-): Spec {
+export function mo(className: string, attributes: Record<string, string>, children: Spec[] = [], opts: MoOptions = {}): Spec {
   requireClass(className);
   const attrs = { ...attributes };
   if (opts.annotate !== false) attrs.annotation = CLUSTER_ANNOTATION;

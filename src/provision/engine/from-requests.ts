@@ -16,7 +16,12 @@ export interface PostRequest {
 
 /** `/api/node/mo/uni/tn-a.json?x=y` -> `uni/tn-a`. */
 export function dnOfPath(path: string): string {
-  return decodeURIComponent(path.replace(/\?.*$/, '').replace(/^\/?api\/(node\/)?mo\//, '').replace(/\.(json|xml)$/, ''));
+  return decodeURIComponent(
+    path
+      .replace(/\?.*$/, '')
+      .replace(/^\/?api\/(node\/)?mo\//, '')
+      .replace(/\.(json|xml)$/, ''),
+  );
 }
 
 function hasNaming(body: ManagedObject): boolean {

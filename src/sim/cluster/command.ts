@@ -31,7 +31,9 @@ function readInput(path: string, flag: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new InputError([{ field: flag, value: path, rule: `must be a readable file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})` }]);
+    throw new InputError([
+      { field: flag, value: path, rule: `must be a readable file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})` },
+    ]);
   }
 }
 
@@ -70,12 +72,14 @@ export async function runCluster(flags: ClusterFlags, say: (line: string) => voi
   const inventoryText = readInput(flags.nodes, '--nodes');
   const cert = readCertificate(flags.cert);
   const key = readKey(flags.key);
-  if (!/^https?:\/\//.test(flags.apic)) throw new InputError([{ field: '--apic', value: flags.apic, rule: 'must be a URL (https://host:port)' }]);
+  if (!/^https?:\/\//.test(flags.apic))
+    throw new InputError([{ field: '--apic', value: flags.apic, rule: 'must be a URL (https://host:port)' }]);
   const user = probe.config.aci_config.sync_login.username;
   const certDn = dnOf(['polUni'], ['aaaUserEp'], ['aaaUser', { name: user }], ['aaaUserCert', { name: `${user}.crt` }]);
   // The APIC holds the copy of the certificate that counts and is the one to
   // refuse a wrong key; a pair that does not match is worth a warning first.
-  if (!cert.checkPrivateKey(key)) warn(`the key ${flags.key} does not belong to the certificate ${flags.cert}: the APIC will refuse the requests`);
+  if (!cert.checkPrivateKey(key))
+    warn(`the key ${flags.key} does not belong to the certificate ${flags.cert}: the APIC will refuse the requests`);
   const caFile = probe.config.aci_config.apic_tls_cert;
   const client = new ApicClient({
     hosts: [flags.apic],

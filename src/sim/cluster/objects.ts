@@ -37,7 +37,11 @@ function inventory(n: CniNames, w: Workload): ControllerPost[] {
   const posts: ControllerPost[] = [];
   for (const node of w.nodes) {
     const dn = `${n.injectedCont}/host-[${node.name}]`;
-    posts.push({ dn, what: `node ${node.name}`, mo: mo('vmmInjectedHost', { dn, name: node.name, mgmtIp: node.ip, os: 'Linux', kernelVer: '' }) });
+    posts.push({
+      dn,
+      what: `node ${node.name}`,
+      mo: mo('vmmInjectedHost', { dn, name: node.name, mgmtIp: node.ip, os: 'Linux', kernelVer: '' }),
+    });
   }
   for (const ns of w.namespaces) {
     const dn = `${n.injectedCont}/ns-[${ns}]`;
@@ -95,7 +99,10 @@ function graphTemplate(n: CniNames): ControllerPost {
   const node = `${g}/AbsNode-loadbalancer`;
   const term = (cls: string, name: string) => mo(cls, { name }, [mo('vnsAbsTermConn', {}), mo('vnsInTerm', {}), mo('vnsOutTerm', {})]);
   const conn = (name: string, a: string, b: string) =>
-    mo('vnsAbsConnection', { name, connDir: 'provider' }, [mo('vnsRsAbsConnectionConns', { tDn: a }), mo('vnsRsAbsConnectionConns', { tDn: b })]);
+    mo('vnsAbsConnection', { name, connDir: 'provider' }, [
+      mo('vnsRsAbsConnectionConns', { tDn: a }),
+      mo('vnsRsAbsConnectionConns', { tDn: b }),
+    ]);
   return {
     dn: g,
     what: `service graph template ${n.graphName}`,
@@ -141,12 +148,21 @@ function servicePosts(n: CniNames, config: Config, w: Workload): ControllerPost[
       dn: brcDn,
       what: `contract of ${key}`,
       mo: mo('vzBrCP', { dn: brcDn, name }, [
-        mo('vzSubj', { name: 'loadbalancedservice' }, [mo('vzRsSubjGraphAtt', { tnVnsAbsGraphName: n.graphName }), mo('vzRsSubjFiltAtt', { tnVzFilterName: name })]),
+        mo('vzSubj', { name: 'loadbalancedservice' }, [
+          mo('vzRsSubjGraphAtt', { tnVnsAbsGraphName: n.graphName }),
+          mo('vzRsSubjFiltAtt', { tnVzFilterName: name }),
+        ]),
       ]),
     });
     // The cluster's external networks consume every service's contract.
     for (const net of a.l3out.external_networks) {
-      const cons = dnOf(['polUni'], tenant, ['l3extOut', { name: a.l3out.name }], ['l3extInstP', { name: net }], ['fvRsCons', { tnVzBrCPName: name }]);
+      const cons = dnOf(
+        ['polUni'],
+        tenant,
+        ['l3extOut', { name: a.l3out.name }],
+        ['l3extInstP', { name: net }],
+        ['fvRsCons', { tnVzBrCPName: name }],
+      );
       posts.push({ dn: cons, what: `${net} consumes ${name}`, mo: mo('fvRsCons', { dn: cons, tnVzBrCPName: name }) });
     }
     const fltDn = dnOf(['polUni'], tenant, ['vzFilter', { name }]);
@@ -157,7 +173,10 @@ function servicePosts(n: CniNames, config: Config, w: Workload): ControllerPost[
         mo('vzEntry', { name: '0', etherT: 'ip', prot: 'tcp', dFromPort: String(s.port), dToPort: String(s.port), stateful: 'no' }),
       ]),
     });
-    const ctxDn = dnOf(['polUni'], tenant, ['vnsLDevCtx', { ctrctNameOrLbl: name, graphNameOrLbl: n.graphName, nodeNameOrLbl: 'loadbalancer' }]);
+    const ctxDn = dnOf(['polUni'], tenant, [
+      'vnsLDevCtx',
+      { ctrctNameOrLbl: name, graphNameOrLbl: n.graphName, nodeNameOrLbl: 'loadbalancer' },
+    ]);
     const bdDn = dnOf(['polUni'], tenant, ['fvBD', { name: n.serviceBdName }]);
     posts.push({
       dn: ctxDn,

@@ -50,7 +50,7 @@ function hostOf(field: string, cidr: string, i: number): string {
 /** A locally administered MAC for a node's service endpoint, stable per name. */
 function serviceMac(name: string): string {
   const h = createHash('sha256').update(`service-endpoint/${name}`).digest();
-  const bytes = [0x02, h[0]!, h[1]!, h[2]!, h[3]!, h[4]!];
+  const bytes = [0x02, h[0], h[1], h[2], h[3], h[4]];
   return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
 }
 
@@ -70,7 +70,9 @@ export function buildWorkload(config: Config, nodes: readonly NodeSpec[], loadBa
   }));
   const pool = net.extern_dynamic[0];
   if (loadBalancers > 0 && pool === undefined) {
-    throw new InputError([{ field: 'net_config.extern_dynamic', rule: 'must hold a subnet to give LoadBalancer services their addresses' }]);
+    throw new InputError([
+      { field: 'net_config.extern_dynamic', rule: 'must hold a subnet to give LoadBalancer services their addresses' },
+    ]);
   }
   const services = Array.from({ length: loadBalancers }, (_, i) => {
     const name = `lb-${i + 1}`;
@@ -78,7 +80,7 @@ export function buildWorkload(config: Config, nodes: readonly NodeSpec[], loadBa
       namespace: 'default',
       name,
       uid: uid(`default/${name}`),
-      lbIp: hostOf('net_config.extern_dynamic', pool!, i + 2),
+      lbIp: hostOf('net_config.extern_dynamic', pool, i + 2),
       port: 80,
       targetPort: 8080,
       nodePort: 30080 + i,

@@ -83,8 +83,17 @@ export function fabricViewClient(spec: ViewSpec): void {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (session.challenge) headers['APIC-challenge'] = session.challenge;
-    const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-    const data = (await res.json().catch(() => ({}))) as { totalCount?: string; imdata?: Record<string, { attributes?: Record<string, string> }>[]; subscriptionId?: string };
+    const res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const data = (await res.json().catch(() => ({}))) as {
+      totalCount?: string;
+      imdata?: Record<string, { attributes?: Record<string, string> }>[];
+      subscriptionId?: string;
+    };
     const mos = (data.imdata ?? []).map(unwrap);
     if (!res.ok) {
       const err = mos[0]?.className === 'error' ? mos[0].attrs.text : undefined;
@@ -263,7 +272,21 @@ export function fabricViewClient(spec: ViewSpec): void {
     li.setAttribute('role', 'treeitem');
     li.setAttribute('aria-expanded', 'false');
     li.append(row, ul);
-    const node: TreeNode = { key, label, baseDn, expanded: false, loaded: false, children: [], want: spec.pageSize, li, row, twisty, count, ul, ...extra };
+    const node: TreeNode = {
+      key,
+      label,
+      baseDn,
+      expanded: false,
+      loaded: false,
+      children: [],
+      want: spec.pageSize,
+      li,
+      row,
+      twisty,
+      count,
+      ul,
+      ...extra,
+    };
     if (node.mo) {
       row.dataset.dn = node.mo.attrs.dn ?? '';
       row.title = `${node.mo.className} ${node.mo.attrs.dn ?? ''}`;
@@ -298,7 +321,10 @@ export function fabricViewClient(spec: ViewSpec): void {
     const list: ListSpec | undefined = node.folder?.list;
     if (list) {
       if (list.at === undefined) return classUrl(list.cls, paging);
-      return moUrl(list.at.replace('{dn}', node.baseDn), `query-target=children&target-subtree-class=${encodeURIComponent(list.cls)}&${paging}`);
+      return moUrl(
+        list.at.replace('{dn}', node.baseDn),
+        `query-target=children&target-subtree-class=${encodeURIComponent(list.cls)}&${paging}`,
+      );
     }
     if (node.mo && !node.itemFolders) return moUrl(node.mo.attrs.dn ?? '', `query-target=children&${paging}`);
     return undefined;
@@ -353,7 +379,7 @@ export function fabricViewClient(spec: ViewSpec): void {
         existing.mo = mo;
         return existing;
       }
-      const label = list ? (mo.attrs[list.labelAttr ?? 'name'] || rnOf(dn)) : `${mo.className} ${rnOf(dn)}`;
+      const label = list ? mo.attrs[list.labelAttr ?? 'name'] || rnOf(dn) : `${mo.className} ${rnOf(dn)}`;
       const child = makeNode(dn, label, dn, { mo, itemFolders: list?.folders });
       if (node.loaded && node.children.length > 0) flash(child.row);
       return child;
@@ -388,7 +414,7 @@ export function fabricViewClient(spec: ViewSpec): void {
     roots = spec.roots.map((f) => makeNode(f.label, f.label, '', { folder: f }));
     byId('tree').replaceChildren(...roots.map((r) => r.li));
     // Start with one query: the tenants (like the APIC GUI's first screen).
-    void toggle(roots[0]!);
+    void toggle(roots[0]);
   }
 
   // --- the detail pane ----------------------------------------------------
@@ -445,7 +471,9 @@ export function fabricViewClient(spec: ViewSpec): void {
       tr.append(el('td', '', mo.attrs.name || rnOf(dn)), el('td', '', mo.className), dnCell);
       if (relations) {
         const state = mo.attrs.state ? ` (${mo.attrs.state})` : '';
-        tr.append(el('td', mo.attrs.state === 'missing-target' ? 'error' : '', mo.attrs.tDn === undefined ? '' : `${mo.attrs.tDn}${state}`));
+        tr.append(
+          el('td', mo.attrs.state === 'missing-target' ? 'error' : '', mo.attrs.tDn === undefined ? '' : `${mo.attrs.tDn}${state}`),
+        );
       }
       table.append(tr);
     }

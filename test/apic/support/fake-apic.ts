@@ -67,7 +67,12 @@ export class FakeApic {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const seen: SeenRequest = { method: req.method ?? '', path: req.url ?? '', cookie: req.headers.cookie, body: Buffer.concat(chunks).toString() };
+    const seen: SeenRequest = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      cookie: req.headers.cookie,
+      body: Buffer.concat(chunks).toString(),
+    };
     this.seen.push(seen);
     const f = this.faults.find((x) => x.left > 0 && x.match(seen));
     if (f) {

@@ -25,7 +25,20 @@ export const PASSWORD = 'e2e-Secret-pw-7';
 export const FLAVOR = 'kubernetes-1.35';
 
 /** Properties that change on every write or that the APIC never reports back. */
-export const VOLATILE = new Set(['modTs', 'uid', 'status', 'childAction', 'lcOwn', 'dn', 'rn', 'pwd', 'creator', 'userdom', 'extMngdBy', 'monPolDn']);
+export const VOLATILE = new Set([
+  'modTs',
+  'uid',
+  'status',
+  'childAction',
+  'lcOwn',
+  'dn',
+  'rn',
+  'pwd',
+  'creator',
+  'userdom',
+  'extMngdBy',
+  'monPolDn',
+]);
 
 let tls: Promise<TestCert> | undefined;
 /** One certificate for every simulator of the run (making one is slow). */
@@ -102,7 +115,11 @@ export async function deadPort(): Promise<number> {
 /** A comparable form of a subtree: stable properties, children sorted. */
 export function canon(mo: ManagedObject | undefined): unknown {
   if (!mo) return null;
-  const attrs = Object.fromEntries(Object.entries(mo.attributes).filter(([k]) => !VOLATILE.has(k)).sort());
+  const attrs = Object.fromEntries(
+    Object.entries(mo.attributes)
+      .filter(([k]) => !VOLATILE.has(k))
+      .sort(),
+  );
   const kids = mo.children.map(canon).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return { [mo.className]: attrs, children: kids };
 }

@@ -74,7 +74,7 @@ describe('RKE network section', () => {
 
   it('names the images only when the file has a registry section, from generation 1.3.24', () => {
     expect(section('RKE-1.3.21').system_images).toBeUndefined();
-    const noRegistry = (t: string) => t.replace(/^registry:\n  image_prefix: noiro.*\n/m, '');
+    const noRegistry = (t: string) => t.replace(/^registry:\n {2}image_prefix: noiro.*\n/m, '');
     expect(section('RKE-1.8.3', noRegistry).system_images).toBeUndefined();
   });
 });

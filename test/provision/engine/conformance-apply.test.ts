@@ -17,7 +17,20 @@ import { makeSelfSignedCert, type TestCert } from '../../apic/support/cert.js';
 
 const CONFORMANCE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'conformance');
 const PASSWORD = 'sim-pass-2';
-const VOLATILE = new Set(['modTs', 'uid', 'status', 'childAction', 'lcOwn', 'dn', 'rn', 'pwd', 'creator', 'userdom', 'extMngdBy', 'monPolDn']);
+const VOLATILE = new Set([
+  'modTs',
+  'uid',
+  'status',
+  'childAction',
+  'lcOwn',
+  'dn',
+  'rn',
+  'pwd',
+  'creator',
+  'userdom',
+  'extMngdBy',
+  'monPolDn',
+]);
 
 interface Case {
   name: string;
@@ -31,7 +44,11 @@ const cases: Case[] = existsSync(CONFORMANCE)
 /** A comparable text of a subtree: stable attributes, children sorted. */
 function canon(mo: ManagedObject | undefined): unknown {
   if (!mo) return null;
-  const attrs = Object.fromEntries(Object.entries(mo.attributes).filter(([k]) => !VOLATILE.has(k)).sort());
+  const attrs = Object.fromEntries(
+    Object.entries(mo.attributes)
+      .filter(([k]) => !VOLATILE.has(k))
+      .sort(),
+  );
   const kids = mo.children.map(canon).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return { [mo.className]: attrs, children: kids };
 }
@@ -48,12 +65,12 @@ function seedFor(paths: readonly string[]): SeedSpec {
   for (const p of paths) {
     const out = /^uni\/tn-([^/]+)\/out-([^/]+)\/(?:instP-([^/]+)\/)?/.exec(p);
     if (out) {
-      const l3out = l3outs.get(`${out[1]}/${out[2]}`) ?? { tenant: out[1]!, name: out[2]!, external_networks: [] };
+      const l3out = l3outs.get(`${out[1]}/${out[2]}`) ?? { tenant: out[1], name: out[2], external_networks: [] };
       if (out[3] && !l3out.external_networks.includes(out[3])) l3out.external_networks.push(out[3]);
       l3outs.set(`${out[1]}/${out[2]}`, l3out);
     }
     const vmm = /^uni\/vmmp-VMware\/dom-([^/]+)\//.exec(p);
-    if (vmm) vmware.add(vmm[1]!);
+    if (vmm) vmware.add(vmm[1]);
   }
   return seedSchema.parse({ l3outs: [...l3outs.values()], vmware_domains: [...vmware].map((name) => ({ name })) });
 }
@@ -77,13 +94,13 @@ describe.skipIf(cases.length === 0)('plan and apply reproduce each conformance d
       const requests = parseApicDump(readFileSync(join(CONFORMANCE, 'testdata', c.apic!), 'utf8'));
       // `comp/prov-Kubernetes/ctrlr-[dom]-ctrlr/injcont` is made by an APIC itself once the VMM controller
       // exists; apic-sim does not make it (yet), so the injected-container info is left out here.
-      const desired = desiredFromRequests(requests).filter((d) => !d.attributes['dn']!.startsWith('comp/'));
+      const desired = desiredFromRequests(requests).filter((d) => !d.attributes['dn'].startsWith('comp/'));
       const roots = desiredRootDns(desired);
-      const seed = seedFor(desired.map((d) => d.attributes['dn']!));
+      const seed = seedFor(desired.map((d) => d.attributes['dn']));
 
       // Request by request, each body posted at its own DN (an APIC also takes it at the parent's URL).
       const byDump = await withSim(seed, async (apic) => {
-        for (const d of desired) await apic.post(d.attributes['dn']!, d);
+        for (const d of desired) await apic.post(d.attributes['dn'], d);
         return Promise.all(roots.map(async (dn) => canon(await apic.getMo(dn, { subtree: 'full' }))));
       });
 

@@ -42,9 +42,7 @@ function desired(opts: { certData?: string; arpFlood?: string } = {}): ManagedOb
 /** What the fabric holds before: tenant common and the L3Out with its external EPG (prerequisites). */
 function fabric(): MemoryApic {
   return new MemoryApic([
-    mo('fvTenant', { dn: 'uni/tn-common', name: 'common' }, [
-      mo('l3extOut', { name: 'l3out' }, [mo('l3extInstP', { name: 'default' })]),
-    ]),
+    mo('fvTenant', { dn: 'uni/tn-common', name: 'common' }, [mo('l3extOut', { name: 'l3out' }, [mo('l3extInstP', { name: 'default' })])]),
   ]);
 }
 
@@ -76,16 +74,18 @@ describe('plan', () => {
       ['POST uni/tn-common/out-l3out/instP-default'],
     ]);
     // tenant common exists: its POST carries only the missing filter, not the L3Out.
-    const common = plan.batches[0]!.requests[0]!.body!;
+    const common = plan.batches[0].requests[0].body!;
     expect(common.attributes).toEqual({ name: 'common', dn: 'uni/tn-common' });
     expect(common.children.map((c) => c.className)).toEqual(['vzFilter']);
-    expect(common.children[0]!.children).toHaveLength(1);
+    expect(common.children[0].children).toHaveLength(1);
     // The existing external EPG: only its missing relation.
-    const instP = plan.batches[4]!.requests[0]!.body!;
-    expect(instP).toEqual(mo('l3extInstP', { name: 'default', dn: 'uni/tn-common/out-l3out/instP-default' }, [
-      mo('fvRsProv', { tnVzBrCPName: 'kube-l3out-allow-all', annotation: ANN }),
-    ]));
-    expect(plan.batches[4]!.after).toEqual(['uni/tn-common']);
+    const instP = plan.batches[4].requests[0].body!;
+    expect(instP).toEqual(
+      mo('l3extInstP', { name: 'default', dn: 'uni/tn-common/out-l3out/instP-default' }, [
+        mo('fvRsProv', { tnVzBrCPName: 'kube-l3out-allow-all', annotation: ANN }),
+      ]),
+    );
+    expect(plan.batches[4].after).toEqual(['uni/tn-common']);
     const tenant = plan.changes.filter((c) => c.dn.startsWith('uni/tn-kube'));
     expect(tenant.map((c) => [c.dn, c.action, c.within ?? ''])).toEqual([
       ['uni/tn-kube', 'create', ''],
@@ -121,13 +121,18 @@ describe('plan', () => {
     await applyPlan(apic, await planChanges(apic, desired()));
     const plan = await planChanges(apic, desired({ arpFlood: 'no' }));
     expect(plan.summary).toMatchObject({ update: 1, create: 0, requests: 1 });
-    expect(plan.batches[0]!.requests[0]).toEqual({
+    expect(plan.batches[0].requests[0]).toEqual({
       method: 'POST',
       dn: 'uni/tn-kube',
       body: mo('fvTenant', { name: 'kube', dn: 'uni/tn-kube' }, [mo('fvBD', { name: 'kube-pod-bd', arpFlood: 'no' })]),
     });
     const change = plan.changes.find((c) => c.action === 'update')!;
-    expect(change).toEqual({ dn: 'uni/tn-kube/BD-kube-pod-bd', className: 'fvBD', action: 'update', attributes: { arpFlood: { current: 'yes', desired: 'no' } } });
+    expect(change).toEqual({
+      dn: 'uni/tn-kube/BD-kube-pod-bd',
+      className: 'fvBD',
+      action: 'update',
+      attributes: { arpFlood: { current: 'yes', desired: 'no' } },
+    });
     expect(renderPlanText(plan)).toContain('arpFlood: "yes" -> "no"');
   });
 
@@ -140,7 +145,7 @@ describe('plan', () => {
     expect(plan.batches.map((b) => b.requests.map((r) => `${r.method} ${r.dn}`))).toEqual([
       ['DELETE uni/userext/user-kube', 'POST uni/userext/user-kube'],
     ]);
-    const body = plan.batches[0]!.requests[1]!.body!;
+    const body = plan.batches[0].requests[1].body!;
     expect(body.attributes['pwd']).toBe('NotRandom!');
     expect(body.children.map((c) => c.className)).toEqual(['aaaUserDomain', 'aaaUserCert']);
     expect(plan.summary.replace).toBe(1);
@@ -152,18 +157,18 @@ describe('plan', () => {
     const state = new Map<string, ManagedObject | undefined>([
       ['uni/tn-kube', mo('fvTenant', { dn: 'uni/tn-kube', name: 'kube', annotation: 'someone-else' })],
     ]);
-    const plan = computePlan([desired()[2]!], state);
+    const plan = computePlan([desired()[2]], state);
     expect(plan.changes[0]).toMatchObject({ action: 'update', attributes: { annotation: { current: 'someone-else', desired: ANN } } });
-    expect(plan.batches[0]!.requests[0]!.body!.children.map((c) => c.className)).toEqual(['fvBD', 'fvAp']);
+    expect(plan.batches[0].requests[0].body!.children.map((c) => c.className)).toEqual(['fvBD', 'fvAp']);
     const json = planToJson(plan) as { requests: Array<{ path: string; body: Record<string, unknown> }> };
-    expect(json.requests[0]!.path).toBe('/api/mo/uni/tn-kube.json');
-    expect(Object.keys(json.requests[0]!.body)).toEqual(['fvTenant']);
+    expect(json.requests[0].path).toBe('/api/mo/uni/tn-kube.json');
+    expect(Object.keys(json.requests[0].body)).toEqual(['fvTenant']);
   });
 
   it('reads from an in-memory state reader', async () => {
     const reader = memoryStateReader([mo('fvTenant', { dn: 'uni/tn-kube', name: 'kube', annotation: ANN })]);
-    const plan = await planChanges(reader, [desired()[2]!]);
-    expect(plan.changes[0]!.action).toBe('unchanged');
+    const plan = await planChanges(reader, [desired()[2]]);
+    expect(plan.changes[0].action).toBe('unchanged');
     expect(plan.summary.create).toBe(4);
   });
 });
@@ -193,11 +198,19 @@ describe('reading the current state', () => {
         await new Promise((r) => setImmediate(r));
         running--;
         return depth === 'children' && dn === 'uni/tn-common'
-          ? mo('fvTenant', { dn, name: 'common' }, Array.from({ length: 8 }, (_, i) => mo('vzFilter', { name: `f${i}` })))
+          ? mo(
+              'fvTenant',
+              { dn, name: 'common' },
+              Array.from({ length: 8 }, (_, i) => mo('vzFilter', { name: `f${i}` })),
+            )
           : undefined;
       },
     };
-    const common = mo('fvTenant', { dn: 'uni/tn-common', name: 'common' }, Array.from({ length: 8 }, (_, i) => mo('vzFilter', { name: `f${i}`, annotation: ANN })));
+    const common = mo(
+      'fvTenant',
+      { dn: 'uni/tn-common', name: 'common' },
+      Array.from({ length: 8 }, (_, i) => mo('vzFilter', { name: `f${i}`, annotation: ANN })),
+    );
     const tenants = Array.from({ length: 8 }, (_, i) => mo('fvTenant', { dn: `uni/tn-t${i}`, name: `t${i}`, annotation: ANN }));
     await planChanges(reader, [common, ...tenants], { concurrency: 3 });
     expect(peak).toBe(3);
@@ -205,7 +218,10 @@ describe('reading the current state', () => {
 
   it('compares multi-valued properties as sets', () => {
     const current = new Map([
-      ['uni/tn-kube/BD-b/subnet-[10.2.0.1/16]', mo('fvSubnet', { dn: 'uni/tn-kube/BD-b/subnet-[10.2.0.1/16]', ip: '10.2.0.1/16', scope: 'shared,public' })],
+      [
+        'uni/tn-kube/BD-b/subnet-[10.2.0.1/16]',
+        mo('fvSubnet', { dn: 'uni/tn-kube/BD-b/subnet-[10.2.0.1/16]', ip: '10.2.0.1/16', scope: 'shared,public' }),
+      ],
     ]);
     const want = [mo('fvSubnet', { dn: 'uni/tn-kube/BD-b/subnet-[10.2.0.1/16]', ip: '10.2.0.1/16', scope: 'public,shared' })];
     expect(computePlan(want, current).summary.requests).toBe(0);

@@ -11,7 +11,11 @@ import { unprovision, type OwnedObject } from '../../../src/provision/unprovisio
 import { startSim, type RunningSim } from '../../../src/sim/server.js';
 
 const ANN = 'orchestrator:aci-containers-controller';
-const mo = (className: string, attributes: Record<string, string>, children: ManagedObject[] = []): ManagedObject => ({ className, attributes, children });
+const mo = (className: string, attributes: Record<string, string>, children: ManagedObject[] = []): ManagedObject => ({
+  className,
+  attributes,
+  children,
+});
 
 const desired: ManagedObject[] = [
   mo('fvnsVlanInstP', { dn: 'uni/infra/vlanns-[kube-pool]-static', name: 'kube-pool', allocMode: 'static', annotation: ANN }, [
@@ -21,7 +25,9 @@ const desired: ManagedObject[] = [
     mo('vzFilter', { name: 'kube-allow-all-filter', annotation: ANN }, [mo('vzEntry', { name: 'allow-all', annotation: ANN })]),
   ]),
   mo('fvTenant', { dn: 'uni/tn-kube', name: 'kube', annotation: ANN }, [
-    mo('fvBD', { name: 'kube-pod-bd', arpFlood: 'yes', annotation: ANN }, [mo('fvSubnet', { ip: '10.2.0.1/16', scope: 'public', annotation: ANN })]),
+    mo('fvBD', { name: 'kube-pod-bd', arpFlood: 'yes', annotation: ANN }, [
+      mo('fvSubnet', { ip: '10.2.0.1/16', scope: 'public', annotation: ANN }),
+    ]),
     mo('fvAp', { name: 'aci-containers-kube', annotation: ANN }, [mo('fvAEPg', { name: 'aci-containers-nodes', annotation: ANN })]),
   ]),
 ];

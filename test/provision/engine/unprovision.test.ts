@@ -3,12 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isBelow } from '../../../src/provision/engine/naming.js';
-import {
-  planUnprovision,
-  renderUnprovisionText,
-  unprovision,
-  type OwnedObject,
-} from '../../../src/provision/unprovision.js';
+import { planUnprovision, renderUnprovisionText, unprovision, type OwnedObject } from '../../../src/provision/unprovision.js';
 import { MemoryApic } from './support/memory-apic.js';
 import { ANN, dnOf, fabricFrom, mo, type StateFile } from './support/python-fabric.js';
 
@@ -25,7 +20,11 @@ function ownedFor(tenant: string, opts: { preExisting: boolean; skipAppProfileCh
     { dn: 'uni/infra/attentp-kube-aep', className: 'infraAttEntityP', owned: 'never' },
     { dn: 'uni/infra/attentp-kube-aep/rsdomP-[uni/vmmp-Kubernetes/dom-kube]', className: 'infraRsDomP', owned: 'always' },
     { dn: 'uni/infra/attentp-kube-aep/rsdomP-[uni/phys-kube-pdom]', className: 'infraRsDomP', owned: 'always' },
-    { dn: `uni/infra/attentp-kube-aep/gen-default/rsfuncToEpg-[${ap}/epg-aci-containers-nodes]`, className: 'infraRsFuncToEpg', owned: 'always' },
+    {
+      dn: `uni/infra/attentp-kube-aep/gen-default/rsfuncToEpg-[${ap}/epg-aci-containers-nodes]`,
+      className: 'infraRsFuncToEpg',
+      owned: 'always',
+    },
     { dn: 'uni/tn-common', className: 'fvTenant', owned: 'never' },
     { dn: 'uni/tn-common/flt-kube-allow-all-filter', className: 'vzFilter', owned: 'always' },
     { dn: 'uni/tn-common/brc-kube-l3out-allow-all', className: 'vzBrCP', owned: 'always' },
@@ -51,8 +50,20 @@ function ownedFor(tenant: string, opts: { preExisting: boolean; skipAppProfileCh
 }
 
 const CASES = [
-  { name: 'unprovision_delete_tenant', tenant: 'kube', preExisting: false, skip: true, kept: ['uni/tn-common', 'uni/infra/attentp-kube-aep'] },
-  { name: 'unprovision_custom_ap_with_annotation', tenant: 'test', preExisting: true, skip: false, kept: ['uni/tn-test', 'uni/tn-test/eptags'] },
+  {
+    name: 'unprovision_delete_tenant',
+    tenant: 'kube',
+    preExisting: false,
+    skip: true,
+    kept: ['uni/tn-common', 'uni/infra/attentp-kube-aep'],
+  },
+  {
+    name: 'unprovision_custom_ap_with_annotation',
+    tenant: 'test',
+    preExisting: true,
+    skip: false,
+    kept: ['uni/tn-test', 'uni/tn-test/eptags'],
+  },
   { name: 'unprovision_custom_ap_without_annotation', tenant: 'test', preExisting: true, skip: false, kept: ['uni/tn-test'] },
   {
     name: 'unprovision_custom_epg',
@@ -75,7 +86,10 @@ describe.skipIf(!existsSync(CONFORMANCE))('unprovision against the conformance A
       for (const dn of plan.deletes) expect(expected, dn).toContain(dn);
       // ... and everything it deleted is gone (by itself or with an ancestor).
       for (const dn of expected) {
-        expect(plan.deletes.some((d) => d === dn || isBelow(dn, d)), dn).toBe(true);
+        expect(
+          plan.deletes.some((d) => d === dn || isBelow(dn, d)),
+          dn,
+        ).toBe(true);
         expect(await apic.read(dn, 'children'), dn).toBeUndefined();
       }
       for (const dn of c.kept) expect(await apic.read(dn, 'children'), dn).toBeDefined();
@@ -104,7 +118,10 @@ describe('unprovision rules', () => {
     ];
     const plan = await planUnprovision(apic, owned, { annotation: ANN });
     expect(plan.deletes).toEqual(['uni/tn-kube/ap-aci-containers-kube']);
-    expect(plan.items.find((i) => i.dn === 'uni/tn-kube')).toMatchObject({ decision: 'keep', reason: expect.stringContaining('fvAp ap-users-app') });
+    expect(plan.items.find((i) => i.dn === 'uni/tn-kube')).toMatchObject({
+      decision: 'keep',
+      reason: expect.stringContaining('fvAp ap-users-app'),
+    });
     await apic.delete('uni/tn-kube/ap-users-app');
     const later = await planUnprovision(apic, owned, { annotation: ANN });
     expect(later.deletes).toEqual(['uni/tn-kube']);
@@ -154,7 +171,7 @@ describe('unprovision rules', () => {
       { annotation: ANN },
     );
     expect(apic.snapshot().filter((l) => l.includes('kube2'))).toEqual(before);
-    expect(apic.snapshot().filter((l) => /\bkube\b|kube-/.test(l.split(' ')[0]!))).toEqual([]);
+    expect(apic.snapshot().filter((l) => /\bkube\b|kube-/.test(l.split(' ')[0]))).toEqual([]);
     expect(await apic.read('uni/tn-common', 'children')).toBeDefined();
   });
 

@@ -35,7 +35,15 @@ interface FilterEntry {
 const ROLES: EpgRole[] = ['default', 'system', 'nodes'];
 
 function entry(name: string, e: { etherT: string; prot: string; stateful: string }, from: unknown, to: unknown): Spec {
-  return mo('vzEntry', { name, etherT: e.etherT, prot: e.prot, dFromPort: String(from), dToPort: String(to), stateful: String(e.stateful), tcpRules: '' });
+  return mo('vzEntry', {
+    name,
+    etherT: e.etherT,
+    prot: e.prot,
+    dFromPort: String(from),
+    dToPort: String(to),
+    stateful: String(e.stateful),
+    tcpRules: '',
+  });
 }
 
 /** OpenShift from 4.8 (the flavor's version; chained and VMM-lite flavors have none). */
@@ -73,7 +81,11 @@ export function openshiftTenantAdditions(config: Config, n: TenantNames): Tenant
     ]),
   );
   const filters = items.map((item) =>
-    mo('vzFilter', { name: `${item.name}-filter` }, item.range.map(([from, to]) => entry(`${item.name}-${from}`, item, from, to))),
+    mo(
+      'vzFilter',
+      { name: `${item.name}-filter` },
+      item.range.map(([from, to]) => entry(`${item.name}-${from}`, item, from, to)),
+    ),
   );
   return {
     epgs,

@@ -14,7 +14,7 @@ export class MemoryApic implements ApicWriter, StateReader {
   failFrom?: number;
 
   constructor(seed: readonly ManagedObject[] = []) {
-    for (const s of seed) this.merge(s, s.attributes['dn']!);
+    for (const s of seed) this.merge(s, s.attributes['dn']);
   }
 
   async post(dn: string, mo: ManagedObject): Promise<void> {

@@ -22,7 +22,7 @@ export const dnOf = (path: string): string => path.replace(/^\/api\/(node\/)?mo\
 
 export function fabricFrom(data: StateFile, tenant: string): MemoryApic {
   const answer = (path: string): ManagedObject[] => fromImData(data.gets[path] ?? { imdata: [] });
-  const tenantSelf = answer(`/api/node/mo/uni/tn-${tenant}.json?query-target=self`)[0]!;
+  const tenantSelf = answer(`/api/node/mo/uni/tn-${tenant}.json?query-target=self`)[0];
   const apDn = `uni/tn-${tenant}/ap-aci-containers-kube`;
   const apChildren = answer(`/api/mo/${apDn}.json?query-target=children`);
   const children = answer(`/api/mo/uni/tn-${tenant}.json?query-target=children`).map((c) =>
