@@ -22,6 +22,8 @@ export interface DemoOptions {
   force?: boolean;
   /** The acc-provision entry point (main); passed in so the demo runs commands in-process. */
   run(argv: string[]): Promise<number>;
+  /** The apic-sim entry point (default: its main, in-process); tests hand in their own. */
+  runSim?(argv: string[]): Promise<number>;
   /** Where the demo's own lines go (the commands print as they always do). */
   say(line: string): void;
 }
@@ -156,7 +158,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
       opts.say('');
       opts.say(`== ${step.title}`);
       opts.say(`$ ${step.program ?? 'acc-provision'} ${step.argv.map((a) => (a.startsWith(dir) ? a.replace(dir, '$DEMO') : a)).join(' ')}`);
-      const code = step.program === 'apic-sim' ? await runApicSim(step.argv) : await opts.run(step.argv);
+      const code = step.program === 'apic-sim' ? await (opts.runSim ?? runApicSim)(step.argv) : await opts.run(step.argv);
       result.steps.push({ ...step, code });
       if (code !== 0) {
         opts.say(`step failed (exit ${code}); stopping`);

@@ -66,8 +66,9 @@ describe('flavors', () => {
     const names = allFlavorNames();
     expect(names.filter((n) => n.startsWith('RKE-'))).toHaveLength(27);
     expect(names.filter((n) => n.startsWith('RKE2-'))).toHaveLength(11);
-    expect(names[0]).toBe('docker-ucp-3.0'); // list order 68, before the Kubernetes flavors
-    expect(names.at(-1)).toBe('k8s-aci-cilium');
+    // List order as the Python tool's: Docker UCP (68) just before the Kubernetes flavors, the Cilium flavor among the last.
+    expect(names.indexOf('docker-ucp-3.0')).toBe(names.indexOf('kubernetes-1.35') - 1);
+    expect(names.indexOf('k8s-aci-cilium')).toBeGreaterThan(names.indexOf('calico-3.26.3'));
     expect(flavorFamily('RKE-1.2.3')).toBe('rke');
     expect(getFlavor('RKE-1.2.3')?.network).toBe('1.2.3');
     expect(getFlavor('RKE-1.8.3')?.network).toBe('1.6.10');

@@ -70,7 +70,7 @@ describe('demo', () => {
       expect(errs.join('')).toContain(join(own, 'cfg.yaml'));
       expect(readFileSync(join(own, 'cfg.yaml'), 'utf8')).toBe('# my edited configuration\n');
       // --force replaces it.
-      const forced = await runDemo({ dir: own, force: true, run, say: () => undefined });
+      const forced = await runDemo({ dir: own, force: true, run, runSim: run, say: () => undefined });
       expect(forced.code).toBe(0);
       expect(readFileSync(join(own, 'cfg.yaml'), 'utf8')).toContain('apic_hosts');
     } finally {

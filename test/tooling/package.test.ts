@@ -93,7 +93,9 @@ describe('the npm package', () => {
     ]) {
       expect(files).toContain(f);
     }
-    expect(files.filter((f) => /^(src|test|scripts|bench)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
+    // Sources and tests stay out; the ACI object model's data file (read by apic-sim at run time) goes in.
+    expect(files).toContain('src/aci/data/aci-model.json.gz');
+    expect(files.filter((f) => (/^(src|test|scripts|bench)\//.test(f) && !f.startsWith('src/aci/data/')) || f.endsWith('.ts'))).toEqual([]);
   });
 
   it('installs at most 50 MiB, with only the dependencies that run', () => {
