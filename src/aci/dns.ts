@@ -35,6 +35,3 @@ export const enhancedLagPolicyDn = (vmwareDomain: string, name: string): string 
     ['lacpEnhancedLagPol', { name }],
   );
 export const localUserDn = (name: string): string => dnOf(UNI, ['aaaUserEp'], ['aaaUser', { name }]);
-/** The VMM inventory container the controller reports into (`comp/prov-T/ctrlr-[D]-D/injcont`). */
-export const injectedContainerDn = (vendor: string, domain: string): string =>
-  dnOf(['compUni'], ['compProv', { name: vendor }], ['compCtrlr', { domName: domain, name: domain }], ['vmmInjectedCont']);

@@ -14,23 +14,10 @@ import { desiredRootDns, planChanges } from '../../../src/provision/plan.js';
 import { startSim, type RunningSim } from '../../../src/sim/server.js';
 import { seedSchema, type SeedSpec } from '../../../src/sim/seed.js';
 import { makeSelfSignedCert, type TestCert } from '../../apic/support/cert.js';
+import { VOLATILE } from '../../e2e/support/fabric.js';
 
 const CONFORMANCE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'conformance');
 const PASSWORD = 'sim-pass-2';
-const VOLATILE = new Set([
-  'modTs',
-  'uid',
-  'status',
-  'childAction',
-  'lcOwn',
-  'dn',
-  'rn',
-  'pwd',
-  'creator',
-  'userdom',
-  'extMngdBy',
-  'monPolDn',
-]);
 
 interface Case {
   name: string;
