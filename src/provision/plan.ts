@@ -40,6 +40,8 @@ export interface PlanRequest {
   dn: string;
   /** For POST: the body, rooted at `dn` (which it carries as its `dn` attribute). */
   body?: ManagedObject;
+  /** For the roots sent as one transaction (provision/transaction.ts): their DNs. */
+  roots?: string[];
 }
 
 /** The requests of one desired root, sent in order. */

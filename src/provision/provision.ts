@@ -17,6 +17,7 @@ import { apicStateReader, mapLimited } from './engine/state.js';
 import { ownedObjects, staleRule, strayRelationQueries, type OwnershipOptions } from './ownership.js';
 import { computePlan, readCurrentState, type DesiredInput, type Plan, type StrayObject } from './plan.js';
 import { requestRoots } from './desired/requests.js';
+import { inOneTransaction } from './transaction.js';
 import { applyUnprovision, planUnprovision, type UnprovisionPlan } from './unprovision.js';
 
 /** What provisioning needs of the APIC client (tests may hand in another implementation). */
@@ -50,21 +51,38 @@ export function inventoryLast(plan: Plan): Plan {
   return plan;
 }
 
+/** What the plan reads: the current state of every desired root, and the cluster's leftovers elsewhere. */
+function readPlanInputs(apic: ProvisionApic, state: DesiredState, config: Config) {
+  // One round trip: the leftovers elsewhere are looked for while the desired roots are read.
+  return Promise.all([
+    findStrays(apic, state, config),
+    readCurrentState(apicStateReader(apic), desiredRoots(state), { concurrency: CONCURRENCY }),
+  ]);
+}
+
+/**
+ * Sends the plan's reads now, through a client that shares its reads
+ * (apic/read-cache.ts), so that they travel while the run does other work
+ * (the manifest, the certificate): `planProvision` later gets their answers
+ * from the cache. The reads depend on the desired objects' DNs only, which
+ * the certificate attached later does not change. A failure shows when the
+ * plan reads the same answer.
+ */
+export function prefetchPlanReads(apic: ProvisionApic, state: DesiredState, config: Config): void {
+  readPlanInputs(apic, state, config).catch(() => undefined);
+}
+
 /** Reads the current state of every desired root and computes what `-a` changes, leftovers of the cluster included. Sends no write. */
 export async function planProvision(apic: ProvisionApic, state: DesiredState, config: Config): Promise<Plan> {
   const roots = desiredRoots(state);
-  // One round trip: the leftovers elsewhere are looked for while the desired roots are read.
-  const [strays, current] = await Promise.all([
-    findStrays(apic, state, config),
-    readCurrentState(apicStateReader(apic), roots, { concurrency: CONCURRENCY }),
-  ]);
+  const [strays, current] = await readPlanInputs(apic, state, config);
   const opts = { stale: staleRule(state, config), strays };
   let plan = computePlan(roots, current, opts);
   if (plan.changes.some((c) => c.className === CERTIFICATE_CLASS && c.action === 'update')) {
     // Rare (a new certificate): plan the user's replacement.
     plan = computePlan(roots, current, { ...opts, replaceOnChange: REPLACE_ON_CHANGE });
   }
-  return inventoryLast(plan);
+  return inOneTransaction(inventoryLast(plan));
 }
 
 /**

@@ -74,9 +74,10 @@ describe('Ctrl-C during -a', () => {
       let sent = false;
       child.stderr.on('data', (d: Buffer) => {
         stderr += d.toString('utf8');
-        if (!sent && /\[2\/\d+\] POST/.test(stderr)) {
+        // The plan is printed just before its writes go out; the first waits 300 ms for its answer.
+        if (!sent && /INFO: Plan: /.test(stderr)) {
           sent = true;
-          child.kill('SIGINT');
+          setTimeout(() => child.kill('SIGINT'), 100);
         }
       });
       child.on('error', fail);

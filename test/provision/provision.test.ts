@@ -71,7 +71,10 @@ describe('desired roots', () => {
       } as unknown as ProvisionApic;
     };
     const userRequests = async (apic: ProvisionApic) =>
-      (await planProvision(apic, state, config)).batches.filter((b) => b.root === userDn).flatMap((b) => b.requests.map((r) => r.method));
+      (await planProvision(apic, state, config)).batches
+        .flatMap((b) => b.requests)
+        .filter((r) => r.dn === userDn || r.roots?.includes(userDn))
+        .map((r) => r.method);
     expect(await userRequests(apicHolding('OLD', 'active'))).toEqual(['DELETE', 'POST']);
     expect(await userRequests(apicHolding('NEW', 'inactive'))).toEqual(['POST']);
     expect(await userRequests(apicHolding('NEW', 'active'))).toEqual([]);

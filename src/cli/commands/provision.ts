@@ -18,7 +18,15 @@ import { renderApplySummary, type ApplyProgress } from '../../provision/apply.js
 import type { Cluster, ClusterSource } from '../../cluster/index.js';
 import { sharedReads } from '../../apic/read-cache.js';
 import { planToJson, renderPlanText, type Plan } from '../../provision/plan.js';
-import { applyProvision, applyRemoval, planProvision, planRemoval, redactPlan, removalToJson } from '../../provision/provision.js';
+import {
+  applyProvision,
+  applyRemoval,
+  planProvision,
+  prefetchPlanReads,
+  planRemoval,
+  redactPlan,
+  removalToJson,
+} from '../../provision/provision.js';
 import { renderUnprovisionText, type UnprovisionPlan } from '../../provision/unprovision.js';
 import { interruptible } from '../interrupt.js';
 import type { Reporter } from '../output/reporter.js';
@@ -88,7 +96,12 @@ export async function runApic(
   try {
     if (run.mode === 'apply' && !run.planOnly) {
       await generate(opts, flavor, reporter, deps, {
-        cluster: (source) => clusterFromFabric(source, run.mode, session, reporter, deps),
+        cluster: async (source) => {
+          const cluster = await clusterFromFabric(source, run.mode, session, reporter, deps);
+          // The plan's reads travel while the manifest and the certificate are made.
+          prefetchPlanReads(reads!, cluster.desired(), cluster.config);
+          return cluster;
+        },
         beforeWrite: async (cluster) => {
           await provisionApic(reads!, cluster, reporter);
         },
@@ -178,7 +191,12 @@ function protectSecrets(config: Config, reporter: Reporter): void {
 }
 
 function progressLine(reporter: Reporter): (p: ApplyProgress) => void {
-  return (p) => reporter.info(`[${p.sent}/${p.total}] ${p.request.method} ${p.request.dn}`);
+  return (p) => {
+    const roots = p.request.roots;
+    reporter.info(
+      `[${p.sent}/${p.total}] ${p.request.method} ${p.request.dn}${roots ? ` (${roots.length} subtrees in one transaction)` : ''}`,
+    );
+  };
 }
 
 async function provisionApic(client: ApicConnection, cluster: Cluster, reporter: Reporter): Promise<void> {
