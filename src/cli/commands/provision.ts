@@ -208,7 +208,7 @@ async function provisionApic(client: ApicConnection, cluster: Cluster, reporter:
   const s = plan.summary;
   if (s.requests > 0) {
     reporter.info(
-      `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete, ${s.unchanged} unchanged; ${s.requests} requests to send`,
+      `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete, ${s.unchanged} unchanged; ${s.requests} request${s.requests === 1 ? '' : 's'} to send`,
     );
   }
   if (s.replace > 0)
