@@ -6,7 +6,8 @@
 // Secrets: the password is only ever put in the login request body; every
 // message that leaves this file is scrubbed of it.
 import { createSign, type KeyObject } from 'node:crypto';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { request } from './undici.js';
 import type { ManagedObject } from '../aci/types.js';
 import { fromImData, toWire } from '../aci/json.js';
 import { ApicError } from '../errors.js';

@@ -2,7 +2,8 @@
 // trust decision (verify against the configured CA file, or not at all) and
 // the optional forward proxy, so the client itself never touches sockets.
 import { readFileSync } from 'node:fs';
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent, ProxyAgent } from './undici.js';
 import { InputError } from '../errors.js';
 import { rootCertificates } from 'node:tls';
 import { handedOverExtraCa } from './extra-ca.js';
