@@ -1,5 +1,6 @@
-// Reading the files a command is pointed at (configuration, inventory):
-// a missing or unreadable file is an input problem naming the flag.
+// Reading the files a command is pointed at (configuration, inventory,
+// apic-sim's seed): a missing or unreadable file is an input problem naming
+// the flag.
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 
@@ -16,7 +17,9 @@ export function readTextFile(path: string, flag: string): string {
         ? 'no such file'
         : code === 'EISDIR'
           ? 'is a directory, not a file'
-          : `cannot read: ${code ?? (e as Error).message}`;
+          : code === 'EACCES'
+            ? 'cannot read: permission denied'
+            : `cannot read: ${code ?? (e as Error).message}`;
     throw new InputError([{ field: flag, value: path, rule }]);
   }
 }

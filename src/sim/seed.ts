@@ -2,10 +2,10 @@
 // APIC has after setup) plus the user's prerequisites that the cluster
 // configuration refers to. The default prerequisites are those of the
 // sample configuration (`acc-provision --sample`), so the demo runs as is.
-import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parentDn } from '../aci/dn.js';
+import { readTextFile } from '../config/file.js';
 import { InputError } from '../errors.js';
 import { createdStamp } from './attrs.js';
 import { tenantChildren } from './implicit.js';
@@ -75,22 +75,7 @@ function valueAt(raw: unknown, path: PropertyKey[]): unknown {
 }
 
 export function loadSeedFile(file: string): SeedSpec {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'EISDIR'
-          ? 'is a folder, not a YAML file'
-          : code === 'EACCES'
-            ? 'cannot be read (permission denied)'
-            : `cannot be read (${code ?? (e as Error).message})`;
-    throw new InputError([{ field: '--seed', value: file, rule: why }]);
-  }
-  return parseSeed(text, file);
+  return parseSeed(readTextFile(file, '--seed'), file);
 }
 
 export function defaultSeed(): SeedSpec {

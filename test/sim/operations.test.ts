@@ -122,7 +122,7 @@ describe('apic-sim command line', () => {
   it('says plainly what is wrong with a seed or a dump file', () => {
     const missing = cli('--seed', join(work, 'none.yaml'), '--listen', '127.0.0.1:0');
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toBe(`apic-sim: --seed = ${JSON.stringify(join(work, 'none.yaml'))}: does not exist\n`);
+    expect(missing.stderr).toBe(`apic-sim: --seed = ${JSON.stringify(join(work, 'none.yaml'))}: no such file\n`);
     const list = join(work, 'list.yaml');
     writeFileSync(list, '[1, 2]\n');
     const bad = cli('--seed', list, '--listen', '127.0.0.1:0');
