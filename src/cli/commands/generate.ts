@@ -21,7 +21,8 @@ export interface GenerateDeps {
   buildCluster(source: ClusterSource, facts: FabricFacts): Cluster | Promise<Cluster>;
   ensureControllerCertificate(username: string, certFile: string, keyFile: string): Promise<ControllerCertificate>;
   renderManifest(config: Config): ManifestFiles | Promise<ManifestFiles>;
-  renderApicDump(config: Config): string | Promise<string>;
+  /** `facts`: the fabric's, so a dump written with -a lists what -a sends. */
+  renderApicDump(config: Config, facts: FabricFacts): string | Promise<string>;
   operatorTarball(files: TarFile[]): Promise<Uint8Array>;
   readInput(path: string): Promise<string>;
   stdout?: (chunk: string | Uint8Array) => void;
@@ -31,7 +32,7 @@ export const defaultDeps: GenerateDeps = {
   buildCluster: async (source, facts) => (await import('../../cluster/build.js')).buildCluster(source, facts),
   ensureControllerCertificate: async (u, c, k) => (await import('../../provision/certificate.js')).ensureControllerCertificate(u, c, k),
   renderManifest: async (config) => (await import('../../manifest/index.js')).renderManifest(config),
-  renderApicDump: async (config) => (await import('../../provision/dump.js')).renderApicDump(config),
+  renderApicDump: async (config, facts) => (await import('../../provision/dump.js')).renderApicDump(config, facts),
   operatorTarball: async (files) => (await import('../output/tarball.js')).operatorTarball(files),
   readInput,
 };
@@ -173,7 +174,8 @@ export async function generate(
     batch.add({ path: opts.dpu, content: renderDpuManifest(config), field: '--dpu' });
     written.push(`DPU kubernetes configuration to ${opts.dpu === '-' ? '<stdout>' : opts.dpu}`);
   }
-  const dump = opts.apicDump !== undefined ? Promise.resolve().then(() => deps.renderApicDump(withDumpPassword(config))) : undefined;
+  const dump =
+    opts.apicDump !== undefined ? Promise.resolve().then(() => deps.renderApicDump(withDumpPassword(config), cluster.facts)) : undefined;
   dump?.catch(() => undefined); // awaited below, after the tarball
   if (tarball) {
     batch.add({ path: tarball.path, content: await tarball.bytes, field: '--output_tar' });
