@@ -153,20 +153,26 @@ export async function generate(
   let manifestTarget: string | undefined;
   // Outputs join the batch in the Python tool's order: manifest, CR, tarball, dump.
   let tarball: { path: string; bytes: Promise<Uint8Array> } | undefined;
-  if (opts.output !== DISCARD) {
-    const files = await deps.renderManifest(config);
-    manifestTarget = opts.output;
-    batch.add({ path: opts.output, content: files.kube, field: '--output' });
-    written.push(`kubernetes infrastructure YAML to ${opts.output === '-' ? '<stdout>' : opts.output}`);
-    if (opts.operatorCr !== undefined && opts.operatorCr !== '-' && opts.operatorCr !== DISCARD) {
-      batch.add({ path: opts.operatorCr, content: files.operatorCr, field: '--aci_operator_cr' });
+  // -o /dev/null writes no manifest, CR nor tarball; but a family without a
+  // manifest (Calico) still writes the tarball -z names, as the Python tool does.
+  const named = (path: string | undefined) => path !== undefined && path !== '-' && path !== DISCARD;
+  const files = opts.output !== DISCARD || named(opts.outputTar) ? await deps.renderManifest(config) : undefined;
+  const absent = new Set(files?.absent ?? []);
+  if (files && (opts.output !== DISCARD || absent.has('kube'))) {
+    if (opts.output !== DISCARD && !absent.has('kube')) {
+      manifestTarget = opts.output;
+      batch.add({ path: opts.output, content: files.kube, field: '--output' });
+      written.push(`kubernetes infrastructure YAML to ${opts.output === '-' ? '<stdout>' : opts.output}`);
+    }
+    if (opts.output !== DISCARD && !absent.has('operatorCr') && named(opts.operatorCr)) {
+      batch.add({ path: opts.operatorCr!, content: files.operatorCr, field: '--aci_operator_cr' });
       written.push(`kubernetes ACI operator CR to ${opts.operatorCr}`);
     }
-    const tarPath = tarballPath(opts);
-    if (tarPath !== undefined && tarPath !== DISCARD) {
+    const tarPath = opts.output === DISCARD ? opts.outputTar : tarballPath(opts);
+    if (!absent.has('tarball') && named(tarPath)) {
       const bytes = deps.operatorTarball(files.tarFiles);
       bytes.catch(() => undefined); // awaited below; a dump failure first must not leave it unhandled
-      tarball = { path: tarPath, bytes };
+      tarball = { path: tarPath!, bytes };
     }
   }
   if (opts.dpu !== undefined) {
