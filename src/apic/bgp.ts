@@ -2,11 +2,13 @@
 // route reflector AS (`uni/fabric/bgpInstP-default/as`), which the nodes'
 // `cluster_l3out.bgp.peering.aci_as_number` must equal, and the leaves the
 // cluster L3Out and the user's L3Out already hold (a leaf keeps its router ID).
-// Called from fabric discovery when `-a` provisions a Calico cluster.
+// Called from fabric discovery: the AS check when `-a` provisions a Calico
+// cluster, the leaves on every APIC run of one.
 import type { Config } from '../config/types.js';
 import type { Problem } from '../errors.js';
 import type { CalicoFabricFacts } from '../provision/desired/calico.js';
 import { clusterL3outVrf } from '../provision/desired/calico.js';
+import { CLUSTER_ANNOTATION } from '../provision/desired/tree.js';
 import type { ApicReader } from './discovery.js';
 import { moPath } from './path.js';
 
@@ -38,8 +40,16 @@ export function checkCalicoAsn(config: Config, fabricAsn: string | undefined): P
 const children = (cls: string) => ({ 'query-target': 'children', 'target-subtree-class': cls });
 
 /**
- * The leaves already attached to the cluster L3Out's node profile, and the
- * router IDs of the leaves of the user's L3Out (its first node profile).
+ * The leaves already attached to the cluster L3Out's node profile by someone
+ * else, and the router IDs of the leaves of the user's L3Out (its first node
+ * profile, as the Python tool reads it).
+ *
+ * An attachment carrying the cluster annotation is one acc-provision made for
+ * this cluster L3Out (its name is the cluster's): it is not "already there".
+ * The Python tool counts it as configured and skips it on a re-run, which
+ * leaves the fabric as it is; counted so here, the tree built after `-a` would
+ * lack the attachments `-a` made, and verify, plan and a second `-a` would
+ * take them for stale objects. Left out, every run builds the same tree.
  */
 export async function readCalicoFabricFacts(apic: ApicReader, config: Config): Promise<CalicoFabricFacts> {
   const a = config.aci_config;
@@ -59,7 +69,10 @@ export async function readCalicoFabricFacts(apic: ApicReader, config: Config): P
     }
   }
   return {
-    configuredNodes: attached.map((n) => n.attributes['tDn']).filter((x): x is string => !!x),
+    configuredNodes: attached
+      .filter((n) => n.attributes['annotation'] !== CLUSTER_ANNOTATION)
+      .map((n) => n.attributes['tDn'])
+      .filter((x): x is string => !!x),
     routerIds,
   };
 }

@@ -50,7 +50,7 @@ export function buildCluster(source: ClusterSource, facts: FabricFacts): Cluster
   if (facts.apicVersion) config.aci_config.apic_version = facts.apicVersion.normalized;
   if (facts.nestedVlanPool !== undefined) config.aci_config.vmm_domain.nested_inside.vlan_pool = facts.nestedVlanPool;
   const warnings = [...loaded.warnings];
-  const cluster: Cluster = { config, facts, warnings, desired: () => checkedDesired(config) };
+  const cluster: Cluster = { config, facts, warnings, desired: () => checkedDesired(config, facts) };
   if (facts.neighbours) {
     const found = neighbourFindings(config, cluster.desired(), facts.neighbours);
     if (found.problems.length > 0) throw new InputError(found.problems);
@@ -60,8 +60,8 @@ export function buildCluster(source: ClusterSource, facts: FabricFacts): Cluster
 }
 
 /** The desired tree, with every name in it checked against the APIC's rules (derived names included). */
-function checkedDesired(config: Config): DesiredState {
-  const state = buildDesiredState(config);
+function checkedDesired(config: Config, facts: FabricFacts): DesiredState {
+  const state = buildDesiredState(config, facts);
   const problems: Problem[] = [];
   for (const m of allObjects(state)) {
     if (m.context) continue;

@@ -1,9 +1,10 @@
 // Step one of every command: what the fabric reports. With an APIC, one
 // parallel round of reads: the version, the infra VLAN, the nested VMware
 // domain's VLAN pool, the prerequisites (`-a` only) and the other clusters
-// (`-a` and `plan`). Without one, only the flags.
+// (`-a` and `plan`), and for Calico the leaves its L3Outs hold. Without one,
+// only the flags.
 import type { ApicClient } from '../apic/client.js';
-import { checkCalicoAsn, readFabricAsn } from '../apic/bgp.js';
+import { checkCalicoAsn, readCalicoFabricFacts, readFabricAsn } from '../apic/bgp.js';
 import { infraVlanOf, readApicVersion } from '../apic/discovery.js';
 import { flavorFamily } from '../config/flavors.js';
 import { InputError } from '../errors.js';
@@ -36,7 +37,7 @@ export async function discoverFabric(apic: FabricReader | undefined, probe: Conf
   // the plan's read of that AEP are answered from it (see apic/read-cache.ts).
   const aeps = apic.getClass('infraAttEntityP', { subtree: 'full' });
   const calico = flavorFamily(probe.flavor) === 'calico';
-  const [apicVersion, all, nestedVlanPool, , neighbours, fabricAsn] = await Promise.all([
+  const [apicVersion, all, nestedVlanPool, , neighbours, fabricAsn, calicoFabric] = await Promise.all([
     readApicVersion(apic),
     aeps,
     discoverNestedVlanPool(apic, probe),
@@ -44,6 +45,8 @@ export async function discoverFabric(apic: FabricReader | undefined, probe: Conf
     opts.neighbours ? readNeighbours(apic, probe) : undefined,
     // Calico peers with the fabric's route reflectors: their AS must be the file's (as the Python tool checks).
     calico && opts.prerequisites ? readFabricAsn(apic) : undefined,
+    // Read by every APIC run of a Calico cluster (-a, -d, plan, verify), before any write: all build one tree.
+    calico ? readCalicoFabricFacts(apic, probe) : undefined,
   ]);
   if (calico && opts.prerequisites) {
     const problem = checkCalicoAsn(probe, fabricAsn);
@@ -56,5 +59,6 @@ export async function discoverFabric(apic: FabricReader | undefined, probe: Conf
     ...(vlan !== undefined ? { infraVlan: vlan } : {}),
     ...(nestedVlanPool !== undefined ? { nestedVlanPool } : {}),
     ...(neighbours ? { neighbours } : {}),
+    ...(calicoFabric ? { calicoFabric } : {}),
   };
 }

@@ -3,6 +3,7 @@
 // nested inside, and what the other clusters of the fabric hold. Offline
 // (no APIC: generation, node commands) only `--infra-vlan` is known.
 import type { ApicVersion } from '../apic/discovery.js';
+import type { CalicoFabricFacts } from '../provision/desired/calico.js';
 import type { FabricNeighbours } from './neighbours.js';
 
 export interface FabricFacts {
@@ -15,6 +16,8 @@ export interface FabricFacts {
   nestedVlanPool?: string;
   /** What other clusters hold on the fabric (APIC runs that write only). */
   neighbours?: FabricNeighbours;
+  /** Calico: the leaves the cluster L3Out and the user's L3Out already hold (every APIC run of a Calico cluster). */
+  calicoFabric?: CalicoFabricFacts;
 }
 
 /** The facts of a run without an APIC. */

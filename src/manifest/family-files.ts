@@ -12,7 +12,7 @@ import { renderCalicoFiles } from './calico/files.js';
 export function renderFamilyFiles(family: string, config: Config): ManifestFiles | undefined {
   switch (family) {
     case 'rke':
-      return { kube: renderDoc(buildRkeNetworkSection(config)), operatorCr: '', tarFiles: [] };
+      return { kube: renderDoc(buildRkeNetworkSection(config)), operatorCr: '', tarFiles: [], absent: ['operatorCr', 'tarball'] };
     case 'calico':
       return renderCalicoFiles(config);
     default:

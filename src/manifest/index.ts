@@ -37,6 +37,12 @@ export interface ManifestFiles {
   operatorCr: string;
   /** The operator tarball's files (`-z`), in order: name and YAML content. */
   tarFiles: TarEntry[];
+  /**
+   * Outputs the family has none of (RKE: operator resource and tarball;
+   * Calico: manifest and operator resource): their files are not written at
+   * all, as the Python tool writes none.
+   */
+  absent?: ReadonlyArray<'kube' | 'operatorCr' | 'tarball'>;
 }
 
 const present = (o: KubeObject | undefined): o is KubeObject => o !== undefined;

@@ -3,12 +3,13 @@
 // the DNs unprovision removes one by one inside it, with the body `None` (the
 // Python tool's format, which its users diff against).
 import type { Config } from '../config/types.js';
-import { buildDesiredState } from './desired/index.js';
+import { buildDesiredState, type FamilyFabricFacts } from './desired/index.js';
 import { postRequests } from './desired/requests.js';
 import type { DesiredState } from './desired/types.js';
 
-export function renderApicDump(config: Config): string {
-  return renderDesiredDump(buildDesiredState(config));
+/** `fabric`: what discovery read (with -a, the dump shows what -a sends, as the Python tool's does). */
+export function renderApicDump(config: Config, fabric: FamilyFabricFacts = {}): string {
+  return renderDesiredDump(buildDesiredState(config, fabric));
 }
 
 export function renderDesiredDump(state: DesiredState): string {

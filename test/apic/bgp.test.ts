@@ -7,6 +7,7 @@ import { withQuery, type Query } from '../../src/apic/path.js';
 import type { ManagedObject } from '../../src/aci/types.js';
 import { loadConfig } from '../../src/config/load.js';
 import { sampleConfig } from '../../src/config/sample.js';
+import { CLUSTER_ANNOTATION } from '../../src/provision/desired/tree.js';
 
 function reader(answers: Record<string, ManagedObject[]>): ApicReader & { asked: string[] } {
   const asked: string[] = [];
@@ -41,7 +42,7 @@ describe('Calico fabric reads', () => {
     expect(await readFabricAsn(reader({}))).toBeUndefined();
   });
 
-  it('reads the leaves already attached and the router IDs of the user L3Out', async () => {
+  it("reads the leaves someone else attached and the router IDs of the user L3Out; the cluster's own attachments are not among them", async () => {
     const config = calico();
     const l3 = config.aci_config.cluster_l3out as unknown as { name: string; svi: { node_profile_name: string } };
     const cluster = `uni/tn-${config.aci_config.vrf.tenant}/out-${l3.name}/lnodep-${l3.svi.node_profile_name}`;
@@ -50,6 +51,8 @@ describe('Calico fabric reads', () => {
     const apic = reader({
       [`/api/mo/${cluster}.json${q('l3extRsNodeL3OutAtt')}`]: [
         mo('l3extRsNodeL3OutAtt', { tDn: 'topology/pod-1/node-101', rtrId: '1.1.4.101' }),
+        // Made by an earlier -a: the tree of every run keeps it, so it is not "already there".
+        mo('l3extRsNodeL3OutAtt', { tDn: 'topology/pod-1/node-103', rtrId: '1.1.4.103', annotation: CLUSTER_ANNOTATION }),
       ],
       [`/api/mo/${user}.json${q('l3extLNodeP')}`]: [mo('l3extLNodeP', { name: 'border' })],
       [`/api/mo/${user}/lnodep-border.json${q('l3extRsNodeL3OutAtt')}`]: [

@@ -2,21 +2,16 @@
 // provisioned (-a), the user adds what the Python tool found on its APIC
 // (their own EPG in the cluster's application profile, their own application
 // profile), then -d removes what the Python tool removed and keeps the rest.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ManagedObject } from '../../src/aci/types.js';
 import { loadConfig } from '../../src/config/load.js';
-import { conformanceDir, FLAVOR, runInProcess, seedForConfig, startFabric } from './support/fabric.js';
+import { conformanceCases } from '../support/conformance.js';
+import { conformanceDir, runInProcess, seedForConfig, startFabric } from './support/fabric.js';
 
 const ANN = 'orchestrator:aci-containers-controller';
 const mo = (className: string, attributes: Record<string, string>): ManagedObject => ({ className, attributes, children: [] });
-
-interface Case {
-  name: string;
-  input: string;
-  args: { skip_app_profile_check?: boolean };
-}
 
 const SITUATIONS: Record<string, { userObjects: ManagedObject[]; kept: string[] }> = {
   unprovision_delete_tenant: { userObjects: [], kept: ['uni/tn-common', 'uni/infra/attentp-kube-aep'] },
@@ -34,9 +29,7 @@ const SITUATIONS: Record<string, { userObjects: ManagedObject[]; kept: string[] 
   },
 };
 
-const cases: Case[] = existsSync(conformanceDir)
-  ? (JSON.parse(readFileSync(join(conformanceDir, 'cases.json'), 'utf8')) as { cases: Case[] }).cases.filter((c) => c.name in SITUATIONS)
-  : [];
+const cases = conformanceCases().filter((c) => c.name in SITUATIONS);
 
 const dnOf = (path: string): string => path.replace(/^\/api\/(node\/)?mo\//, '').replace(/\.json$/, '');
 
@@ -44,16 +37,17 @@ describe.skipIf(cases.length === 0)('-d in the conformance unprovision situation
   for (const c of cases) {
     it(c.name, async () => {
       const file = join(conformanceDir, 'testdata', c.input);
-      const { config } = loadConfig(readFileSync(file, 'utf8'), file, { flavor: FLAVOR });
+      const flavor = c.args.flavor;
+      const { config } = loadConfig(readFileSync(file, 'utf8'), file, { flavor });
       const fabric = await startFabric(seedForConfig(config));
       try {
         const before = fabric.rows();
-        await runInProcess(fabric, file, { mode: 'apply', planOnly: false });
+        await runInProcess(fabric, file, { mode: 'apply', planOnly: false }, { flavor });
         const user = fabric.client();
         for (const o of SITUATIONS[c.name].userObjects) await user.post(o.attributes['dn'], o);
 
         const raw = c.args.skip_app_profile_check ? { skipAppProfileCheck: true } : {};
-        await runInProcess(fabric, file, { mode: 'delete', planOnly: false }, { raw });
+        await runInProcess(fabric, file, { mode: 'delete', planOnly: false }, { raw, flavor });
         const rows = fabric.rows();
         const data = JSON.parse(readFileSync(join(conformanceDir, 'testdata', `test_${c.name}_data.json`), 'utf8')) as {
           deletes: string[];
@@ -65,7 +59,7 @@ describe.skipIf(cases.length === 0)('-d in the conformance unprovision situation
         const left = [...rows.keys()].filter((dn) => !before.has(dn) && !keptRoots.some((k) => dn === k || dn.startsWith(`${k}/`)));
         expect(left).toEqual([]);
 
-        const again = await runInProcess(fabric, file, { mode: 'delete', planOnly: false }, { raw });
+        const again = await runInProcess(fabric, file, { mode: 'delete', planOnly: false }, { raw, flavor });
         expect(again.client!.stats.deletes).toBe(0);
       } finally {
         await fabric.close();

@@ -1,9 +1,8 @@
 // ownedObjects(): the objects -d may remove, read off the real desired tree of
 // the conformance unprovision configurations; applied to the APIC states the
 // Python tool saw, they remove what it removed and keep what it kept.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { buildDesiredState } from '../../src/provision/desired/index.js';
@@ -13,8 +12,7 @@ import { unprovision } from '../../src/provision/unprovision.js';
 import { MemoryApic } from './engine/support/memory-apic.js';
 import { ANN, dnOf, fabricFrom, mo, type StateFile } from './engine/support/python-fabric.js';
 import { VALID } from '../config/helpers.js';
-
-const CONFORMANCE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'conformance');
+import { conformanceCases, conformancePresent, testdata } from '../support/conformance.js';
 
 const CASES = [
   { name: 'unprovision_delete_tenant', tenant: 'kube', kept: ['uni/tn-common', 'uni/infra/attentp-kube-aep'] },
@@ -27,24 +25,16 @@ const CASES = [
   },
 ];
 
-interface CaseArgs {
-  name: string;
-  input: string;
-  args: { skip_app_profile_check?: boolean };
-}
-
-describe.skipIf(!existsSync(CONFORMANCE))('ownedObjects on the conformance unprovision cases', () => {
-  const all = existsSync(CONFORMANCE)
-    ? (JSON.parse(readFileSync(join(CONFORMANCE, 'cases.json'), 'utf8')) as { cases: CaseArgs[] }).cases
-    : [];
+describe.skipIf(!conformancePresent)('ownedObjects on the conformance unprovision cases', () => {
+  const all = conformanceCases();
   for (const c of CASES) {
     it(`${c.name}: the desired tree's ownership removes what the Python tool removed and keeps the rest`, async () => {
       const spec = all.find((x) => x.name === c.name)!;
-      const file = join(CONFORMANCE, 'testdata', spec.input);
-      const { config } = loadConfig(readFileSync(file, 'utf8'), file, { flavor: 'kubernetes-1.35', provApic: false, password: 'test' });
+      const file = join(testdata, spec.input);
+      const { config } = loadConfig(readFileSync(file, 'utf8'), file, { flavor: spec.args.flavor, provApic: false, password: 'test' });
       const state = buildDesiredState(config);
       const owned = ownedObjects(state, config, { skipAppProfileCheck: spec.args.skip_app_profile_check === true });
-      const data = JSON.parse(readFileSync(join(CONFORMANCE, 'testdata', `test_${c.name}_data.json`), 'utf8')) as StateFile;
+      const data = JSON.parse(readFileSync(join(testdata, `test_${c.name}_data.json`), 'utf8')) as StateFile;
       const apic = fabricFrom(data, c.tenant);
       const { plan } = await unprovision(apic, apic, owned, { annotation: ANN });
       const expected = new Set(data.deletes.map(dnOf));

@@ -2,25 +2,19 @@
 // cases (../shared/conformance, `apic` dumps) must be accepted by the
 // simulator when sent in order, on a fabric seeded with the prerequisites
 // the case's configuration names (AEP, VRF, L3Out, nested VMware domain).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Every dump of cases-all.json's landed flavor families that names only
+// objects under `uni` and `comp` (postableDump): all of them (about 10 s).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { seedSchema } from '../../src/sim/seed.js';
 import { startSim } from '../../src/sim/server.js';
 import { Client, PASSWORD } from './helpers.js';
+import { conformanceCases, conformancePresent as present, postableDump, testdata } from '../support/conformance.js';
+import { conformanceDir as conformance } from '../support/cli.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const conformance = resolve(here, '../../../shared/conformance');
-const present = existsSync(join(conformance, 'cases.json'));
-
-interface Case {
-  name: string;
-  input: string;
-  apic?: string;
-  args?: { flavor?: string };
-}
+type Case = ReturnType<typeof conformanceCases>[number];
 
 /** Splits a dump into (path, body) requests; `None` bodies (nothing sent) are skipped. */
 function requests(text: string): { path: string; body: unknown }[] {
@@ -38,7 +32,7 @@ function requests(text: string): { path: string; body: unknown }[] {
 }
 
 function seedFor(input: string) {
-  const cfg = (parseYaml(readFileSync(join(conformance, 'testdata', input), 'utf8')) ?? {}) as { aci_config?: Record<string, any> };
+  const cfg = (parseYaml(readFileSync(join(testdata, input), 'utf8')) ?? {}) as { aci_config?: Record<string, any> };
   const aci = cfg.aci_config ?? {};
   const vrfTenant = aci.vrf?.tenant ?? 'common';
   const nested = aci.vmm_domain?.nested_inside;
@@ -52,9 +46,9 @@ function seedFor(input: string) {
   });
 }
 
-const cases: Case[] = present ? (JSON.parse(readFileSync(join(conformance, 'cases.json'), 'utf8')) as { cases: Case[] }).cases : [];
+const withDump = conformanceCases().filter((c) => c.apic && c.input && !c.input.startsWith('--') && postableDump(c.apic));
 const byDump = new Map<string, Case>();
-for (const c of cases) if (c.apic && c.input && !c.input.startsWith('--') && !byDump.has(c.apic)) byDump.set(c.apic, c);
+for (const c of withDump) if (!byDump.has(c.apic!)) byDump.set(c.apic!, c);
 
 describe.skipIf(!present)('apic-sim accepts the requests of the conformance cases', () => {
   if (!present) it.skip(`../shared/conformance is absent (looked in ${conformance})`, () => {});
@@ -65,7 +59,7 @@ describe.skipIf(!present)('apic-sim accepts the requests of the conformance case
         const client = new Client(sim.url);
         await client.login();
         const refused: string[] = [];
-        const reqs = requests(readFileSync(join(conformance, 'testdata', dump), 'utf8'));
+        const reqs = requests(readFileSync(join(testdata, dump), 'utf8'));
         expect(reqs.length).toBeGreaterThan(0);
         for (const r of reqs) {
           const a = await client.post(r.path, r.body);

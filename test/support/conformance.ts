@@ -3,6 +3,7 @@
 // ../shared/conformance/README.md runs it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { flavorFamily } from '../../src/config/flavors.js';
 import { loadConfig } from '../../src/config/load.js';
 import { sampleConfig } from '../../src/config/sample.js';
 import type { Config } from '../../src/config/types.js';
@@ -54,6 +55,39 @@ export function conformanceCases(): ConformanceCase[] {
     LANDED_FLAVORS.test(c.args.flavor),
   );
   return cached;
+}
+
+/**
+ * At most `perFamily` cases of each flavor family, spread evenly over the
+ * family's cases (its first and last included), for tests that start
+ * simulators for every case: all the landed cases take minutes there on 2
+ * cores. ACC_CONFORMANCE_ALL=1 in the environment runs every case.
+ */
+export function sampledPerFamily<T extends { args: { flavor: string } }>(cases: readonly T[], perFamily: number): T[] {
+  if (process.env['ACC_CONFORMANCE_ALL'] === '1') return [...cases];
+  const families = new Map<string, T[]>();
+  for (const c of cases) {
+    const f = flavorFamily(c.args.flavor);
+    families.set(f, [...(families.get(f) ?? []), c]);
+  }
+  const keep = new Set<T>();
+  for (const list of families.values()) {
+    const n = Math.min(perFamily, list.length);
+    for (let i = 0; i < n; i++) keep.add(list[n === 1 ? 0 : Math.round((i * (list.length - 1)) / (n - 1))]);
+  }
+  return cases.filter((c) => keep.has(c));
+}
+
+/**
+ * A dump whose requests all name objects under `uni` or `comp`, one a fabric
+ * accepts as it is. Not so: the OpenShift ESX dumps that post into the nested
+ * VMware pool by the bare name the file gives (the Python tool offline).
+ */
+export function postableDump(dump: string): boolean {
+  return readFileSync(join(testdata, dump), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('/api/'))
+    .every((l) => /^\/api\/(node\/)?mo\/(uni|comp)[/.]/.test(l));
 }
 
 /** The case's input through loadConfig with its flags, plus (as the CLI does,

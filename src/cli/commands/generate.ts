@@ -21,7 +21,8 @@ export interface GenerateDeps {
   buildCluster(source: ClusterSource, facts: FabricFacts): Cluster | Promise<Cluster>;
   ensureControllerCertificate(username: string, certFile: string, keyFile: string): Promise<ControllerCertificate>;
   renderManifest(config: Config): ManifestFiles | Promise<ManifestFiles>;
-  renderApicDump(config: Config): string | Promise<string>;
+  /** `facts`: the fabric's, so a dump written with -a lists what -a sends. */
+  renderApicDump(config: Config, facts: FabricFacts): string | Promise<string>;
   operatorTarball(files: TarFile[]): Promise<Uint8Array>;
   readInput(path: string): Promise<string>;
   stdout?: (chunk: string | Uint8Array) => void;
@@ -31,7 +32,7 @@ export const defaultDeps: GenerateDeps = {
   buildCluster: async (source, facts) => (await import('../../cluster/build.js')).buildCluster(source, facts),
   ensureControllerCertificate: async (u, c, k) => (await import('../../provision/certificate.js')).ensureControllerCertificate(u, c, k),
   renderManifest: async (config) => (await import('../../manifest/index.js')).renderManifest(config),
-  renderApicDump: async (config) => (await import('../../provision/dump.js')).renderApicDump(config),
+  renderApicDump: async (config, facts) => (await import('../../provision/dump.js')).renderApicDump(config, facts),
   operatorTarball: async (files) => (await import('../output/tarball.js')).operatorTarball(files),
   readInput,
 };
@@ -152,20 +153,26 @@ export async function generate(
   let manifestTarget: string | undefined;
   // Outputs join the batch in the Python tool's order: manifest, CR, tarball, dump.
   let tarball: { path: string; bytes: Promise<Uint8Array> } | undefined;
-  if (opts.output !== DISCARD) {
-    const files = await deps.renderManifest(config);
-    manifestTarget = opts.output;
-    batch.add({ path: opts.output, content: files.kube, field: '--output' });
-    written.push(`kubernetes infrastructure YAML to ${opts.output === '-' ? '<stdout>' : opts.output}`);
-    if (opts.operatorCr !== undefined && opts.operatorCr !== '-' && opts.operatorCr !== DISCARD) {
-      batch.add({ path: opts.operatorCr, content: files.operatorCr, field: '--aci_operator_cr' });
+  // -o /dev/null writes no manifest, CR nor tarball; but a family without a
+  // manifest (Calico) still writes the tarball -z names, as the Python tool does.
+  const named = (path: string | undefined) => path !== undefined && path !== '-' && path !== DISCARD;
+  const files = opts.output !== DISCARD || named(opts.outputTar) ? await deps.renderManifest(config) : undefined;
+  const absent = new Set(files?.absent ?? []);
+  if (files && (opts.output !== DISCARD || absent.has('kube'))) {
+    if (opts.output !== DISCARD && !absent.has('kube')) {
+      manifestTarget = opts.output;
+      batch.add({ path: opts.output, content: files.kube, field: '--output' });
+      written.push(`kubernetes infrastructure YAML to ${opts.output === '-' ? '<stdout>' : opts.output}`);
+    }
+    if (opts.output !== DISCARD && !absent.has('operatorCr') && named(opts.operatorCr)) {
+      batch.add({ path: opts.operatorCr!, content: files.operatorCr, field: '--aci_operator_cr' });
       written.push(`kubernetes ACI operator CR to ${opts.operatorCr}`);
     }
-    const tarPath = tarballPath(opts);
-    if (tarPath !== undefined && tarPath !== DISCARD) {
+    const tarPath = opts.output === DISCARD ? opts.outputTar : tarballPath(opts);
+    if (!absent.has('tarball') && named(tarPath)) {
       const bytes = deps.operatorTarball(files.tarFiles);
       bytes.catch(() => undefined); // awaited below; a dump failure first must not leave it unhandled
-      tarball = { path: tarPath, bytes };
+      tarball = { path: tarPath!, bytes };
     }
   }
   if (opts.dpu !== undefined) {
@@ -173,7 +180,8 @@ export async function generate(
     batch.add({ path: opts.dpu, content: renderDpuManifest(config), field: '--dpu' });
     written.push(`DPU kubernetes configuration to ${opts.dpu === '-' ? '<stdout>' : opts.dpu}`);
   }
-  const dump = opts.apicDump !== undefined ? Promise.resolve().then(() => deps.renderApicDump(withDumpPassword(config))) : undefined;
+  const dump =
+    opts.apicDump !== undefined ? Promise.resolve().then(() => deps.renderApicDump(withDumpPassword(config), cluster.facts)) : undefined;
   dump?.catch(() => undefined); // awaited below, after the tarball
   if (tarball) {
     batch.add({ path: tarball.path, content: await tarball.bytes, field: '--output_tar' });

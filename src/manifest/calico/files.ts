@@ -21,6 +21,7 @@ export function renderCalicoFiles(config: Config): ManifestFiles {
   return {
     kube: '',
     operatorCr: '',
+    absent: ['kube', 'operatorCr'],
     tarFiles: [
       { name: 'tigera_operator.yaml', content: tigeraOperatorManifest() },
       { name: 'custom_resources_aci_calico.yaml', content: renderDocs([...buildCalicoResources(ctx), ...buildAccProvisionConfig(ctx)]) },

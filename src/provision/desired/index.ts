@@ -13,13 +13,14 @@ import { addExternalEpgContracts, addL3outContract } from './l3out.js';
 import { addClusterTenant, type TenantExtras } from './tenant.js';
 import { flavorFamily } from '../../config/flavors.js';
 import { dockerUcpTenantExtras, rancherTenantExtras } from './flavor-items.js';
-import { familyDesiredState } from './family-trees.js';
+import { familyDesiredState, type FamilyFabricFacts } from './family-trees.js';
 import { addControllerUser } from './user.js';
 import { desiredFamily } from './families.js';
 import { tenantNames } from './names.js';
 
 export type { DesiredMo, DesiredState, Ownership, Post } from './types.js';
 export { CLUSTER_ANNOTATION } from './tree.js';
+export type { FamilyFabricFacts } from './family-trees.js';
 
 /**
  * Configurations whose ACI objects this module builds: the upstream
@@ -48,9 +49,10 @@ const FAMILY_TENANT_EXTRAS: Record<string, (config: Config) => TenantExtras> = {
   'docker-ucp': dockerUcpTenantExtras,
 };
 
-export function buildDesiredState(config: Config): DesiredState {
+/** `fabric`: what discovery read that a family's objects depend on (none offline). */
+export function buildDesiredState(config: Config, fabric: FamilyFabricFacts = {}): DesiredState {
   // Families of issue 16 with no or other APIC objects:
-  const own = familyDesiredState(flavorFamily(config.flavor), config);
+  const own = familyDesiredState(flavorFamily(config.flavor), config, fabric);
   if (own) return own;
   if (!isSupportedFlavor(config)) {
     throw new InputError([

@@ -1,9 +1,11 @@
 // For every conformance case with an `apic` dump: planning and applying the
 // dump's objects on an empty simulator leaves it holding what posting the dump
 // request by request leaves; and planning again finds nothing to do.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The dumps of cases-all.json's landed flavor families, up to 12 per family
+// (sampledPerFamily: each case starts two simulators), those a fabric accepts
+// as they are (postableDump).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManagedObject } from '../../../src/aci/types.js';
 import { ApicClient } from '../../../src/apic/client.js';
@@ -15,18 +17,14 @@ import { startSim, type RunningSim } from '../../../src/sim/server.js';
 import { seedSchema, type SeedSpec } from '../../../src/sim/seed.js';
 import { makeSelfSignedCert, type TestCert } from '../../apic/support/cert.js';
 import { VOLATILE } from '../../e2e/support/fabric.js';
+import { conformanceCases, postableDump, sampledPerFamily, testdata } from '../../support/conformance.js';
 
-const CONFORMANCE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'conformance');
 const PASSWORD = 'sim-pass-2';
 
-interface Case {
-  name: string;
-  apic?: string;
-}
-
-const cases: Case[] = existsSync(CONFORMANCE)
-  ? (JSON.parse(readFileSync(join(CONFORMANCE, 'cases.json'), 'utf8')) as { cases: Case[] }).cases.filter((c) => c.apic)
-  : [];
+const cases = sampledPerFamily(
+  conformanceCases().filter((c) => c.apic && postableDump(c.apic)),
+  12,
+);
 
 /** A comparable text of a subtree: stable attributes, children sorted. */
 function canon(mo: ManagedObject | undefined): unknown {
@@ -45,10 +43,12 @@ beforeAll(async () => {
   tls = await makeSelfSignedCert();
 });
 
-/** The fabric prerequisites a dump's paths presume (L3Outs, VMware domains), so both simulators start alike. */
+/** The fabric prerequisites a dump's paths presume (L3Outs, VRFs it does not create, VMware domains), so both simulators start alike. */
 function seedFor(paths: readonly string[]): SeedSpec {
   const l3outs = new Map<string, { tenant: string; name: string; external_networks: string[] }>();
+  const vrfs = new Map<string, { tenant: string; name: string }>();
   const vmware = new Set<string>();
+  const posted = new Set(paths);
   for (const p of paths) {
     const out = /^uni\/tn-([^/]+)\/out-([^/]+)\/(?:instP-([^/]+)\/)?/.exec(p);
     if (out) {
@@ -56,10 +56,17 @@ function seedFor(paths: readonly string[]): SeedSpec {
       if (out[3] && !l3out.external_networks.includes(out[3])) l3out.external_networks.push(out[3]);
       l3outs.set(`${out[1]}/${out[2]}`, l3out);
     }
+    // Calico posts its BGP address-family relations into the user's VRF.
+    const ctx = /^(uni\/tn-([^/]+)\/ctx-([^/]+))\//.exec(p);
+    if (ctx && !posted.has(ctx[1])) vrfs.set(ctx[1], { tenant: ctx[2], name: ctx[3] });
     const vmm = /^uni\/vmmp-VMware\/dom-([^/]+)\//.exec(p);
     if (vmm) vmware.add(vmm[1]);
   }
-  return seedSchema.parse({ l3outs: [...l3outs.values()], vmware_domains: [...vmware].map((name) => ({ name })) });
+  return seedSchema.parse({
+    l3outs: [...l3outs.values()],
+    vrfs: [...vrfs.values()],
+    vmware_domains: [...vmware].map((name) => ({ name })),
+  });
 }
 
 async function withSim<T>(seed: SeedSpec, fn: (c: ApicClient) => Promise<T>): Promise<T> {
@@ -78,7 +85,7 @@ afterAll(() => undefined);
 describe.skipIf(cases.length === 0)('plan and apply reproduce each conformance dump on apic-sim', () => {
   for (const c of cases) {
     it(c.name, async () => {
-      const requests = parseApicDump(readFileSync(join(CONFORMANCE, 'testdata', c.apic!), 'utf8'));
+      const requests = parseApicDump(readFileSync(join(testdata, c.apic!), 'utf8'));
       // `comp/prov-Kubernetes/ctrlr-[dom]-ctrlr/injcont` is made by an APIC itself once the VMM controller
       // exists; apic-sim does not make it (yet), so the injected-container info is left out here.
       const desired = desiredFromRequests(requests).filter((d) => !d.attributes['dn'].startsWith('comp/'));
