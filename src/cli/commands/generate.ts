@@ -62,6 +62,7 @@ export function loadOptionsOf(opts: RootOptions, flavor: string): LoadOptions {
     timeout: opts.timeout,
     apicProxy: opts.apicProxy,
     debug: opts.debug,
+    oldNadVlanMapInput: opts.oldNadVlanMapInput,
   };
 }
 
