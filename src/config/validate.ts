@@ -88,6 +88,10 @@ function cnoRequired(c: Tree): [string, string][] {
     );
   }
   if (isVmmLite(c)) {
+    // The Python tool would then post the L3Out contract into a tenant named "None".
+    const nets = getPath(c, 'aci_config.l3out.external_networks');
+    if (Array.isArray(nets) && nets.length > 0)
+      out.push(['aci_config.vrf.tenant', "the tenant of the L3Out the cluster's contract goes into"]);
     out.push(
       ['vmm_lite_config.bridge_name', 'the bridge the Cluster Network Operator attaches pods to'],
       ['vmm_lite_config.apic_username', 'the APIC user of the controller'],
