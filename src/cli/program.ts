@@ -126,7 +126,7 @@ async function runRoot(opts: RootOptions, reporter: Reporter, planOnly: boolean)
     }
     return 0;
   }
-  if (opts.oldNadVlanMapInput !== undefined) {
+  if (opts.oldNadVlanMapInput !== undefined && !catalog.hasChainedMode(opts.flavor)) {
     // The Python tool reads it only for chained mode, which these flavors refuse.
     reporter.warn(
       `--old-nad-vlan-map-input ${opts.oldNadVlanMapInput}: not used: only chained mode (chained_cni_config, OpenShift flavors) reads the previous NAD VLAN map`,

@@ -3,10 +3,12 @@
 // user's file, the flavor, the flavor's release, the schema's defaults, the
 // release's image versions; then what the fabric reports (infra VLAN)
 // overrides the file, and derived values fill what is still unset.
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError, type Problem } from '../errors.js';
 import { ACI_PREFIX, deriveConfig } from './adjust.js';
 import { apicNameProblems } from './apic-names.js';
+import { deriveCnoConfig, isCnoMode, readCnoFiles } from './cno.js';
 import { getFlavor, isKnownFlavor, releaseKey, releaseVersions } from './flavors.js';
 import { isIpAddress } from './ip.js';
 import { yamlLibrary } from './lazy.js';
@@ -41,6 +43,10 @@ export interface LoadOptions {
   debug?: boolean;
   /** An APIC will be asked for the infra VLAN: the file need not give it (see src/cluster/). */
   infraVlanFromFabric?: boolean;
+  /** Where relative file names of the configuration (NAD VLAN map, bridge NAD configuration) are read from; default: the working directory. */
+  baseDir?: string;
+  /** `--old-nad-vlan-map-input`: the NAD VLAN map of the previous run (chained mode). */
+  oldNadVlanMapInput?: string;
   /** Use a fixed password for the controller's APIC user instead of a random one (tests only). */
   fixedSyncPassword?: boolean;
 }
@@ -338,10 +344,20 @@ export function loadConfig(text: string, file: string, opts: LoadOptions): LoadR
   ) {
     warnings.push('dpu_config.enable: ignored: kube_config.opflex_mode is not "dpu"');
   }
-  const derived = deriveConfig(config, {
-    fixedPassword: opts.fixedSyncPassword ?? false,
-    ...(opts.versionToken !== undefined ? { versionToken: opts.versionToken } : {}),
-  });
+  let derived: Tree;
+  if (isCnoMode(config)) {
+    // Chained CNI and VMM lite: their own names, and the files they name.
+    const { files, problems: fileProblems } = readCnoFiles(config, opts.oldNadVlanMapInput, opts.baseDir);
+    if (fileProblems.length > 0) {
+      throw new InputError(fileProblems.map((p) => (p.field.startsWith('--') ? p : { ...p, at: src.at(p.field) ?? `${file}:1:1` })));
+    }
+    derived = deriveCnoConfig(config, files, { fixedPassword: opts.fixedSyncPassword ?? false, token: opts.versionToken ?? randomUUID() });
+  } else {
+    derived = deriveConfig(config, {
+      fixedPassword: opts.fixedSyncPassword ?? false,
+      ...(opts.versionToken !== undefined ? { versionToken: opts.versionToken } : {}),
+    });
+  }
   config = fillFrom(config, derived) as Tree;
   // Names the APIC would refuse midway through -a are refused here, before any request.
   const badNames = apicNameProblems(config as Config);

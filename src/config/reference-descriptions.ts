@@ -7,8 +7,8 @@
 // key the user chooses. A section's entry is its introduction.
 
 const NOT_FOR_KUBERNETES = 'Accepted so files shared with other flavors load; the Kubernetes flavors do not use it.';
-const CHAINED = 'Chained CNI mode (OpenShift flavors only): rejected when turned on with a Kubernetes flavor.';
-const VMM_LITE = 'VMM lite (OpenShift flavors only): rejected when turned on with a Kubernetes flavor.';
+const CHAINED = 'Chained CNI mode (flavors `openshift-sdn-ovn-baremetal`, `openshift-vmm-lite-baremetal`; refused with the others).';
+const VMM_LITE = 'VMM lite (flavor `openshift-vmm-lite-baremetal`; refused with the others).';
 const MEMORY = (pod: string, what: 'request' | 'limit') =>
   `Memory ${what} of the ${pod} container (a Kubernetes quantity like "256Mi"). Unset: the LimitRange default of \`kube_config.aci_containers_memory_${what}\` applies.`;
 
@@ -46,6 +46,7 @@ export const KEY_DESCRIPTIONS: Record<string, string> = {
     'Name objects as old releases did (application profile `kubernetes`, EPGs `kube-default`, `kube-system`, `kube-nodes`, BDs `kube-pod-bd`, `kube-node-bd`) instead of the `aci-containers-` prefix. Only for clusters provisioned that way.',
   'aci_config.aep':
     "Required, must already exist. The attachable entity profile of the leaf ports (or vPCs) the nodes are cabled to. The tool binds the infra VLAN, the node VLAN and the cluster's domains to it.",
+  'aci_config.secondary_aep': "Chained mode: the AEP of the nodes' secondary interfaces (required there, must already exist).",
   'aci_config.vrf': 'The VRF all cluster networks route in. Must already exist.',
   'aci_config.vrf.name': 'Required. Name of the VRF of the node and pod bridge domains.',
   'aci_config.vrf.tenant': 'Required. Tenant of that VRF, usually `common`. The tenant and the VRF must exist before `-a`.',
@@ -410,31 +411,41 @@ export const KEY_DESCRIPTIONS: Record<string, string> = {
   rke2_config: 'RKE2 clusters (`vmm_domain.injected_cluster_type: RKE2`).',
   'rke2_config.logging_namespace': 'Rancher logging namespace; its pods land in the system EPG.',
   'rke2_config.monitoring_namespace': 'Rancher monitoring namespace; its pods land in the system EPG.',
-  chained_cni_config: 'Chained mode: the ACI CNI beside another primary CNI (OpenShift flavors).',
-  'chained_cni_config.secondary_interface_chaining': CHAINED,
-  'chained_cni_config.primary_interface_chaining': CHAINED,
-  'chained_cni_config.primary_cni_path': "Path of the primary CNI's configuration in chained mode. " + NOT_FOR_KUBERNETES,
-  'chained_cni_config.skip_node_network_provisioning': 'Chained mode: do not provision the node network. ' + NOT_FOR_KUBERNETES,
-  'chained_cni_config.use_global_scope_vlan': 'Chained mode: VLANs are global, not per interface. ' + NOT_FOR_KUBERNETES,
-  'chained_cni_config.secondary_vlans': 'Chained mode: VLANs of secondary networks. ' + NOT_FOR_KUBERNETES,
-  'chained_cni_config.local_cert_manager_enabled': 'Chained mode: run a local certificate manager. ' + NOT_FOR_KUBERNETES,
+  chained_cni_config:
+    'Chained CNI (flavors `openshift-sdn-ovn-baremetal` and `openshift-vmm-lite-baremetal`): the ACI CNI attaches the interfaces another CNI (OVN-Kubernetes) made to the fabric. Needs `aci_config.secondary_aep`, and `secondary_vlans` or `vlans_file`.',
+  'chained_cni_config.secondary_interface_chaining': CHAINED + " Attaches the pods' secondary interfaces (network attachment definitions).",
+  'chained_cni_config.primary_interface_chaining': CHAINED + " Attaches the pods' primary interfaces.",
+  'chained_cni_config.primary_cni_path':
+    "Path of the primary CNI's configuration on the nodes. With `openshift-sdn-ovn-baremetal` always `/mnt/cni-conf/cni/net.d/10-ovn-kubernetes.conf` (OVN-Kubernetes).",
+  'chained_cni_config.skip_node_network_provisioning':
+    'Chained mode: make no nodes EPG, BD or physical domain (the nodes network exists already); `aci_config.aep`, `vrf` and `node_subnet` are then not needed.',
+  'chained_cni_config.use_global_scope_vlan':
+    'Chained mode: a VLAN means the same network on every AEP (the controller names EPGs after the VLAN only).',
+  'chained_cni_config.secondary_vlans':
+    'Chained mode: the VLANs of secondary networks (the FabricVlanPool): a list of VLANs, ranges `4004-4007` or lists `"4003, 4009"`. Required without `vlans_file`.',
+  'chained_cni_config.vlans_file':
+    'Chained mode: a NAD VLAN map (CSV with the columns Network, VLAN ID, Namespace, NAD Prefix): becomes the NadVlanMap resource, and its VLANs join the FabricVlanPool. `--old-nad-vlan-map-input` names the previous one on upgrades.',
+  'chained_cni_config.local_cert_manager_enabled':
+    "Chained mode: a certificate manager deployment rotates the webhook's serving certificate (instead of OpenShift's service CA).",
   'chained_cni_config.require_annotation_for_nad_mutation_webhook':
-    'Chained mode: the webhook only mutates annotated network attachment definitions. ' + NOT_FOR_KUBERNETES,
-  'chained_cni_config.enable_ovs_cni_support': 'Chained mode: support OVS CNI secondary networks. ' + NOT_FOR_KUBERNETES,
+    'Chained mode: the webhook only mutates annotated network attachment definitions.',
+  'chained_cni_config.enable_ovs_cni_support': 'Chained mode: support OVS CNI secondary networks (the host agent image with OVS CNI).',
   'chained_cni_config.named_container_for_fabric_bgp_peer_insertion':
-    'Chained mode: container that gets the fabric BGP peer. ' + NOT_FOR_KUBERNETES,
-  'chained_cni_config.enable_container_l3_peering_model': 'Chained mode: layer 3 peering from containers. ' + NOT_FOR_KUBERNETES,
+    'Chained mode: the container the webhook gives the fabric BGP peer settings.',
+  'chained_cni_config.enable_container_l3_peering_model':
+    'Chained mode: layer 3 peering from containers (pod mutation and L3 configuration webhooks).',
   'chained_cni_config.include_network_attachment_definition_crd':
-    'Chained mode: include the NetworkAttachmentDefinition CRD. ' + NOT_FOR_KUBERNETES,
-  'chained_cni_config.use_system_id_for_secondary_names':
-    'Chained mode: prefix secondary network objects with `system_id`. ' + NOT_FOR_KUBERNETES,
-  vmm_lite_config: 'VMM lite (OpenShift virtualization flavors).',
+    'Chained mode: include the NetworkAttachmentDefinition CRD in the manifest.',
+  'chained_cni_config.use_system_id_for_secondary_names': 'Chained mode: name the objects of secondary networks after `system_id`.',
+  vmm_lite_config:
+    'VMM lite (flavor `openshift-vmm-lite-baremetal`): the controller watches the AEP for the bridges of the OpenShift Cluster Network Operator. Needs `bridge_name` and `apic_username`; `aci_config.system_id` may be left out (then `-a` only makes the APIC user).',
   'vmm_lite_config.aaep_monitoring_enabled': VMM_LITE,
-  'vmm_lite_config.bridge_name': 'VMM lite: the host bridge. ' + NOT_FOR_KUBERNETES,
-  'vmm_lite_config.cno_identifier': 'VMM lite: identifier of the cluster network operator. ' + NOT_FOR_KUBERNETES,
-  'vmm_lite_config.bridge_nad_config_file': "VMM lite: file with the bridge's network attachment definition. " + NOT_FOR_KUBERNETES,
-  'vmm_lite_config.kubeapi_vlan': 'VMM lite: the node VLAN. ' + NOT_FOR_KUBERNETES,
-  'vmm_lite_config.apic_username': 'VMM lite: APIC user. ' + NOT_FOR_KUBERNETES,
+  'vmm_lite_config.bridge_name': 'VMM lite: the host bridge (at most 10 characters when the bridge NAD configuration makes it a gateway).',
+  'vmm_lite_config.cno_identifier': 'VMM lite: identifier of the Cluster Network Operator.',
+  'vmm_lite_config.bridge_nad_config_file':
+    'VMM lite: a YAML file of bridge CNI options for the network attachment definitions (isGateway, isDefaultGateway, forceAddress, ipMasq, ipMasqBackend, mtu, hairpinMode, promiscMode, enabledad, macspoofchk, disableContainerInterface, portIsolation, ipam); checked as the Python tool checks it.',
+  'vmm_lite_config.kubeapi_vlan': "VMM lite: the nodes' VLAN the controller reports.",
+  'vmm_lite_config.apic_username': "VMM lite: the controller's APIC user (and the name of its certificate files).",
   acc_provision_operator: "The acc-provision operator, which keeps the cluster's configuration and applies updates.",
   'acc_provision_operator.exclude': "Leave the acc-provision operator's container out of the operator Deployment.",
   cilium_chaining: 'Chaining with Cilium as the primary CNI.',

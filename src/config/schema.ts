@@ -230,6 +230,8 @@ function build(z: ZodNs) {
     use_pre_existing_tenant: boolOr(false),
     use_legacy_kube_naming_convention: boolOr(false),
     aep: strOrNull(),
+    // Chained CNI: the AEP of the nodes' secondary interfaces.
+    secondary_aep: optStr(),
     vrf: section({ name: strOrNull(), tenant: strOrNull() }),
     l3out: section({
       name: strOrNull(),
@@ -519,6 +521,7 @@ function build(z: ZodNs) {
       enable_container_l3_peering_model: boolOr(false),
       include_network_attachment_definition_crd: boolOr(false),
       use_system_id_for_secondary_names: boolOr(false),
+      vlans_file: optStr(),
     }),
     vmm_lite_config: section({
       aaep_monitoring_enabled: boolOr(false),

@@ -28,6 +28,8 @@ export type Config = {
     apic_tls_cert_data?: string;
     apic_version: string;
     app_profile: string;
+    /** Chained CNI: the AEP of the nodes' secondary interfaces. */
+    secondary_aep?: string;
     client_cert: boolean;
     client_ssl: boolean;
     cluster_l3out: {
@@ -151,6 +153,10 @@ export type Config = {
     skip_node_network_provisioning: boolean;
     use_global_scope_vlan: boolean;
     use_system_id_for_secondary_names: boolean;
+    /** The NAD VLAN map (CSV) the controller's NadVlanMap is made from. */
+    vlans_file?: string;
+    /** Derived from vlans_file: `namespace/NAD prefix` -> network labels and their VLANs. */
+    nad_vlan_mapping?: Record<string, { label: string; vlans: string }[]> | null;
     [key: string]: unknown;
   };
   cilium_chaining?: {
@@ -493,6 +499,8 @@ export type Config = {
     bridge_name: unknown;
     cno_identifier: string;
     kubeapi_vlan: unknown;
+    /** Read from bridge_nad_config_file: the bridge CNI options of the NADs. */
+    bridge_nad_config?: Record<string, unknown>;
     [key: string]: unknown;
   };
   [key: string]: unknown;

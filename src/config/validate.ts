@@ -9,6 +9,7 @@ import { getPath, isTree, truthy, type Tree } from './merge.js';
 import { flavorFamily, getFlavor } from './flavors.js';
 import { IMAGE_VERSION_KEYS } from './schema.js';
 import { familyProblems, familyRules } from './family-rules.js';
+import { isChainedMode, isVmmLite, provisionsNodeNetwork } from './cno.js';
 
 export interface ValidationContext {
   flavor: string;
@@ -61,15 +62,64 @@ function exempt(c: Tree, ctx: ValidationContext): Set<string> {
   return out;
 }
 
+/** Chained CNI or VMM lite with a flavor made for it (with the others userFileRules refuses the mode). */
+function cnoMode(c: Tree, flavor: string): boolean {
+  const modes = getFlavor(flavor)?.modes ?? {};
+  return (isChainedMode(c) && modes.chained === true) || (isVmmLite(c) && modes.vmmLite === true);
+}
+
+/** What chained CNI and VMM lite need (much less: the other CNI runs the pod network). */
+function cnoRequired(c: Tree): [string, string][] {
+  const out: [string, string][] = [];
+  // VMM lite works without a system id (then only the controller's user is made).
+  if (!isVmmLite(c)) out.push(['aci_config.system_id', 'names every ACI object of this cluster']);
+  out.push(['aci_config.apic_hosts', 'the APIC addresses']);
+  if (provisionsNodeNetwork(c) && !isVmmLite(c)) {
+    out.push(
+      ['net_config.node_subnet', 'the nodes subnet'],
+      ['aci_config.vrf.name', 'the VRF of the cluster networks'],
+      ['aci_config.vrf.tenant', 'the tenant of the VRF'],
+    );
+  }
+  if (truthy(getPath(c, 'user_config.aci_config.vmm_domain'))) {
+    out.push(
+      ['aci_config.vmm_domain.domain', 'the VMM domain (when vmm_domain is given)'],
+      ['aci_config.vmm_domain.type', 'the VMM domain type'],
+    );
+  }
+  if (isVmmLite(c)) {
+    // The Python tool would then post the L3Out contract into a tenant named "None".
+    const nets = getPath(c, 'aci_config.l3out.external_networks');
+    if (Array.isArray(nets) && nets.length > 0)
+      out.push(['aci_config.vrf.tenant', "the tenant of the L3Out the cluster's contract goes into"]);
+    out.push(
+      ['vmm_lite_config.bridge_name', 'the bridge the Cluster Network Operator attaches pods to'],
+      ['vmm_lite_config.apic_username', 'the APIC user of the controller'],
+    );
+  }
+  if (isChainedMode(c)) {
+    out.push(['aci_config.secondary_aep', 'the AEP of the secondary interfaces']);
+    if (getPath(c, 'chained_cni_config.skip_node_network_provisioning') !== true) {
+      out.push(['aci_config.aep', 'the attachable entity profile of the cluster ports']);
+    }
+    if (!truthy(getPath(c, 'chained_cni_config.vlans_file'))) {
+      out.push(['chained_cni_config.secondary_vlans', 'the VLANs of the secondary networks (or a vlans_file)']);
+    }
+  }
+  return out;
+}
+
 const required: Check = (c, ctx, out) => {
+  const cno = cnoMode(c, ctx.flavor);
   const exempted = exempt(c, ctx);
-  for (const [field, what] of familyRules(ctx.flavor)?.required ?? REQUIRED) {
+  for (const [field, what] of cno ? cnoRequired(c) : (familyRules(ctx.flavor)?.required ?? REQUIRED)) {
     // An APIC that will be asked reports the infra VLAN (discovery fills it in).
     if (field === 'net_config.infra_vlan' && ctx.infraVlanFromFabric) continue;
     if (!exempted.has(field) && missing(getPath(c, field))) out.push({ field, rule: `required: ${what}` });
   }
   const encap = getPath(c, 'aci_config.vmm_domain.encap_type');
-  if (encap === 'vlan') {
+  // Chained CNI and VMM lite make no VMM domain pools.
+  if (encap === 'vlan' && !cno) {
     for (const end of ['start', 'end']) {
       const field = `aci_config.vmm_domain.vlan_range.${end}`;
       if (missing(getPath(c, field))) out.push({ field, rule: 'required when encap_type is vlan' });
@@ -91,7 +141,7 @@ const required: Check = (c, ctx, out) => {
     }
     // Agent-based installs have no installer-provisioned load balancer.
     const agentBased = getPath(c, 'agent_based_installer.enable') === true;
-    if (nested.duplicate_file_router_default_svc === true && !agentBased && !truthy(nested.installer_provisioned_lb_ip)) {
+    if (nested.duplicate_file_router_default_svc === true && !agentBased && !cno && !truthy(nested.installer_provisioned_lb_ip)) {
       out.push({
         field: 'aci_config.vmm_domain.nested_inside.installer_provisioned_lb_ip',
         rule: 'required when duplicate_file_router_default_svc is true',
@@ -129,8 +179,9 @@ const required: Check = (c, ctx, out) => {
 
 const systemId: Check = (c, ctx, out) => {
   const id = getPath(c, 'aci_config.system_id');
-  // Deleting (-d) must work for clusters provisioned under older, looser rules.
-  if (!isStr(id) || id === '' || ctx.provApic === false) return;
+  // Deleting (-d) must work for clusters provisioned under older, looser rules;
+  // VMM lite takes the system id as given (as the Python tool does).
+  if (!isStr(id) || id === '' || ctx.provApic === false || (isVmmLite(c) && cnoMode(c, ctx.flavor))) return;
   if (!SYSTEM_ID.test(id)) {
     out.push({
       field: 'aci_config.system_id',
@@ -145,23 +196,17 @@ const systemId: Check = (c, ctx, out) => {
 
 const userFileRules: Check = (c, ctx, out) => {
   // Chained CNI and VMM lite exist only for the flavors made for them.
-  // Those flavors' own outputs are not built yet: say so rather than build the wrong ones.
   const modes = getFlavor(ctx.flavor)?.modes ?? {};
-  const notYet = 'is not implemented yet by this tool; keep the Python acc-provision for this cluster';
   for (const field of ['chained_cni_config.secondary_interface_chaining', 'chained_cni_config.primary_interface_chaining']) {
-    if (getPath(c, field) === true) {
-      out.push({
-        field,
-        value: true,
-        rule: modes.chained ? `chained CNI mode ${notYet}` : `chained mode is not supported with flavor ${ctx.flavor}`,
-      });
+    if (getPath(c, field) === true && !modes.chained) {
+      out.push({ field, value: true, rule: `chained mode is not supported with flavor ${ctx.flavor}` });
     }
   }
-  if (getPath(c, 'vmm_lite_config.aaep_monitoring_enabled') === true) {
+  if (getPath(c, 'vmm_lite_config.aaep_monitoring_enabled') === true && !modes.vmmLite) {
     out.push({
       field: 'vmm_lite_config.aaep_monitoring_enabled',
       value: true,
-      rule: modes.vmmLite ? `VMM lite ${notYet}` : `VMM lite is not supported with flavor ${ctx.flavor}`,
+      rule: `VMM lite is not supported with flavor ${ctx.flavor}`,
     });
   }
   const user = getPath(c, 'user_config.aci_config');
@@ -275,7 +320,9 @@ const dualStack: Check = (c, ctx, out) => {
   }
 };
 
-const overlapping: Check = (c, _ctx, out) => {
+const overlapping: Check = (c, ctx, out) => {
+  // Chained CNI and VMM lite have no pod or service subnets of their own to keep apart.
+  if (cnoMode(c, ctx.flavor)) return;
   const entries = subnetEntries(c).filter((e) => e.cidr && size(e.cidr) >= 4n);
   for (let i = 0; i < entries.length; i++) {
     for (let j = i + 1; j < entries.length; j++) {

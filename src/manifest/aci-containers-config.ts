@@ -74,7 +74,7 @@ function chainedControllerConfig(ctx: Ctx): Json {
   o['aci-phys-dom'] = ctx.get('aci_config.physical_domain.domain');
   apicAccess(ctx, o);
   o['aci-prefix'] = ctx.on('aci_config.tenant.name') ? ctx.get('aci_config.tenant.name') : ctx.get('aci_config.system_id');
-  if (ctx.on('aci_config.vmm_domain')) {
+  if (ctx.vmmDomain) {
     o['aci-vmm-type'] = ctx.get('aci_config.vmm_domain.type');
     o['aci-vmm-domain'] = ctx.get('aci_config.vmm_domain.domain');
     o['aci-vmm-controller'] = ctx.get('aci_config.vmm_domain.controller');
@@ -209,7 +209,7 @@ function chainedHostAgentConfig(ctx: Ctx): Json {
   if (ctx.on('kube_config.use_aci_anywhere_crd')) o['ep-registry'] = ctx.get('kube_config.ep_registry');
   setIf(o, ctx, 'dhcp-renew-max-retry-count', 'kube_config.dhcp_renew_max_retry_count');
   o['log-level'] = ctx.get('logging.hostagent_log_level');
-  if (ctx.on('aci_config.vmm_domain')) {
+  if (ctx.vmmDomain) {
     o['aci-vmm-type'] = ctx.get('aci_config.vmm_domain.type');
     o['aci-vmm-domain'] = ctx.get('aci_config.vmm_domain.domain');
     o['aci-vmm-controller'] = ctx.get('aci_config.vmm_domain.controller');

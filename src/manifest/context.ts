@@ -103,6 +103,15 @@ export class Ctx {
   get fullCni(): boolean {
     return !this.chained && !this.aaepMonitoring;
   }
+  /**
+   * The cluster has a VMM domain: always with the full ACI CNI; in chained
+   * and VMM-lite modes only when the user's file gives one.
+   */
+  get vmmDomain(): boolean {
+    if (this.fullCni) return this.on('aci_config.vmm_domain');
+    const user = this.c.user_config as { aci_config?: { vmm_domain?: unknown } } | undefined;
+    return truthy(user?.aci_config?.vmm_domain);
+  }
   get dpu(): boolean {
     return this.get('dpu_config.enable') === true;
   }

@@ -23,6 +23,7 @@ import { buildApicCaSecret, buildUserCertSecret } from './secrets.js';
 import { buildServiceAccount } from './service-accounts.js';
 import { buildSnatOperatorConfig } from './snat-operator-config.js';
 import { buildSriov } from './sriov.js';
+import { buildWebhook } from './webhook.js';
 import { tarEntryName } from './tar-names.js';
 import { manifestFamily, type TarEntry } from './families.js';
 import { flavorFamily } from '../config/flavors.js';
@@ -65,7 +66,7 @@ export function buildAciContainers(ctx: Ctx): KubeObject[] {
   objs.push(...roles);
   if (ctx.chained || !ctx.aaepMonitoring) objs.push(buildHostAgentDaemonSet(ctx));
   if (ctx.fullCni && !ctx.dpu) objs.push(buildOpenvswitchDaemonSet(ctx));
-  objs.push(buildControllerDeployment(ctx), ...buildSriov(ctx), buildLsyncdConfig(ctx), buildLimitRange(ctx));
+  objs.push(buildControllerDeployment(ctx), ...buildSriov(ctx), buildLsyncdConfig(ctx), buildLimitRange(ctx), ...buildWebhook(ctx));
   return objs.filter(present);
 }
 

@@ -13,6 +13,7 @@ export function renderApicDump(config: Config, fabric: FamilyFabricFacts = {}): 
 }
 
 export function renderDesiredDump(state: DesiredState): string {
+  if (state.notDumped) return '';
   const lines: string[] = [];
   for (const req of postRequests(state)) {
     lines.push(req.path, JSON.stringify(req.body, null, 4));

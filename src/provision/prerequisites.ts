@@ -3,7 +3,8 @@
 // missing AEP or L3Out would silently create an empty one, and a missing VRF
 // leaves the bridge domains unresolved, so each missing one stops the run
 // with a problem naming the configuration key, its value and the DN looked for.
-import { aepDn, extEpgDn, l3outDn, tenantDn, vmmDomainDn, vrfDn } from '../aci/dns.js';
+import { aepDn, extEpgDn, l3outDn, physDomainDn, tenantDn, vmmDomainDn, vrfDn } from '../aci/dns.js';
+import { isChainedMode, isCnoMode, isVmmLite } from '../config/cno.js';
 import type { Config } from '../config/types.js';
 import type { ManagedObject } from '../aci/types.js';
 import { childDn } from '../aci/dn.js';
@@ -47,7 +48,80 @@ function nestedVmware(config: Config): string | undefined {
   return String(nested.name);
 }
 
+/**
+ * Chained CNI and VMM lite (as the Python tool checks them): the secondary
+ * AEP (chained); unless chained mode skips the node network, the AEP (not for
+ * VMM lite), the physical and VMM domains the file names, and the VRF (not
+ * for VMM lite). The L3Out and its external EPGs only when the cluster's
+ * contract goes into them.
+ */
+function cnoRequirements(config: Config): Requirement[] {
+  const a = config.aci_config;
+  const vmmLite = isVmmLite(config);
+  const out: Requirement[] = [];
+  if (isChainedMode(config)) {
+    const secondary = String(a.secondary_aep);
+    out.push({ field: 'aci_config.secondary_aep', value: secondary, dn: aepDn(secondary), what: 'attachable entity profile (AEP)' });
+    if (config.chained_cni_config.skip_node_network_provisioning && !vmmLite) return out;
+  }
+  if (!vmmLite) out.push({ field: 'aci_config.aep', value: a.aep, dn: aepDn(a.aep), what: 'attachable entity profile (AEP)' });
+  const user = config.user_config as
+    { aci_config?: { physical_domain?: { domain?: unknown }; vmm_domain?: { domain?: unknown; type?: unknown } } } | undefined;
+  const phys = user?.aci_config?.physical_domain?.domain;
+  if (typeof phys === 'string' && phys !== '') {
+    out.push({ field: 'aci_config.physical_domain.domain', value: phys, dn: physDomainDn(phys), what: 'physical domain' });
+  }
+  const vmm = user?.aci_config?.vmm_domain;
+  if (vmm?.domain && vmm.type) {
+    out.push({
+      field: 'aci_config.vmm_domain.domain',
+      value: vmm.domain,
+      dn: vmmDomainDn(String(vmm.type), String(vmm.domain)),
+      what: 'VMM domain',
+    });
+  }
+  const tenant: Requirement = {
+    field: 'aci_config.vrf.tenant',
+    value: a.vrf.tenant,
+    dn: tenantDn(a.vrf.tenant),
+    what: 'tenant',
+    ...TENANT_PREREQUISITES_READ,
+  };
+  if (!vmmLite) {
+    out.push(tenant, {
+      field: 'aci_config.vrf.name',
+      value: a.vrf.name,
+      dn: a.vrf.dn || vrfDn(a.vrf.tenant, a.vrf.name),
+      what: 'VRF',
+      within: tenant,
+    });
+  }
+  const nets = a.l3out.external_networks ?? [];
+  if (nets.length > 0 && a.l3out.name) {
+    if (vmmLite) out.push(tenant);
+    const l3out: Requirement = {
+      field: 'aci_config.l3out.name',
+      value: a.l3out.name,
+      dn: l3outDn(a.vrf.tenant, a.l3out.name),
+      what: 'L3Out',
+      within: tenant,
+    };
+    out.push(l3out);
+    nets.forEach((net, i) =>
+      out.push({
+        field: `aci_config.l3out.external_networks[${i}]`,
+        value: net,
+        dn: extEpgDn(a.vrf.tenant, a.l3out.name, net),
+        what: 'external network (external EPG) of the L3Out',
+        within: l3out,
+      }),
+    );
+  }
+  return out;
+}
+
 export function requirements(config: Config): Requirement[] {
+  if (isCnoMode(config)) return cnoRequirements(config);
   const a = config.aci_config;
   const tenant: Requirement = {
     field: 'aci_config.vrf.tenant',

@@ -8,7 +8,9 @@ import { list } from 'tar';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/types.js';
 import type { LoadOptions } from '../../src/config/load.js';
-import { generate, tarballPath, type GenerateDeps } from '../../src/cli/commands/generate.js';
+import { generate, staleObjectsHint, tarballPath, type GenerateDeps } from '../../src/cli/commands/generate.js';
+import { loadConfig } from '../../src/config/load.js';
+import { sampleConfig } from '../../src/config/sample.js';
 import { operatorTarball } from '../../src/cli/output/tarball.js';
 import { Reporter } from '../../src/cli/output/reporter.js';
 import { checkRootOptions, type RawRootOptions } from '../../src/cli/root-options.js';
@@ -36,7 +38,10 @@ function fakeConfig(dir: string): Config {
         password: '',
       },
     },
-    kube_config: { kubectl: 'kubectl' },
+    kube_config: { kubectl: 'kubectl', system_namespace: 'aci-containers-system' },
+    registry: { configuration_version: 'v1' },
+    provision: {},
+    flavor: FLAVOR,
   } as unknown as Config;
 }
 
@@ -201,6 +206,37 @@ describe('generate', () => {
     await generate(options({ output: '/dev/null', apicDump: join(dir, 'apic.txt') }), FLAVOR, reporter().reporter, deps);
     expect(calls.manifestConfig).toBeUndefined();
     expect(readdirSync(dir)).toEqual(['apic.txt']);
+  });
+});
+
+describe('the closing hint on stale objects (as the Python tool prints it)', () => {
+  const hint = (flavor: string, opts: { upgrade?: boolean } = {}) =>
+    staleObjectsHint(loadConfig(sampleConfig(flavor), 'sample.yaml', { flavor, infraVlan: 4093, versionToken: 'tok', ...opts }).config);
+
+  it("names the flavor's kubectl, the system namespace, the kinds it makes and the new version", () => {
+    expect(hint('openshift-4.20-baremetal')).toBe(
+      "oc -n aci-containers-system delete configmap,secret,serviceaccount,daemonset,deployment,clusterrolebinding,clusterrole -l 'aci-containers-config-version,aci-containers-config-version notin (tok)'",
+    );
+    // OpenShift 3.x makes security context constraints too.
+    expect(hint('openshift-3.11')).toContain('deployment,securitycontextconstraints,clusterrolebinding');
+    expect(hint('kubernetes-1.35')).toMatch(/^kubectl -n aci-containers-system delete /);
+    expect(hint('k8s-overlay')).toMatch(/^kubectl -n kube-system delete /);
+  });
+
+  it('is not printed for an upgrade, nor by the families without an ACI CNI manifest', () => {
+    expect(hint('openshift-4.20-baremetal', { upgrade: true })).toBeUndefined();
+    expect(hint('RKE-1.8.3')).toBeUndefined();
+  });
+
+  it('follows the manifest in the messages of a run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gen-hint-'));
+    const { lines, reporter: rep } = reporter();
+    await generate(options({ output: join(dir, 'aci.yaml') }), FLAVOR, rep, fakes(dir).deps);
+    const at = lines.findIndex((l) => l.includes('Delete stale objects from older deployments using:'));
+    expect(at).toBeGreaterThan(lines.findIndex((l) => l.includes('Apply infrastructure YAML using:')));
+    expect(lines[at + 1]).toContain(
+      "kubectl -n aci-containers-system delete configmap,secret,serviceaccount,daemonset,deployment -l 'aci-containers-config-version,aci-containers-config-version notin (v1)'",
+    );
   });
 });
 

@@ -174,6 +174,42 @@ describe('--old-nad-vlan-map-input FILE', () => {
     expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe(readFileSync(join(dir, 'a.yaml'), 'utf8'));
     expect(plain.status).toBe(0);
   });
+
+  it("in chained mode keeps the previous map's VLANs in the FabricVlanPool (as the Python tool)", () => {
+    const dir = scratch();
+    const cfg = join(dir, 'chained.yaml');
+    writeFileSync(
+      cfg,
+      [
+        'aci_config:',
+        '  system_id: kube',
+        '  apic_hosts: [10.30.120.100]',
+        '  aep: kube-aep',
+        '  secondary_aep: kube-aep-2',
+        '  vrf: {name: kube, tenant: common}',
+        'net_config: {node_subnet: 10.1.0.1/16, kubeapi_vlan: 4001}',
+        'chained_cni_config:',
+        '  secondary_interface_chaining: true',
+        '  vlans_file: map.csv',
+        '  secondary_vlans: [4002]',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'map.csv'), 'Network,VLAN ID,Namespace,NAD Prefix\nnew-a,3023.0,ns1,nad\n');
+    writeFileSync(join(dir, 'old-map.csv'), 'Network,VLAN ID,Namespace,NAD Prefix\nold-a,101.0,ns1,nad\nold-b,102.0,,\n');
+    const flavor = 'openshift-sdn-ovn-baremetal';
+    const r = runCli(['-c', cfg, '-f', flavor, '-o', 'aci.yaml', '-t', 'x', '--old-nad-vlan-map-input', 'old-map.csv'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/WARN: --old-nad-vlan-map-input/);
+    const docs = parseAllDocuments(readFileSync(join(dir, 'aci.yaml'), 'utf8')).map((d) => d.toJS() as { kind?: string; spec?: unknown });
+    expect(docs.find((d) => d.kind === 'FabricVlanPool')?.spec).toEqual({ vlans: ['101-102', '3023', '4002'] });
+    // Only the current map becomes the NadVlanMap.
+    expect(docs.find((d) => d.kind === 'NadVlanMap')?.spec).toEqual({ nadVlanMapping: { 'ns1/nad': [{ label: 'new-a', vlans: '3023' }] } });
+    const missing = runCli(['-c', cfg, '-f', flavor, '-o', 'b.yaml', '--old-nad-vlan-map-input', 'nope.csv'], { cwd: dir });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/--old-nad-vlan-map-input = "nope.csv": cannot be read/);
+    expect(existsSync(join(dir, 'b.yaml'))).toBe(false);
+  });
 });
 
 describe('--sample -o FILE', () => {

@@ -16,6 +16,7 @@ function optionsOf(c: Case): LoadOptions {
     flavor: a.flavor,
     versionToken: 'dummy',
     fixedSyncPassword: true,
+    baseDir: `${root}/testdata`,
     ...(a.infra_vlan !== undefined ? { infraVlan: a.infra_vlan } : {}),
     ...(a.operator_mode ? { operatorMode: true } : {}),
     ...(a.upgrade ? { upgrade: true } : {}),

@@ -51,17 +51,18 @@ describe('OpenShift configuration', () => {
     expect(fields(`${KUBE}agent_based_installer:\n  enable: true\n`, 'openshift-4.20-agent-based-esx')).toEqual([]);
   });
 
-  it('says chained CNI and VMM lite are not built yet, naming the field', () => {
+  it('takes chained CNI and VMM lite only with the flavors made for them', () => {
     const chained = `${VALID}chained_cni_config:\n  secondary_interface_chaining: true\n`;
-    expect(problemsOf(chained, { flavor: 'openshift-sdn-ovn-baremetal' })).toContainEqual(
-      expect.objectContaining({
-        field: 'chained_cni_config.secondary_interface_chaining',
-        rule: expect.stringMatching(/not implemented yet/),
-      }),
-    );
     expect(problemsOf(chained, { flavor: 'openshift-4.20-baremetal' })).toContainEqual(
       expect.objectContaining({
         field: 'chained_cni_config.secondary_interface_chaining',
+        rule: expect.stringMatching(/not supported with flavor openshift-4.20-baremetal/),
+      }),
+    );
+    const vmmLite = `${VALID}vmm_lite_config:\n  aaep_monitoring_enabled: true\n`;
+    expect(problemsOf(vmmLite, { flavor: 'openshift-sdn-ovn-baremetal' })).toContainEqual(
+      expect.objectContaining({
+        field: 'vmm_lite_config.aaep_monitoring_enabled',
         rule: expect.stringMatching(/not supported with flavor/),
       }),
     );

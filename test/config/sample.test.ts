@@ -66,4 +66,16 @@ describe('sampleConfig for OpenShift flavors', () => {
       'aci_config.vmm_domain.nested_inside.installer_provisioned_lb_ip',
     ]);
   });
+
+  it('gives the chained CNI and VMM-lite flavors a sample of their mode, valid as printed', () => {
+    const chained = load(sampleConfig('openshift-sdn-ovn-baremetal'), { flavor: 'openshift-sdn-ovn-baremetal' });
+    expect(chained.warnings).toEqual([]);
+    expect(chained.config.chained_cni_config.secondary_interface_chaining).toBe(true);
+    expect(chained.config.aci_config.secondary_aep).toBe('kube-cluster-2');
+    const vmmLite = load(sampleConfig('openshift-vmm-lite-baremetal'), { flavor: 'openshift-vmm-lite-baremetal' });
+    expect(vmmLite.warnings).toEqual([]);
+    expect(vmmLite.config.vmm_lite_config).toMatchObject({ aaep_monitoring_enabled: true, bridge_name: 'br-nad', apic_username: 'mykube' });
+    // Without a system id: only the controller's user on the APIC.
+    expect(vmmLite.config.aci_config.system_id ?? null).toBeNull();
+  });
 });

@@ -3,7 +3,6 @@ import { classOfDn, parentDn } from '../../src/aci/dn.js';
 import { classInfo } from '../../src/aci/classes.js';
 import { buildDesiredState, CLUSTER_ANNOTATION } from '../../src/provision/desired/index.js';
 import { allObjects, postRequests, removalTargets, verifyChecks } from '../../src/provision/desired/requests.js';
-import { InputError } from '../../src/errors.js';
 import { smallClusterConfig } from './fixtures/small-cluster.js';
 
 const state = buildDesiredState(smallClusterConfig());
@@ -111,13 +110,6 @@ describe('desired tree', () => {
     const targets = removalTargets(pre);
     expect(targets.some((t) => t.dn === 'uni/tn-theirs')).toBe(false);
     expect(targets).toContainEqual({ dn: 'uni/tn-theirs/ap-aci-containers-mycluster', className: 'fvAp', ifAnnotated: true });
-  });
-
-  it('rejects configurations whose objects it does not build', () => {
-    const chained = smallClusterConfig((c) => {
-      (c as { chained_cni_config: { secondary_interface_chaining: boolean } }).chained_cni_config.secondary_interface_chaining = true;
-    });
-    expect(() => buildDesiredState(chained)).toThrow(InputError);
   });
 });
 

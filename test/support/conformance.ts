@@ -36,7 +36,7 @@ export interface ConformanceCase {
  * whose flavor matches are the ones the tests run. One alternative per
  * family; a family joins here when it lands.
  */
-export const LANDED_FLAVORS = /^(kubernetes-|openshift-(?!sdn-ovn-|vmm-lite-)|RKE-|RKE2-|docker-ucp-|calico-|k8s-overlay$|k8s-aci-cilium$)/;
+export const LANDED_FLAVORS = /^(kubernetes-|openshift-|RKE-|RKE2-|docker-ucp-|calico-|k8s-overlay$|k8s-aci-cilium$)/;
 
 export const testdata = join(conformanceDir, 'testdata');
 export const conformancePresent = existsSync(join(conformanceDir, 'cases-all.json'));
@@ -102,6 +102,8 @@ export function caseConfig(c: ConformanceCase): Config {
     apicOobmIp: c.args.apic_oobm_ip,
     versionToken: 'dummy',
     fixedSyncPassword: true,
+    // The NAD VLAN map and bridge NAD files the chained and VMM-lite inputs name.
+    baseDir: testdata,
   });
   if (!c.args.operator_mode) {
     const login = config.aci_config.sync_login;

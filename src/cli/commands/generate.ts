@@ -6,6 +6,7 @@ import { readTextFile } from '../../config/file.js';
 import { basename } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Config } from '../../config/types.js';
+import { flavorFamily } from '../../config/flavors.js';
 import type { LoadOptions } from '../../config/load.js';
 import type { Cluster, ClusterSource, FabricFacts } from '../../cluster/index.js';
 import type { ManifestFiles } from '../../manifest/index.js';
@@ -63,6 +64,7 @@ export function loadOptionsOf(opts: RootOptions, flavor: string): LoadOptions {
     timeout: opts.timeout,
     apicProxy: opts.apicProxy,
     debug: opts.debug,
+    oldNadVlanMapInput: opts.oldNadVlanMapInput,
   };
 }
 
@@ -199,7 +201,29 @@ export async function generate(
     const kubectl = config.kube_config?.kubectl ?? 'kubectl';
     reporter.info('Apply infrastructure YAML using:');
     reporter.info(`  ${kubectl} apply -f ${manifestTarget === '-' ? '<filename>' : basename(manifestTarget)}`);
+    const stale = staleObjectsHint(config);
+    if (stale) {
+      reporter.info('Delete stale objects from older deployments using:');
+      reporter.info(`  ${stale}`);
+    }
   }
+}
+
+/**
+ * The command that removes the ACI CNI objects an earlier configuration
+ * version left (they carry another version label), as the Python tool prints
+ * it after a new manifest: not for an upgrade, nor for the families that
+ * write no ACI CNI manifest (RKE's network section, Calico's tarball).
+ */
+export function staleObjectsHint(config: Config): string | undefined {
+  const family = flavorFamily(config.flavor);
+  if (config.provision?.upgrade_cluster || family === 'rke' || family === 'calico') return undefined;
+  const kube = config.kube_config;
+  const kinds = ['configmap', 'secret', 'serviceaccount', 'daemonset', 'deployment'];
+  if (kube.use_openshift_security_context_constraints) kinds.push('securitycontextconstraints');
+  if (kube.use_cluster_role) kinds.push('clusterrolebinding', 'clusterrole');
+  const version = String(config.registry.configuration_version);
+  return `${kube.kubectl ?? 'kubectl'} -n ${kube.system_namespace} delete ${kinds.join(',')} -l 'aci-containers-config-version,aci-containers-config-version notin (${version})'`;
 }
 
 /** The password the dump shows for the controller's APIC user. The dump is a

@@ -2,11 +2,14 @@
 // (an ESX install names its installer's load balancer address, an agent-based
 // one says it is agent-based).
 import { getFlavor } from '../flavors.js';
+import { CHAINED_SAMPLE, VMM_LITE_SAMPLE } from './cno.js';
 
 const LB_IP = '    # installer_provisioned_lb_ip: 192.168.18.201';
 
 export function openshiftSample(flavor: string, shared: string): string | undefined {
   if (!flavor.startsWith('openshift-')) return undefined;
+  if (flavor === 'openshift-sdn-ovn-baremetal') return CHAINED_SAMPLE;
+  if (flavor === 'openshift-vmm-lite-baremetal') return VMM_LITE_SAMPLE;
   if (flavor.includes('-agent-based-')) {
     return `${shared}
 # Installed with the agent-based installer (no installer-provisioned load balancer).

@@ -17,6 +17,8 @@ import { familyDesiredState, type FamilyFabricFacts } from './family-trees.js';
 import { addControllerUser } from './user.js';
 import { desiredFamily } from './families.js';
 import { tenantNames } from './names.js';
+import { isCnoMode } from '../../config/cno.js';
+import { buildCnoState } from './cno.js';
 
 export type { DesiredMo, DesiredState, Ownership, Post } from './types.js';
 export { CLUSTER_ANNOTATION } from './tree.js';
@@ -25,17 +27,13 @@ export type { FamilyFabricFacts } from './family-trees.js';
 /**
  * Configurations whose ACI objects this module builds: the upstream
  * Kubernetes and OpenShift families (see families.ts for what a family adds).
- * Calico, chained CNI and VMM lite build other trees.
+ * Calico, chained CNI and VMM lite build other trees (calico.ts, cno.ts).
  */
 export function isSupportedFlavor(config: Config): boolean {
   const f = config.flavor;
-  const chained = config.chained_cni_config as { secondary_interface_chaining?: unknown; primary_interface_chaining?: unknown } | undefined;
-  const vmmLite = (config as { vmm_lite_config?: { aaep_monitoring_enabled?: unknown } }).vmm_lite_config;
   return (
     !f.includes('calico') &&
-    !chained?.secondary_interface_chaining &&
-    !chained?.primary_interface_chaining &&
-    !vmmLite?.aaep_monitoring_enabled &&
+    !isCnoMode(config) &&
     (config.aci_config.items === undefined ||
       FAMILY_TENANT_EXTRAS[flavorFamily(f)] !== undefined ||
       desiredFamily(f).tenantAdditions !== undefined)
@@ -54,10 +52,9 @@ export function buildDesiredState(config: Config, fabric: FamilyFabricFacts = {}
   // Families of issue 16 with no or other APIC objects:
   const own = familyDesiredState(flavorFamily(config.flavor), config, fabric);
   if (own) return own;
+  if (isCnoMode(config)) return buildCnoState(config);
   if (!isSupportedFlavor(config)) {
-    throw new InputError([
-      { field: 'flavor', value: config.flavor, rule: 'APIC provisioning is not implemented for chained CNI or VMM lite yet' },
-    ]);
+    throw new InputError([{ field: 'flavor', value: config.flavor, rule: 'APIC provisioning is not implemented for this configuration' }]);
   }
   const family = desiredFamily(config.flavor);
   const t = new TreeBuilder();

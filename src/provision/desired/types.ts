@@ -81,4 +81,9 @@ export interface DesiredState {
    * configuration of the cluster may have made).
    */
   alsoRemoved?: { dn: string; className: string }[];
+  /**
+   * `-a` makes these objects but `--apic-dump` lists none of them (a VMM-lite
+   * cluster without a system id: only the controller's user, as the Python tool).
+   */
+  notDumped?: boolean;
 }
