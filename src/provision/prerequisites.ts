@@ -49,17 +49,19 @@ function nestedVmware(config: Config): string | undefined {
 
 export function requirements(config: Config): Requirement[] {
   const a = config.aci_config;
+  const vrfTenantName = String(a.vrf.tenant);
+  const l3outName = String(a.l3out.name);
   const tenant: Requirement = {
     field: 'aci_config.vrf.tenant',
     value: a.vrf.tenant,
-    dn: tenantDn(a.vrf.tenant),
+    dn: tenantDn(vrfTenantName),
     what: 'tenant',
     ...TENANT_PREREQUISITES_READ,
   };
   const l3out: Requirement = {
     field: 'aci_config.l3out.name',
     value: a.l3out.name,
-    dn: l3outDn(a.vrf.tenant, a.l3out.name),
+    dn: l3outDn(vrfTenantName, l3outName),
     what: 'L3Out',
     within: tenant,
   };
@@ -72,14 +74,20 @@ export function requirements(config: Config): Requirement[] {
   const out: Requirement[] = [
     { ...aep, subtree: 'full' },
     tenant,
-    { field: 'aci_config.vrf.name', value: a.vrf.name, dn: a.vrf.dn || vrfDn(a.vrf.tenant, a.vrf.name), what: 'VRF', within: tenant },
+    {
+      field: 'aci_config.vrf.name',
+      value: a.vrf.name,
+      dn: a.vrf.dn || vrfDn(vrfTenantName, String(a.vrf.name)),
+      what: 'VRF',
+      within: tenant,
+    },
     l3out,
   ];
   (a.l3out.external_networks ?? []).forEach((net, i) =>
     out.push({
       field: `aci_config.l3out.external_networks[${i}]`,
       value: net,
-      dn: extEpgDn(a.vrf.tenant, a.l3out.name, net),
+      dn: extEpgDn(vrfTenantName, l3outName, net),
       what: 'external network (external EPG) of the L3Out',
       within: l3out,
     }),

@@ -80,7 +80,7 @@ const HELD_BY_EXTERNAL_EPGS = new Set(['fvRsProv', 'fvRsCons']);
 async function findStrays(apic: ProvisionApic, state: DesiredState, config: Config): Promise<StrayObject[]> {
   const queries = strayRelationQueries(state);
   if (queries.length === 0) return [];
-  const vrfTenant = config.aci_config.vrf.tenant;
+  const vrfTenant = String(config.aci_config.vrf.tenant);
   const [aeps, tenant] = await Promise.all([
     queries.some((q) => HELD_BY_AEPS.has(q.className)) ? apic.getClass('infraAttEntityP', { subtree: 'full' }) : [],
     queries.some((q) => HELD_BY_EXTERNAL_EPGS.has(q.className)) ? apic.getMo(tenantDn(vrfTenant), TENANT_PREREQUISITES_READ) : undefined,

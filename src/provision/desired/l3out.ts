@@ -11,8 +11,8 @@ export function l3outContractName(config: Config): string {
 
 export function addL3outContract(t: TreeBuilder, config: Config): void {
   const a = config.aci_config;
-  const sys = a.system_id;
-  const tenant = a.vrf.tenant;
+  const sys = String(a.system_id);
+  const tenant = String(a.vrf.tenant);
   // The VRF's tenant is the user's (or the cluster's, which the tenant builder
   // describes): here it only wraps the request. `common` is never annotated.
   const tenantDn = t.context(t.context('', 'polUni'), 'fvTenant', { name: tenant });
@@ -39,9 +39,9 @@ export function addL3outContract(t: TreeBuilder, config: Config): void {
 /** Each external EPG of the L3Out provides the allow-all contract. */
 export function addExternalEpgContracts(t: TreeBuilder, config: Config): void {
   const a = config.aci_config;
-  const tenantDn = t.context(t.context('', 'polUni'), 'fvTenant', { name: a.vrf.tenant });
-  const out = t.context(tenantDn, 'l3extOut', { name: a.l3out.name });
-  for (const net of a.l3out.external_networks) {
+  const tenantDn = t.context(t.context('', 'polUni'), 'fvTenant', { name: String(a.vrf.tenant) });
+  const out = t.context(tenantDn, 'l3extOut', { name: String(a.l3out.name) });
+  for (const net of a.l3out.external_networks ?? []) {
     const instP = t.context(out, 'l3extInstP', { name: net });
     t.add(
       instP,

@@ -20,7 +20,7 @@ export function addNestedPortGroup(t: TreeBuilder, config: Config): void {
   const vmm = config.aci_config.vmm_domain;
   const nested = vmm.nested_inside;
   const net = config.net_config;
-  const portgroup = nested.portgroup ?? config.aci_config.system_id;
+  const portgroup = String(nested.portgroup ?? config.aci_config.system_id);
   const vlan = (n: number | null) => `vlan-${n}`;
   const blocks: Spec[] = [net.infra_vlan, net.service_vlan, net.kubeapi_vlan].map((v) =>
     mo('fvnsEncapBlk', { from: vlan(v), to: vlan(v) }),
