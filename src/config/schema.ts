@@ -93,8 +93,8 @@ function build(z: ZodNs) {
       return number(rule, max === undefined ? { integer: true, min } : { integer: true, min, max });
     });
   const anyNumber = () => shared('number', () => number('must be a number', { integer: false }));
-  const oneOf = <T extends [string, ...string[]]>(values: Readonly<T>) =>
-    shared(`enum ${values.join(' ')}`, () => z.enum(values as T, { message: `must be one of: ${values.join(', ')}` }));
+  const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+    shared(`enum ${values.join(' ')}`, () => z.enum(values, { message: `must be one of: ${values.join(', ')}` }));
   const strList = () => shared('strings', () => z.array(str(), { message: 'must be a list of strings' }));
   // The Python tool accepts one subnet or a list of subnets and turns the former into a list.
   const subnets = () =>
