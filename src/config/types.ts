@@ -37,6 +37,12 @@ type Flat<T> = { [K in keyof T]: T[K] };
 /** What the schema outputs: every key a file may write, defaults applied. */
 export type SchemaConfig = Known<Z.output<ConfigSchema>>;
 
+/** The user's file as written, once the schema has accepted it: every key optional. */
+export type UserFile = Known<Z.input<ConfigSchema>> & {
+  /** Not a key of the schema (a file with it gets an unknown-key warning); the operator's copy of the input echoes it, as the Python tool's does. */
+  interface_mtu_headroom?: unknown;
+};
+
 /** An address range of a pool (`{start, end}`), as derived from a subnet. */
 export interface AddressRange {
   start: string;
@@ -123,6 +129,19 @@ export interface Derived {
   };
   node_config: { encap_type: string };
   kube_config: {
+    // The basic overlay flavor's own switches (src/config/data/flavors-misc.ts): not keys of a file.
+    use_aci_anywhere_crd?: boolean;
+    pod_exec_resources_controller?: boolean;
+    skip_namespace_resource_hostagent?: boolean;
+    skip_replicationcontroller_resource_hostagent?: boolean;
+    all_access_controller_clusterrole?: boolean;
+    no_hostagent_networking_clusterrole?: boolean;
+    no_hostagent_deployment_clusterrole?: boolean;
+    run_opflex_server_container?: boolean;
+    run_gbp_container?: boolean;
+    use_opflex_server_volume?: boolean;
+    ep_registry?: string;
+
     default_endpoint_group: EpgRef;
     namespace_default_endpoint_group: Record<string, EpgRef>;
     static_service_ip_pool: AddressRange[];
@@ -152,7 +171,11 @@ export interface Derived {
   /** The file's text minus its password lines (the operator re-reads it). */
   user_input: string;
   /** The user's file as written (subnets made lists): the operator's copy of the input reads it. */
-  user_config: Record<string, unknown>;
+  user_config: UserFile;
+  vmm_lite_config: {
+    /** The bridge NAD settings read from bridge_nad_config_file. */
+    bridge_nad_config?: Record<string, unknown>;
+  };
   // SR-IOV's device plugin settings (set when sriov_config.enable).
   vendors?: string;
   drivers?: string;
