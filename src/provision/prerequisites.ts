@@ -66,7 +66,7 @@ export function requirements(config: Config): Requirement[] {
     within: tenant,
   };
   // Calico (issue 16) attaches its cluster L3Out's AEP instead.
-  const calicoAep = flavorFamily(config.flavor) === 'calico' ? (a.cluster_l3out as { aep?: string }).aep : undefined;
+  const calicoAep = flavorFamily(config.flavor) === 'calico' ? a.cluster_l3out.aep : undefined;
   const aep =
     calicoAep !== undefined
       ? { field: 'aci_config.cluster_l3out.aep', value: calicoAep, dn: aepDn(calicoAep), what: 'attachable entity profile (AEP)' }

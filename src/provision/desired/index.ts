@@ -28,13 +28,12 @@ export { CLUSTER_ANNOTATION } from './tree.js';
  */
 export function isSupportedFlavor(config: Config): boolean {
   const f = config.flavor;
-  const chained = config.chained_cni_config as { secondary_interface_chaining?: unknown; primary_interface_chaining?: unknown } | undefined;
-  const vmmLite = (config as { vmm_lite_config?: { aaep_monitoring_enabled?: unknown } }).vmm_lite_config;
+  const chained = config.chained_cni_config;
   return (
     !f.includes('calico') &&
-    !chained?.secondary_interface_chaining &&
-    !chained?.primary_interface_chaining &&
-    !vmmLite?.aaep_monitoring_enabled &&
+    !chained.secondary_interface_chaining &&
+    !chained.primary_interface_chaining &&
+    !config.vmm_lite_config.aaep_monitoring_enabled &&
     (config.aci_config.items === undefined ||
       FAMILY_TENANT_EXTRAS[flavorFamily(f)] !== undefined ||
       desiredFamily(f).tenantAdditions !== undefined)
