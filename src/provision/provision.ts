@@ -16,7 +16,7 @@ import type { DesiredState } from './desired/types.js';
 import { apicStateReader, mapLimited } from './engine/state.js';
 import { ownedObjects, staleRule, strayRelationQueries, type OwnershipOptions } from './ownership.js';
 import { computePlan, readCurrentState, type DesiredInput, type Plan, type StrayObject } from './plan.js';
-import { requestRoots } from './desired/requests.js';
+import { planObjects } from './desired/requests.js';
 import { applyUnprovision, planUnprovision, type UnprovisionPlan } from './unprovision.js';
 
 /** What provisioning needs of the APIC client (tests may hand in another implementation). */
@@ -34,9 +34,9 @@ const CERTIFICATE_CLASS = 'aaaUserCert';
 /** Requests at a time to one APIC: enough for a whole wave of reads or writes to go at once through a slow link, few enough not to flood it. */
 const CONCURRENCY = 16;
 
-/** The desired roots of the plan, straight from the tree (with owners: leftovers are swept below the cluster's objects). */
+/** The desired objects of the plan, straight from the tree (with owners: leftovers are swept below the cluster's objects). */
 export function desiredRoots(state: DesiredState): DesiredInput[] {
-  return requestRoots(state);
+  return planObjects(state);
 }
 
 /**
