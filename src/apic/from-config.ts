@@ -22,11 +22,11 @@ function str(v: unknown): string | undefined {
 }
 
 export function apicClientOptions(config: Config, login: ApicLoginInput, extra: Partial<ApicClientOptions> = {}): ApicClientOptions {
-  const aci = config.aci_config as Config['aci_config'] & { apic_oobm_ip?: unknown; ssl?: unknown };
+  const aci = config.aci_config as Config['aci_config'] & { ssl?: unknown };
   const oobm = str(aci.apic_oobm_ip);
   const inFront = login.proxy ?? str(aci.apic_proxy);
   const plainHttp = aci.ssl === false;
-  const hosts = (inFront ? [inFront] : oobm ? [oobm] : aci.apic_hosts.map(String)).map((h) =>
+  const hosts = (inFront ? [inFront] : oobm ? [oobm] : (aci.apic_hosts ?? []).map(String)).map((h) =>
     plainHttp && !/^[a-z][a-z0-9+.-]*:\/\//i.test(h) ? `http://${h}` : h,
   );
   const username = login.username ?? str(aci.apic_login.username);
@@ -36,7 +36,7 @@ export function apicClientOptions(config: Config, login: ApicLoginInput, extra: 
   // The value is never shown, even when wrong.
   if (!password) problems.push({ field: 'password', rule: 'the APIC password is needed (-p or ACC_PROVISION_PASS)' });
   if (problems.length > 0) throw new InputError(problems);
-  const timeout = login.timeoutSeconds ?? (typeof aci.apic_login.timeout === 'number' ? aci.apic_login.timeout : undefined);
+  const timeout = login.timeoutSeconds ?? aci.apic_login.timeout ?? undefined;
   const maxRetries = config.provision.max_retries;
   return {
     hosts,

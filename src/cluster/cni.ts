@@ -55,10 +55,10 @@ export interface CniNames {
 export function cniNames(config: Config): CniNames {
   const a = config.aci_config;
   // Hand-built configurations (tests, older callers) may lack the defaulted sections.
-  const prefix = a.tenant?.name ?? a.system_id;
+  const prefix = String(a.tenant?.name ?? a.system_id);
   const controller = a.vmm_domain.controller ?? a.vmm_domain.domain;
   const vendor = a.vmm_domain.type.toLowerCase() === 'openshift' ? 'OpenShift' : 'Kubernetes';
-  const vrfTenant = a.vrf.tenant;
+  const vrfTenant = String(a.vrf.tenant);
   const graphName = aciNameForKey(prefix, 'svc', 'global');
   const tenant = ['fvTenant', { name: vrfTenant }] as const;
   return {

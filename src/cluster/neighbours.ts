@@ -45,12 +45,12 @@ export async function readNeighbours(apic: NeighbourReader, probe: Config): Prom
     apic.getClass('physDomP', { subtree: 'children' }),
     apic.getClass('fvnsVlanInstP', { subtree: 'children' }),
     apic.getClass('fvnsMcastAddrInstP', { subtree: 'children' }),
-    apic.getMo(aepDn(a.aep), { subtree: 'full' }),
+    apic.getMo(aepDn(String(a.aep)), { subtree: 'full' }),
     apic.getClass('vmmInjectedClusterInfo'),
     // Read as the prerequisite check reads it: one request for both.
-    apic.getMo(tenantDn(a.vrf.tenant), TENANT_PREREQUISITES_READ),
+    apic.getMo(tenantDn(String(a.vrf.tenant)), TENANT_PREREQUISITES_READ),
   ]);
-  const l3outVrf = findBelow(vrfTenant, tenantDn(a.vrf.tenant), l3outDn(a.vrf.tenant, a.l3out.name))?.children.find(
+  const l3outVrf = findBelow(vrfTenant, tenantDn(String(a.vrf.tenant)), l3outDn(String(a.vrf.tenant), String(a.l3out.name)))?.children.find(
     (c) => c.className === 'l3extRsEctx',
   );
   return {
@@ -237,7 +237,7 @@ export function neighbourFindings(config: Config, state: DesiredState, n: Fabric
   }
 
   // 4. The L3Out should route the cluster's VRF.
-  const clusterVrfDn = a.vrf.dn || vrfDn(a.vrf.tenant, a.vrf.name);
+  const clusterVrfDn = a.vrf.dn || vrfDn(String(a.vrf.tenant), String(a.vrf.name));
   // The APIC resolves tnFvCtxName (in the L3Out's tenant, else common) into tDn; apic-sim may report only the name.
   const rel = n.l3outVrf?.attributes;
   const actual = rel?.['tDn'] || undefined;

@@ -159,6 +159,8 @@ export const KEY_DESCRIPTIONS: Record<string, string> = {
   'aci_config.disable_node_subnet_creation':
     'Create the node bridge domain without the `node_subnet` gateway subnet (when a router outside ACI is the node gateway).',
   'aci_config.preexisting_kube_bd': NOT_FOR_KUBERNETES,
+  'aci_config.dhcp_relay_label':
+    'A DHCP relay label (`dhcpLbl`, owner `infra`) attached to the node bridge domain, naming the infra DHCP relay policy the nodes use.',
 
   // ---- net_config
   net_config:

@@ -93,8 +93,8 @@ function build(z: ZodNs) {
       return number(rule, max === undefined ? { integer: true, min } : { integer: true, min, max });
     });
   const anyNumber = () => shared('number', () => number('must be a number', { integer: false }));
-  const oneOf = <T extends [string, ...string[]]>(values: Readonly<T>) =>
-    shared(`enum ${values.join(' ')}`, () => z.enum(values as T, { message: `must be one of: ${values.join(', ')}` }));
+  const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+    shared(`enum ${values.join(' ')}`, () => z.enum(values, { message: `must be one of: ${values.join(', ')}` }));
   const strList = () => shared('strings', () => z.array(str(), { message: 'must be a list of strings' }));
   // The Python tool accepts one subnet or a list of subnets and turns the former into a list.
   const subnets = () =>
@@ -281,6 +281,7 @@ function build(z: ZodNs) {
     no_physdom_for_node_epg: boolOr(false),
     disable_node_subnet_creation: boolOr(false),
     preexisting_kube_bd: strOrNull(),
+    dhcp_relay_label: optStr(),
     ...OPENSHIFT_ACI_KEYS,
     ...familyAciKeys,
     ...ITEMS_KEY,
@@ -430,7 +431,11 @@ function build(z: ZodNs) {
     ...familyKubeKeys,
   });
 
-  const registryShape: Record<string, Z.ZodTypeAny> = {
+  const imageVersions = Object.fromEntries(IMAGE_VERSION_KEYS.map((k) => [k, optStr()])) as Record<
+    (typeof IMAGE_VERSION_KEYS)[number],
+    ReturnType<typeof optStr>
+  >;
+  const registryShape = {
     image_prefix: str().default('noiro'),
     aci_cni_operator_version: strOrNull(),
     image_pull_secret: optStr(),
@@ -442,14 +447,14 @@ function build(z: ZodNs) {
     snat_operator_version: optStr(),
     dpu_init_version: optStr(),
     dpu_control_server: optStr(),
+    ...imageVersions,
   };
-  for (const k of IMAGE_VERSION_KEYS) registryShape[k] = optStr();
 
   return looseObject({
     aci_config,
     net_config,
     kube_config,
-    topology: section({ rack: z.any().default({}) }),
+    topology: section({ rack: z.unknown().default({}) }),
     calico_config: section({
       net_config: section({
         block_size: int().default(26),
@@ -513,7 +518,7 @@ function build(z: ZodNs) {
       primary_cni_path: strOrNull(),
       skip_node_network_provisioning: boolOr(false),
       use_global_scope_vlan: boolOr(false),
-      secondary_vlans: z.any().default(null),
+      secondary_vlans: z.unknown().default(null),
       local_cert_manager_enabled: boolOr(false),
       require_annotation_for_nad_mutation_webhook: boolOr(true),
       enable_ovs_cni_support: boolOr(false),
@@ -539,9 +544,9 @@ function build(z: ZodNs) {
     // Set by the tool itself (command line, discovery), never by the file.
     flavor: optStr(),
     operator_mode: optBool(),
-    discovered: z.any().optional(),
-    user_input: z.any().optional(),
-    user_config: z.any().optional(),
+    discovered: z.unknown().optional(),
+    user_input: z.unknown().optional(),
+    user_config: z.unknown().optional(),
   });
 }
 

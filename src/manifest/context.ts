@@ -4,11 +4,6 @@
 // print as Python prints them (True, None, 6.1).
 import type { Config } from '../config/types.js';
 
-// The Config type is exact for the keys every configuration has; options the
-// templates test are often absent, so builders read through this loose view.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Loose = any;
-
 export function truthy(v: unknown): boolean {
   if (v === null || v === undefined || v === false || v === 0 || v === '') return false;
   if (Array.isArray(v)) return v.length > 0;
@@ -60,24 +55,19 @@ export function yamlScalar(v: unknown): unknown {
   return v;
 }
 
+/** Components with their own memory limit/request keys (`kube_config.<component>_memory_limit`). */
+export type MemoryComponent =
+  | 'aci_containers_controller'
+  | 'aci_containers_host'
+  | 'mcast_daemon'
+  | 'opflex_agent'
+  | 'acc_provision_operator'
+  | 'aci_containers_operator';
+
 export class Ctx {
-  readonly c: Loose;
+  readonly c: Config;
   constructor(config: Config) {
     this.c = config;
-  }
-
-  /** The value at a dotted path, undefined where any step is missing. */
-  get(path: string): Loose {
-    let v: Loose = this.c;
-    for (const k of path.split('.')) {
-      if (v === null || v === undefined || typeof v !== 'object') return undefined;
-      v = v[k];
-    }
-    return v;
-  }
-
-  on(path: string): boolean {
-    return truthy(this.get(path));
   }
 
   get flavor(): string {
@@ -87,17 +77,17 @@ export class Ctx {
     return this.c.flavor === 'k8s-overlay';
   }
   get systemNs(): string {
-    return this.get('kube_config.system_namespace');
+    return this.c.kube_config.system_namespace;
   }
   get version(): string {
-    return pyStr(this.get('registry.configuration_version'));
+    return pyStr(this.c.registry.configuration_version);
   }
   /** Chained CNI: the ACI CNI runs beside another CNI. */
   get chained(): boolean {
-    return this.on('chained_cni_config.secondary_interface_chaining') || this.on('chained_cni_config.primary_interface_chaining');
+    return truthy(this.c.chained_cni_config.secondary_interface_chaining) || truthy(this.c.chained_cni_config.primary_interface_chaining);
   }
   get aaepMonitoring(): boolean {
-    return this.on('vmm_lite_config.aaep_monitoring_enabled');
+    return truthy(this.c.vmm_lite_config.aaep_monitoring_enabled);
   }
   /** Neither chained nor AAEP monitoring: the full ACI CNI data path. */
   get fullCni(): boolean {
@@ -108,24 +98,24 @@ export class Ctx {
    * and VMM-lite modes only when the user's file gives one.
    */
   get vmmDomain(): boolean {
-    if (this.fullCni) return this.on('aci_config.vmm_domain');
+    if (this.fullCni) return truthy(this.c.aci_config.vmm_domain);
     const user = this.c.user_config as { aci_config?: { vmm_domain?: unknown } } | undefined;
     return truthy(user?.aci_config?.vmm_domain);
   }
   get dpu(): boolean {
-    return this.get('dpu_config.enable') === true;
+    return this.c.dpu_config.enable === true;
   }
   get multus(): boolean {
-    return this.get('multus.disable') !== true;
+    return this.c.multus.disable !== true;
   }
   get rbacApi(): string {
-    return this.get('kube_config.use_rbac_api');
+    return this.c.kube_config.use_rbac_api;
   }
   get appsApi(): string {
-    return this.get('kube_config.use_apps_api');
+    return this.c.kube_config.use_apps_api;
   }
   get pullPolicy(): 'Always' | 'IfNotPresent' | 'Never' {
-    return this.get('kube_config.image_pull_policy');
+    return this.c.kube_config.image_pull_policy;
   }
 
   /** The version label every ACI CNI object carries. */
@@ -137,35 +127,35 @@ export class Ctx {
   }
 
   /** An image reference: by digest when the registry says so, else by tag. */
-  image(name: string, versionKey: string): string {
-    const prefix = pyStr(this.get('registry.image_prefix'));
-    const ver = pyStr(this.get(`registry.${versionKey}`));
-    return this.on('registry.use_digest') ? `${prefix}/${name}@sha256:${ver}` : `${prefix}/${name}:${ver}`;
+  image(name: string, versionKey: keyof Config['registry']): string {
+    const prefix = pyStr(this.c.registry.image_prefix);
+    const ver = pyStr(this.c.registry[versionKey]);
+    return truthy(this.c.registry.use_digest) ? `${prefix}/${name}@sha256:${ver}` : `${prefix}/${name}:${ver}`;
   }
 
   /** `resources` from a component's own memory limit/request, falling back to
    * the shared defaults; absent when the component sets neither. */
-  memory(component: string): { limits: { memory: string }; requests: { memory: string } } | undefined {
-    const lim = this.get(`kube_config.${component}_memory_limit`);
-    const req = this.get(`kube_config.${component}_memory_request`);
+  memory(component: MemoryComponent): { limits: { memory: string }; requests: { memory: string } } | undefined {
+    const lim = this.c.kube_config[`${component}_memory_limit`];
+    const req = this.c.kube_config[`${component}_memory_request`];
     if (!truthy(lim) && !truthy(req)) return undefined;
     return {
-      limits: { memory: pyStr(truthy(lim) ? lim : this.get('kube_config.aci_containers_memory_limit')) },
-      requests: { memory: pyStr(truthy(req) ? req : this.get('kube_config.aci_containers_memory_request')) },
+      limits: { memory: pyStr(truthy(lim) ? lim : this.c.kube_config.aci_containers_memory_limit) },
+      requests: { memory: pyStr(truthy(req) ? req : this.c.kube_config.aci_containers_memory_request) },
     };
   }
 
   /** The pod priority class; later settings win as duplicate YAML keys did. */
   priorityClass(defaultClass: string): string | undefined {
-    if (this.on('kube_config.use_system_node_priority_class')) return 'system-node-critical';
+    if (truthy(this.c.kube_config.use_system_node_priority_class)) return 'system-node-critical';
     let pc: string | undefined;
-    if (!this.on('kube_config.no_priority_class')) pc = defaultClass;
-    if (this.on('kube_config.use_acicni_priority_class')) pc = 'acicni-priority';
+    if (!truthy(this.c.kube_config.no_priority_class)) pc = defaultClass;
+    if (truthy(this.c.kube_config.use_acicni_priority_class)) pc = 'acicni-priority';
     return pc;
   }
 
   imagePullSecrets(): { name: string }[] | undefined {
-    const s = this.get('registry.image_pull_secret');
+    const s = this.c.registry.image_pull_secret;
     return truthy(s) ? [{ name: pyStr(s) }] : undefined;
   }
 }

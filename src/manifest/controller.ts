@@ -6,15 +6,15 @@ import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
-import { compact, Ctx, pyStr, yamlScalar } from './context.js';
+import { compact, Ctx, pyStr, yamlScalar, truthy } from './context.js';
 import { toKube, type KubeObject } from './object.js';
 import { logMounts, logVolumes, mount } from './pod-parts.js';
 
 function tolerations(ctx: Ctx): IToleration[] {
   const rke = ctx.flavor.startsWith('RKE');
   const rke1 = ctx.flavor.startsWith('RKE-1');
-  const seconds = ctx.on('kube_config.toleration_seconds')
-    ? (yamlScalar(ctx.get('kube_config.toleration_seconds')) as number)
+  const seconds = truthy(ctx.c.kube_config.toleration_seconds)
+    ? (yamlScalar(ctx.c.kube_config.toleration_seconds) as number)
     : rke
       ? 600
       : 60;
@@ -40,7 +40,8 @@ function tolerations(ctx: Ctx): IToleration[] {
 }
 
 function controllerContainer(ctx: Ctx): IContainer {
-  const snat = (k: string) => pyStr(ctx.get(`kube_config.snat_operator.${k}`));
+  const snatOperator = ctx.c.kube_config.snat_operator;
+  const snat = (k: keyof typeof snatOperator) => pyStr(snatOperator[k]);
   const env: IEnvVar[] = [];
   if (ctx.fullCni) {
     if (!ctx.overlay) env.push({ name: 'WATCH_NAMESPACE', value: snat('watch_namespace') });
@@ -53,7 +54,7 @@ function controllerContainer(ctx: Ctx): IContainer {
   env.push({ name: 'SYSTEM_NAMESPACE', value: pyStr(ctx.systemNs) });
   const mounts: IVolumeMount[] = [mount('controller-config-volume', '/usr/local/etc/aci-containers/'), ...logMounts()];
   if (!ctx.overlay) mounts.push(mount('aci-user-cert-volume', '/usr/local/etc/aci-cert/'));
-  if (ctx.on('aci_config.apic_tls_cert')) mounts.push(mount('apic-ca-cert-volume', '/usr/local/etc/apic-ca-cert/', true));
+  if (truthy(ctx.c.aci_config.apic_tls_cert)) mounts.push(mount('apic-ca-cert-volume', '/usr/local/etc/apic-ca-cert/', true));
   return compact<IContainer>({
     name: 'aci-containers-controller',
     image: ctx.image('aci-containers-controller', 'aci_containers_controller_version'),
@@ -73,7 +74,7 @@ function controllerContainer(ctx: Ctx): IContainer {
 }
 
 export function buildControllerDeployment(ctx: Ctx): KubeObject {
-  const gbp = ctx.on('kube_config.run_gbp_container');
+  const gbp = truthy(ctx.c.kube_config.run_gbp_container);
   const containers: IContainer[] = [];
   if (gbp) {
     containers.push({
@@ -87,7 +88,7 @@ export function buildControllerDeployment(ctx: Ctx): KubeObject {
   containers.push(controllerContainer(ctx));
   const volumes: IVolume[] = [];
   if (!ctx.overlay) volumes.push({ name: 'aci-user-cert-volume', secret: { secretName: 'aci-user-cert' } });
-  if (ctx.on('aci_config.apic_tls_cert')) volumes.push({ name: 'apic-ca-cert-volume', secret: { secretName: 'apic-ca-cert' } });
+  if (truthy(ctx.c.aci_config.apic_tls_cert)) volumes.push({ name: 'apic-ca-cert-volume', secret: { secretName: 'apic-ca-cert' } });
   const items = [{ key: 'controller-config', path: 'controller.conf' }];
   if (gbp) items.push({ key: 'gbp-server-config', path: 'gbp-server.conf' });
   volumes.push({ name: 'controller-config-volume', configMap: { name: 'aci-containers-config', items } }, ...logVolumes());

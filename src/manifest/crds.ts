@@ -1,3 +1,4 @@
+import { truthy } from './context.js';
 // The CustomResourceDefinitions the ACI CNI needs. Their schemas are static
 // interface data (data/crds.json, taken from the ACI CNI's manifest); which of
 // them a cluster gets depends on its options.
@@ -27,7 +28,7 @@ const FABRIC_ATTACHMENT = [
 export function buildCrds(ctx: Ctx): KubeObject[] {
   const names: string[] = [];
   if (ctx.fullCni) {
-    if (ctx.on('kube_config.use_aci_anywhere_crd')) names.push('podifs.aci.aw');
+    if (truthy(ctx.c.kube_config.use_aci_anywhere_crd)) names.push('podifs.aci.aw');
     names.push(
       'nodepodifs.aci.aw',
       'snatglobalinfos.aci.snat',
@@ -46,9 +47,9 @@ export function buildCrds(ctx: Ctx): KubeObject[] {
       'hostprotpols.aci.hpp',
       'hostprotremoteipcontainers.aci.hpp',
     );
-    if (ctx.on('kube_config.proactive_conf')) names.push('proactiveconfs.aci.pc');
+    if (truthy(ctx.c.kube_config.proactive_conf)) names.push('proactiveconfs.aci.pc');
   }
-  if (ctx.on('sriov_config.enable') || (ctx.chained && ctx.on('chained_cni_config.include_network_attachment_definition_crd'))) {
+  if (truthy(ctx.c.sriov_config.enable) || (ctx.chained && truthy(ctx.c.chained_cni_config.include_network_attachment_definition_crd))) {
     names.push('network-attachment-definitions.k8s.cni.cncf.io');
   }
   if (ctx.chained) names.push(...FABRIC_ATTACHMENT);

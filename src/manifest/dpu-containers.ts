@@ -5,7 +5,7 @@
 import type { Config } from '../config/types.js';
 import { InputError } from '../errors.js';
 import { configMap } from './config-map.js';
-import { Ctx, pyStr } from './context.js';
+import { Ctx, pyStr, truthy } from './context.js';
 import type { KubeObject } from './object.js';
 import { renderDocs } from './render.js';
 
@@ -18,20 +18,20 @@ export function checkDpuConfig(config: Config): void {
   if (!ctx.dpu) {
     throw new InputError([{ field: '--dpu', rule: 'needs dpu_config.enable: true in the configuration (no DPU manifest without a DPU)' }]);
   }
-  if (ctx.get('kube_config.opflex_mode') !== 'dpu') {
+  if (ctx.c.kube_config.opflex_mode !== 'dpu') {
     throw new InputError([
       {
         field: 'kube_config.opflex_mode',
-        value: ctx.get('kube_config.opflex_mode') ?? null,
+        value: ctx.c.kube_config.opflex_mode ?? null,
         rule: 'must be "dpu" for --dpu (the DPU runs the opflex datapath only in that mode)',
       },
     ]);
   }
-  if (!ctx.on('sriov_config.enable')) {
+  if (!truthy(ctx.c.sriov_config.enable)) {
     throw new InputError([
       {
         field: 'sriov_config.enable',
-        value: ctx.get('sriov_config.enable') ?? null,
+        value: ctx.c.sriov_config.enable ?? null,
         rule: 'must be true for --dpu (the DPU serves the pods through SR-IOV virtual functions)',
       },
     ]);
@@ -44,8 +44,8 @@ export function renderDpuManifest(config: Config): string {
 }
 
 export function buildDpuObjects(ctx: Ctx): KubeObject[] {
-  const server = pyStr(ctx.get('registry.dpu_control_server'));
-  const opflexImage = `${server}/opflex:${pyStr(ctx.get('registry.opflex_agent_version'))}`;
+  const server = pyStr(ctx.c.registry.dpu_control_server);
+  const opflexImage = `${server}/opflex:${pyStr(ctx.c.registry.opflex_agent_version)}`;
   const hostPath = (name: string, path: string) => ({ name, hostPath: { path } });
   const opflexMounts = [
     { name: 'hostvar', mountPath: '/usr/local/var' },
@@ -61,9 +61,9 @@ export function buildDpuObjects(ctx: Ctx): KubeObject[] {
     [
       {
         name: 'dpu-init',
-        image: `${server}/dpu:${pyStr(ctx.get('registry.dpu_init_version'))}`,
+        image: `${server}/dpu:${pyStr(ctx.c.registry.dpu_init_version)}`,
         imagePullPolicy: ctx.pullPolicy,
-        args: [pyStr(ctx.c.dpuIp), pyStr(ctx.get('net_config.infra_vlan')), pyStr(ctx.get('net_config.kubeapi_vlan'))],
+        args: [pyStr(ctx.c.dpuIp), pyStr(ctx.c.net_config.infra_vlan), pyStr(ctx.c.net_config.kubeapi_vlan)],
         securityContext: { privileged: true, capabilities: { add: ['NET_ADMIN'] } },
         volumeMounts: [{ name: 'dpu-fs', mountPath: '/host' }],
       },
@@ -142,8 +142,8 @@ function daemonSet(ctx: Ctx, name: string, label: string, containers: object[], 
 /** The opflex agent's local.conf on the DPU (JSON text). */
 function agentConfig(ctx: Ctx): string {
   const opflex: Record<string, unknown> = { notif: { enabled: 'false' } };
-  if (!ctx.on('aci_config.client_ssl')) opflex.ssl = { mode: 'disabled' };
-  if (ctx.on('kube_config.run_gbp_container')) opflex.statistics = { mode: 'off' };
-  const conf = { log: { level: ctx.get('logging.opflexagent_log_level') ?? null }, opflex, prometheus: { enabled: 'false' } };
+  if (!truthy(ctx.c.aci_config.client_ssl)) opflex.ssl = { mode: 'disabled' };
+  if (truthy(ctx.c.kube_config.run_gbp_container)) opflex.statistics = { mode: 'off' };
+  const conf = { log: { level: ctx.c.logging.opflexagent_log_level ?? null }, opflex, prometheus: { enabled: 'false' } };
   return JSON.stringify(conf, null, 4);
 }

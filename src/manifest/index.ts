@@ -4,7 +4,7 @@
 import type { Config } from '../config/types.js';
 import { buildAciContainersConfig } from './aci-containers-config.js';
 import { buildCiliumCniConfig } from './cilium.js';
-import { Ctx } from './context.js';
+import { Ctx, truthy } from './context.js';
 import { buildControllerDeployment } from './controller.js';
 import { buildCrds, crd } from './crds.js';
 import { buildLsyncdConfig } from './dpu.js';
@@ -52,7 +52,7 @@ const present = (o: KubeObject | undefined): o is KubeObject => o !== undefined;
 export function buildAciContainers(ctx: Ctx): KubeObject[] {
   const objs: (KubeObject | undefined)[] = [];
   if (!ctx.overlay) objs.push(buildNamespace(ctx));
-  if (ctx.on('kube_config.use_acicni_priority_class')) objs.push(buildPriorityClass(ctx));
+  if (truthy(ctx.c.kube_config.use_acicni_priority_class)) objs.push(buildPriorityClass(ctx));
   objs.push(...buildCrds(ctx), buildAciContainersConfig(ctx));
   if (ctx.fullCni) objs.push(buildSnatOperatorConfig(ctx));
   objs.push(buildUserCertSecret(ctx), buildApicCaSecret(ctx), buildServiceAccount(ctx, 'aci-containers-controller'));
@@ -89,7 +89,7 @@ export function buildManifest(config: Config): Manifest {
   const operatorConfig = [crd('accprovisioninputs.aci.ctrl'), buildAciOperatorConfig(ctx, manifestBase64), ...buildAccProvisionConfig(ctx)];
   let objects = [...aci.slice(0, firstCm), ...operatorConfig, ...aci.slice(firstCm)];
   if (!ctx.aaepMonitoring) objects = [crd('acicontainersoperators.aci.ctrl'), ...objects, ...buildOperator(ctx)];
-  if (ctx.get('cilium_chaining.enable')) objects.push(buildCiliumCniConfig());
+  if (ctx.c.cilium_chaining?.enable) objects.push(buildCiliumCniConfig());
   return { objects, operatorCr: ctx.aaepMonitoring ? undefined : buildOperatorCr(ctx, manifestBase64) };
 }
 

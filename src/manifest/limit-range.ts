@@ -12,8 +12,8 @@ export function buildLimitRange(ctx: Ctx): KubeObject {
     spec: {
       limits: [
         {
-          default: { memory: yamlScalar(ctx.get('kube_config.aci_containers_memory_limit')) as string },
-          defaultRequest: { memory: yamlScalar(ctx.get('kube_config.aci_containers_memory_request')) as string },
+          default: { memory: yamlScalar(ctx.c.kube_config.aci_containers_memory_limit) as string },
+          defaultRequest: { memory: yamlScalar(ctx.c.kube_config.aci_containers_memory_request) as string },
           type: 'Container',
         },
       ],

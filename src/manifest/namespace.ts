@@ -1,7 +1,7 @@
 // The ACI CNI's own namespace and, when asked, its priority class.
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { IPriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass';
-import { Ctx, yamlScalar } from './context.js';
+import { Ctx, yamlScalar, truthy } from './context.js';
 import { toKube, type KubeObject } from './object.js';
 
 /** "openshift-4.11-esx" -> [4, 11, "esx"]. */
@@ -15,7 +15,7 @@ function openshiftVersion(flavor: string): [number, number, string] | undefined 
 export function buildNamespace(ctx: Ctx): KubeObject {
   const labels: Record<string, string> = { ...ctx.versionLabel() };
   if (ctx.systemNs === 'aci-containers-system') labels['network-plugin'] = 'aci-containers';
-  if (ctx.on('kube_config.use_openshift_run_level')) labels['openshift.io/run-level'] = '0';
+  if (truthy(ctx.c.kube_config.use_openshift_run_level)) labels['openshift.io/run-level'] = '0';
   if (ctx.flavor.startsWith('openshift-4')) {
     const v = openshiftVersion(ctx.flavor);
     if (v && v[0] === 4 && v[1] >= 11 && ['openstack', 'esx', 'baremetal'].includes(v[2])) {
@@ -50,7 +50,7 @@ export function buildPriorityClass(ctx: Ctx): KubeObject {
     apiVersion: apiVersion as 'scheduling.k8s.io/v1',
     kind: 'PriorityClass',
     metadata: { name: 'acicni-priority' },
-    value: yamlScalar(ctx.get('kube_config.acicni_priority_class_value')) as number,
+    value: yamlScalar(ctx.c.kube_config.acicni_priority_class_value) as number,
     globalDefault: false,
     description: 'This priority class is used for ACI-CNI resources',
   };

@@ -4,7 +4,7 @@
 // taint. Each builder supplies only its containers, volumes and annotations.
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { IDaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
-import { compact, type Ctx } from './context.js';
+import { compact, type Ctx, truthy } from './context.js';
 import { toKube, type KubeObject } from './object.js';
 
 export interface NodePod {
@@ -22,7 +22,7 @@ export function nodeDaemonSet(ctx: Ctx, name: string, pod: NodePod): KubeObject 
     kind: 'DaemonSet',
     metadata: { name, namespace: ctx.systemNs, labels: ctx.pluginLabels() },
     spec: {
-      updateStrategy: { type: ctx.on('provision.upgrade_cluster') ? 'OnDelete' : 'RollingUpdate' },
+      updateStrategy: { type: truthy(ctx.c.provision.upgrade_cluster) ? 'OnDelete' : 'RollingUpdate' },
       selector: { matchLabels: labels },
       template: {
         metadata:

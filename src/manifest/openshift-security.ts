@@ -3,11 +3,11 @@
 // metal installs) a role granting the built-in "privileged" one.
 import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
-import { Ctx, pyStr } from './context.js';
+import { Ctx, pyStr, truthy } from './context.js';
 import { toKube, type KubeObject } from './object.js';
 
 export function buildPrivilegedSccRole(ctx: Ctx): KubeObject[] {
-  if (!ctx.on('kube_config.use_openshift_security_context_constraints_agent_based_baremetal')) return [];
+  if (!truthy(ctx.c.kube_config.use_openshift_security_context_constraints_agent_based_baremetal)) return [];
   const role: IRole = {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'Role',
@@ -27,10 +27,10 @@ export function buildPrivilegedSccRole(ctx: Ctx): KubeObject[] {
 }
 
 export function buildScc(ctx: Ctx): KubeObject | undefined {
-  if (!ctx.on('kube_config.use_openshift_security_context_constraints')) return undefined;
+  if (!truthy(ctx.c.kube_config.use_openshift_security_context_constraints)) return undefined;
   const ns = pyStr(ctx.systemNs);
   const users = [`system:serviceaccount:${ns}:aci-containers-controller`, `system:serviceaccount:${ns}:aci-containers-host-agent`];
-  if (ctx.on('kube_config.openshift_security_constraint_operator_serviceaccount'))
+  if (truthy(ctx.c.kube_config.openshift_security_constraint_operator_serviceaccount))
     users.push(`system:serviceaccount:${ns}:aci-containers-operator`);
   const runAsAny = { type: 'RunAsAny' };
   // Not a kubernetes-models type: OpenShift's security.openshift.io/v1 API.

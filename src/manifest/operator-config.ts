@@ -1,3 +1,4 @@
+import { truthy } from './context.js';
 // What the operator reads: aci-operator-config (the flavor and the whole ACI
 // CNI manifest, base64) and acc-provision-config (the user's input, so the
 // operator can re-run provisioning when the cluster changes).
@@ -17,7 +18,7 @@ export function buildAciOperatorConfig(ctx: Ctx, manifestBase64: string): KubeOb
 /** acc-provision-config, preceded by a namespace when the cluster L3Out has its own AEP. */
 export function buildAccProvisionConfig(ctx: Ctx): KubeObject[] {
   const out: KubeObject[] = [];
-  if (ctx.on('user_config.aci_config.cluster_l3out') && ctx.on('user_config.aci_config.cluster_l3out.aep')) {
+  if (truthy(ctx.c.user_config.aci_config?.cluster_l3out) && truthy(ctx.c.user_config.aci_config?.cluster_l3out?.aep)) {
     out.push(buildPlainNamespace(ctx.systemNs));
   }
   out.push(

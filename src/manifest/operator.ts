@@ -4,7 +4,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IPolicyRule } from 'kubernetes-models/rbac.authorization.k8s.io/v1/PolicyRule';
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import { compact, Ctx, pyStr, yamlScalar } from './context.js';
+import { compact, Ctx, pyStr, yamlScalar, truthy } from './context.js';
 import { toKube, type KubeObject } from './object.js';
 import { clusterRoleBinding } from './rbac.js';
 import { buildServiceAccount } from './service-accounts.js';
@@ -54,7 +54,7 @@ function operatorRole(ctx: Ctx): KubeObject {
 }
 
 function operatorContainers(ctx: Ctx): IContainer[] {
-  const logLevel = ctx.on('logging.operator_log_level') ? yamlScalar(ctx.get('logging.operator_log_level')) : 'info';
+  const logLevel = truthy(ctx.c.logging.operator_log_level) ? yamlScalar(ctx.c.logging.operator_log_level) : 'info';
   const containers: IContainer[] = [
     compact<IContainer>({
       image: ctx.image('aci-containers-operator', 'aci_containers_operator_version'),
@@ -75,7 +75,7 @@ function operatorContainers(ctx: Ctx): IContainer[] {
       ],
     }),
   ];
-  if (ctx.get('acc_provision_operator.exclude') !== true) {
+  if (ctx.c.acc_provision_operator?.exclude !== true) {
     containers.push(
       compact<IContainer>({
         env: [

@@ -2,7 +2,7 @@
 import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
 import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { IPolicyRule } from 'kubernetes-models/rbac.authorization.k8s.io/v1/PolicyRule';
-import { Ctx, pyStr } from './context.js';
+import { Ctx, pyStr, truthy } from './context.js';
 import { toKube, type KubeObject } from './object.js';
 
 const READ = ['list', 'watch', 'get'];
@@ -31,9 +31,9 @@ export function clusterRoleBinding(ctx: Ctx, name: string): KubeObject {
 }
 
 export function controllerRole(ctx: Ctx): KubeObject {
-  const podExec = ctx.on('kube_config.pod_exec_resources_controller');
-  const netpolGroup = pyStr(ctx.get('kube_config.use_netpol_apigroup'));
-  const appsGroup = pyStr(ctx.get('kube_config.use_apps_apigroup'));
+  const podExec = truthy(ctx.c.kube_config.pod_exec_resources_controller);
+  const netpolGroup = pyStr(ctx.c.kube_config.use_netpol_apigroup);
+  const appsGroup = pyStr(ctx.c.kube_config.use_apps_apigroup);
   const rules: IPolicyRule[] = [
     rule(
       [''],
@@ -55,13 +55,13 @@ export function controllerRole(ctx: Ctx): KubeObject {
     rule(['rbac.authorization.k8s.io'], ['clusterroles', 'clusterrolebindings'], ['*']),
     rule([netpolGroup], ['networkpolicies'], READ),
   ];
-  if (ctx.on('kube_config.use_aci_anywhere_crd')) rules.push(rule(['aci.aw'], ['podifs'], ['*']));
+  if (truthy(ctx.c.kube_config.use_aci_anywhere_crd)) rules.push(rule(['aci.aw'], ['podifs'], ['*']));
   rules.push(
     rule([appsGroup], ['deployments', 'replicasets', 'daemonsets', 'statefulsets'], ['*']),
     rule(
       [''],
       [...(podExec ? ['pods', 'pods/exec'] : []), 'nodes', 'services/status'],
-      ctx.on('kube_config.all_access_controller_clusterrole') ? ['*'] : ['update'],
+      truthy(ctx.c.kube_config.all_access_controller_clusterrole) ? ['*'] : ['update'],
     ),
     rule(['monitoring.coreos.com'], ['servicemonitors'], ['get', 'create']),
     rule(
@@ -103,40 +103,39 @@ export function controllerRole(ctx: Ctx): KubeObject {
     );
   }
   rules.push(rule(['aci.hpp'], ['hostprotpols', 'hostprotremoteipcontainers'], [...CRUD, 'deletecollection']));
-  if (ctx.on('kube_config.proactive_conf')) rules.push(rule(['aci.pc'], ['proactiveconfs'], ['get', 'list', 'watch']));
+  if (truthy(ctx.c.kube_config.proactive_conf)) rules.push(rule(['aci.pc'], ['proactiveconfs'], ['get', 'list', 'watch']));
   return clusterRole(ctx, 'aci-containers-controller', rules);
 }
 
 export function hostAgentRole(ctx: Ctx): KubeObject {
-  const k = 'kube_config';
+  const kube = ctx.c.kube_config;
   const core = ['nodes'];
-  if (!ctx.on(`${k}.skip_namespace_resource_hostagent`)) core.push('namespaces');
+  if (!truthy(kube.skip_namespace_resource_hostagent)) core.push('namespaces');
   core.push('pods', 'endpoints', 'services');
-  if (!ctx.on(`${k}.skip_replicationcontroller_resource_hostagent`)) core.push('replicationcontrollers');
+  if (!truthy(kube.skip_replicationcontroller_resource_hostagent)) core.push('replicationcontrollers');
   // Drop logs are posted as events about pods, so the host agent then also
   // updates and creates events.
-  const dropLog = ctx.on('drop_log_config.enable');
+  const dropLog = truthy(ctx.c.drop_log_config.enable);
   const rules: IPolicyRule[] = [rule([''], core, dropLog ? [...READ, 'update'] : READ)];
   if (dropLog) rules.push(rule([''], ['events'], ['create', 'patch']));
   rules.push(rule(['apiextensions.k8s.io'], ['customresourcedefinitions'], READ));
-  if (ctx.on(`${k}.use_aci_anywhere_crd`)) rules.push(rule(['aci.aw'], ['podifs', 'podifs/status'], ['*']));
-  if (!ctx.on(`${k}.no_hostagent_networking_clusterrole`))
-    rules.push(rule([pyStr(ctx.get(`${k}.use_netpol_apigroup`))], ['networkpolicies'], READ));
-  if (!ctx.on(`${k}.no_hostagent_deployment_clusterrole`))
-    rules.push(rule([pyStr(ctx.get(`${k}.use_apps_apigroup`))], ['deployments', 'replicasets'], READ));
+  if (truthy(kube.use_aci_anywhere_crd)) rules.push(rule(['aci.aw'], ['podifs', 'podifs/status'], ['*']));
+  if (!truthy(kube.no_hostagent_networking_clusterrole)) rules.push(rule([pyStr(kube.use_netpol_apigroup)], ['networkpolicies'], READ));
+  if (!truthy(kube.no_hostagent_deployment_clusterrole))
+    rules.push(rule([pyStr(kube.use_apps_apigroup)], ['deployments', 'replicasets'], READ));
   rules.push(
     rule(['aci.snat'], ['snatpolicies', 'snatglobalinfos', 'rdconfigs'], READ),
     rule(['aci.qos'], ['qospolicies'], [...CRUD, 'patch']),
     rule(['aci.droplog'], ['enabledroplogs', 'prunedroplogs'], READ),
     rule(['aci.snat'], ['nodeinfos', 'snatlocalinfos'], ['create', 'update', 'list', 'watch', 'get', 'delete']),
   );
-  if (ctx.on(`${k}.host_agent_openshift_resource`)) rules.push(rule(['config.openshift.io'], ['infrastructures'], ['get']));
+  if (truthy(kube.host_agent_openshift_resource)) rules.push(rule(['config.openshift.io'], ['infrastructures'], ['get']));
   rules.push(
     rule(['discovery.k8s.io'], ['endpointslices'], ['get', 'list', 'watch']),
     rule(['aci.netpol'], ['networkpolicies'], ['get', 'list', 'watch']),
     rule(['aci.aw'], ['nodepodifs'], ['*']),
   );
-  if (ctx.on('sriov_config.enable') || ctx.chained) rules.push(rule(['k8s.cni.cncf.io'], ['*'], ['*']));
+  if (truthy(ctx.c.sriov_config.enable) || ctx.chained) rules.push(rule(['k8s.cni.cncf.io'], ['*'], ['*']));
   if (ctx.chained) {
     rules.push(
       rule(['aci.fabricattachment'], ['nodefabricnetworkattachments', 'nodefabricnetworkattachments/status'], ['*']),
@@ -145,13 +144,13 @@ export function hostAgentRole(ctx: Ctx): KubeObject {
     );
   }
   rules.push(rule(['aci.hpp'], ['hostprotpols', 'hostprotremoteipcontainers'], READ));
-  if (ctx.on('kube_config.proactive_conf')) rules.push(rule(['aci.pc'], ['proactiveconfs'], ['get', 'list', 'watch']));
+  if (truthy(ctx.c.kube_config.proactive_conf)) rules.push(rule(['aci.pc'], ['proactiveconfs'], ['get', 'list', 'watch']));
   return clusterRole(ctx, 'aci-containers-host-agent', rules);
 }
 
 /** The controller's and host agent's roles and bindings (with use_cluster_role). */
 export function buildRbac(ctx: Ctx): KubeObject[] {
-  if (!ctx.on('kube_config.use_cluster_role')) return [];
+  if (!truthy(ctx.c.kube_config.use_cluster_role)) return [];
   return [
     controllerRole(ctx),
     hostAgentRole(ctx),

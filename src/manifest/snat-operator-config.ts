@@ -4,9 +4,9 @@ import { configMap } from './config-map.js';
 import type { KubeObject } from './object.js';
 
 export function buildSnatOperatorConfig(ctx: Ctx): KubeObject {
-  const range = (k: string) => pyStr(ctx.get(`kube_config.snat_operator.port_range.${k}`));
+  const range = ctx.c.kube_config.snat_operator.port_range;
   return configMap(
     { name: 'snat-operator-config', namespace: ctx.overlay ? ctx.systemNs : 'aci-containers-system', labels: ctx.pluginLabels() },
-    { start: range('start'), end: range('end'), 'ports-per-node': range('ports_per_node') },
+    { start: pyStr(range.start), end: pyStr(range.end), 'ports-per-node': pyStr(range.ports_per_node) },
   );
 }

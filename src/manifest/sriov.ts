@@ -2,7 +2,7 @@
 // service account and the device plugin's resource list.
 import type { IDaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { Ctx, pyStr } from './context.js';
+import { Ctx, pyStr, truthy } from './context.js';
 import { configMap } from './config-map.js';
 import { pyDumps } from './json-text.js';
 import { toKube, type KubeObject } from './object.js';
@@ -85,7 +85,7 @@ function deviceConfig(ctx: Ctx): KubeObject {
 }
 
 export function buildSriov(ctx: Ctx): KubeObject[] {
-  if (!ctx.on('sriov_config.enable')) return [];
+  if (!truthy(ctx.c.sriov_config.enable)) return [];
   const sa: IServiceAccount = {
     apiVersion: 'v1',
     kind: 'ServiceAccount',

@@ -48,7 +48,7 @@ export function ownedObjects(state: DesiredState, config: Config, opts: Ownershi
   // The Python tool sweeps only clusters that use the current naming convention.
   const sweep: SweepRule | undefined = a.use_legacy_kube_naming_convention
     ? undefined
-    : { namePattern: systemIdPattern(a.system_id), rules: { fvAp: APP_PROFILE_RULES } };
+    : { namePattern: systemIdPattern(String(a.system_id)), rules: { fvAp: APP_PROFILE_RULES } };
   const tenantRules: Pick<OwnedObject, 'keepIfHasOtherChildrenOf' | 'sweepChildren'> = {
     keepIfHasOtherChildrenOf: [...USERS_OWN_CLASSES, ...(opts.skipAppProfileCheck ? [] : ['fvAp'])],
     ...(sweep ? { sweepChildren: sweep } : {}),
@@ -92,7 +92,7 @@ export function staleRule(state: DesiredState, config: Config): StaleRule {
     }
   }
   const a = config.aci_config;
-  const named = a.use_legacy_kube_naming_convention ? undefined : systemIdPattern(a.system_id);
+  const named = a.use_legacy_kube_naming_convention ? undefined : systemIdPattern(String(a.system_id));
   return (parent, child) => {
     if (parent.owner !== 'cluster') return false;
     if (child.attributes['annotation'] !== state.annotation) return false;

@@ -64,7 +64,7 @@ function cnoRequirements(config: Config): Requirement[] {
     out.push({ field: 'aci_config.secondary_aep', value: secondary, dn: aepDn(secondary), what: 'attachable entity profile (AEP)' });
     if (config.chained_cni_config.skip_node_network_provisioning && !vmmLite) return out;
   }
-  if (!vmmLite) out.push({ field: 'aci_config.aep', value: a.aep, dn: aepDn(a.aep), what: 'attachable entity profile (AEP)' });
+  if (!vmmLite) out.push({ field: 'aci_config.aep', value: a.aep, dn: aepDn(String(a.aep)), what: 'attachable entity profile (AEP)' });
   const user = config.user_config as
     { aci_config?: { physical_domain?: { domain?: unknown }; vmm_domain?: { domain?: unknown; type?: unknown } } } | undefined;
   const phys = user?.aci_config?.physical_domain?.domain;
@@ -83,7 +83,7 @@ function cnoRequirements(config: Config): Requirement[] {
   const tenant: Requirement = {
     field: 'aci_config.vrf.tenant',
     value: a.vrf.tenant,
-    dn: tenantDn(a.vrf.tenant),
+    dn: tenantDn(String(a.vrf.tenant)),
     what: 'tenant',
     ...TENANT_PREREQUISITES_READ,
   };
@@ -91,18 +91,19 @@ function cnoRequirements(config: Config): Requirement[] {
     out.push(tenant, {
       field: 'aci_config.vrf.name',
       value: a.vrf.name,
-      dn: a.vrf.dn || vrfDn(a.vrf.tenant, a.vrf.name),
+      dn: a.vrf.dn || vrfDn(String(a.vrf.tenant), String(a.vrf.name)),
       what: 'VRF',
       within: tenant,
     });
   }
   const nets = a.l3out.external_networks ?? [];
-  if (nets.length > 0 && a.l3out.name) {
+  const l3outName = a.l3out.name;
+  if (nets.length > 0 && l3outName) {
     if (vmmLite) out.push(tenant);
     const l3out: Requirement = {
       field: 'aci_config.l3out.name',
-      value: a.l3out.name,
-      dn: l3outDn(a.vrf.tenant, a.l3out.name),
+      value: l3outName,
+      dn: l3outDn(String(a.vrf.tenant), l3outName),
       what: 'L3Out',
       within: tenant,
     };
@@ -111,7 +112,7 @@ function cnoRequirements(config: Config): Requirement[] {
       out.push({
         field: `aci_config.l3out.external_networks[${i}]`,
         value: net,
-        dn: extEpgDn(a.vrf.tenant, a.l3out.name, net),
+        dn: extEpgDn(String(a.vrf.tenant), l3outName, net),
         what: 'external network (external EPG) of the L3Out',
         within: l3out,
       }),
@@ -123,22 +124,24 @@ function cnoRequirements(config: Config): Requirement[] {
 export function requirements(config: Config): Requirement[] {
   if (isCnoMode(config)) return cnoRequirements(config);
   const a = config.aci_config;
+  const vrfTenantName = String(a.vrf.tenant);
+  const l3outName = String(a.l3out.name);
   const tenant: Requirement = {
     field: 'aci_config.vrf.tenant',
     value: a.vrf.tenant,
-    dn: tenantDn(a.vrf.tenant),
+    dn: tenantDn(vrfTenantName),
     what: 'tenant',
     ...TENANT_PREREQUISITES_READ,
   };
   const l3out: Requirement = {
     field: 'aci_config.l3out.name',
     value: a.l3out.name,
-    dn: l3outDn(a.vrf.tenant, a.l3out.name),
+    dn: l3outDn(vrfTenantName, l3outName),
     what: 'L3Out',
     within: tenant,
   };
   // Calico (issue 16) attaches its cluster L3Out's AEP instead.
-  const calicoAep = flavorFamily(config.flavor) === 'calico' ? (a.cluster_l3out as { aep?: string }).aep : undefined;
+  const calicoAep = flavorFamily(config.flavor) === 'calico' ? a.cluster_l3out.aep : undefined;
   const aep =
     calicoAep !== undefined
       ? { field: 'aci_config.cluster_l3out.aep', value: calicoAep, dn: aepDn(calicoAep), what: 'attachable entity profile (AEP)' }
@@ -146,14 +149,20 @@ export function requirements(config: Config): Requirement[] {
   const out: Requirement[] = [
     { ...aep, subtree: 'full' },
     tenant,
-    { field: 'aci_config.vrf.name', value: a.vrf.name, dn: a.vrf.dn || vrfDn(a.vrf.tenant, a.vrf.name), what: 'VRF', within: tenant },
+    {
+      field: 'aci_config.vrf.name',
+      value: a.vrf.name,
+      dn: a.vrf.dn || vrfDn(vrfTenantName, String(a.vrf.name)),
+      what: 'VRF',
+      within: tenant,
+    },
     l3out,
   ];
   (a.l3out.external_networks ?? []).forEach((net, i) =>
     out.push({
       field: `aci_config.l3out.external_networks[${i}]`,
       value: net,
-      dn: extEpgDn(a.vrf.tenant, a.l3out.name, net),
+      dn: extEpgDn(vrfTenantName, l3outName, net),
       what: 'external network (external EPG) of the L3Out',
       within: l3out,
     }),

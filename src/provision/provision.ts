@@ -16,7 +16,7 @@ import type { DesiredState } from './desired/types.js';
 import { apicStateReader, mapLimited } from './engine/state.js';
 import { ownedObjects, staleRule, strayRelationQueries, type OwnershipOptions } from './ownership.js';
 import { computePlan, readCurrentState, type DesiredInput, type Plan, type StrayObject } from './plan.js';
-import { requestRoots } from './desired/requests.js';
+import { planObjects } from './desired/requests.js';
 import { inOneTransaction } from './transaction.js';
 import { applyUnprovision, planUnprovision, type UnprovisionPlan } from './unprovision.js';
 
@@ -35,9 +35,9 @@ const CERTIFICATE_CLASS = 'aaaUserCert';
 /** Requests at a time to one APIC: enough for a whole wave of reads or writes to go at once through a slow link, few enough not to flood it. */
 const CONCURRENCY = 16;
 
-/** The desired roots of the plan, straight from the tree (with owners: leftovers are swept below the cluster's objects). */
+/** The desired objects of the plan, straight from the tree (with owners: leftovers are swept below the cluster's objects). */
 export function desiredRoots(state: DesiredState): DesiredInput[] {
-  return requestRoots(state);
+  return planObjects(state);
 }
 
 /**
@@ -98,7 +98,7 @@ const HELD_BY_EXTERNAL_EPGS = new Set(['fvRsProv', 'fvRsCons']);
 async function findStrays(apic: ProvisionApic, state: DesiredState, config: Config): Promise<StrayObject[]> {
   const queries = strayRelationQueries(state);
   if (queries.length === 0) return [];
-  const vrfTenant = config.aci_config.vrf.tenant;
+  const vrfTenant = String(config.aci_config.vrf.tenant);
   const [aeps, tenant] = await Promise.all([
     queries.some((q) => HELD_BY_AEPS.has(q.className)) ? apic.getClass('infraAttEntityP', { subtree: 'full' }) : [],
     queries.some((q) => HELD_BY_EXTERNAL_EPGS.has(q.className)) ? apic.getMo(tenantDn(vrfTenant), TENANT_PREREQUISITES_READ) : undefined,

@@ -65,7 +65,7 @@ export async function verifyCluster(input: VerifyInput): Promise<VerifyReport> {
     ok: checklist.ok,
     apic: input.apic,
     tenant: input.config.aci_config.cluster_tenant,
-    systemId: input.config.aci_config.system_id,
+    systemId: String(input.config.aci_config.system_id),
     checklist,
     info,
     requests: requests + snapshot.reads,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configDefaults } from '../../src/config/schema.js';
+import { buildDesiredState } from '../../src/provision/desired/index.js';
+import { allObjects } from '../../src/provision/desired/requests.js';
 import { edit, fields, load, problemsOf, VALID } from './helpers.js';
 
 describe('loadConfig', () => {
@@ -42,6 +44,15 @@ describe('loadConfig', () => {
     ]);
     const elsewhere = load(VALID + 'registry:\n  image_prefix: noiro\n  controller_log_level: debug\n').warnings;
     expect(elsewhere[0]).toContain('did you mean logging.controller_log_level?');
+  });
+
+  it('knows the keys the desired tree and the controller read: a DHCP relay label, the secondary AEP', () => {
+    const { config, warnings } = load(edit('aep:', 'aep: kube-aep\ndhcp_relay_label: relay-1\nsecondary_aep: kube-aep-2'));
+    expect(warnings).toEqual([]);
+    expect(config.aci_config.dhcp_relay_label).toBe('relay-1');
+    expect(config.aci_config.secondary_aep).toBe('kube-aep-2');
+    const nodeBd = allObjects(buildDesiredState(config)).find((m) => m.dn === 'uni/tn-kube/BD-aci-containers-kube-node-bd');
+    expect(nodeBd?.children.find((c) => c.className === 'dhcpLbl')?.attributes).toMatchObject({ name: 'relay-1', owner: 'infra' });
   });
 
   it('reads YAML 1.1 booleans as the Python tool does', () => {

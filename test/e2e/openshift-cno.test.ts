@@ -54,7 +54,7 @@ describe.skipIf(!present)('-a then -d of OpenShift chained CNI and VMM-lite clus
       const { config } = loadConfig(text, file, { flavor: c.flavor });
       const a = config.aci_config;
       const seed = seedForConfig(config, {
-        aeps: [a.aep, ...(a.secondary_aep ? [a.secondary_aep] : [])],
+        aeps: [String(a.aep), ...(a.secondary_aep ? [a.secondary_aep] : [])],
         physical_domains: [a.physical_domain.domain],
       });
       const fabric = await startFabric(seed);

@@ -73,7 +73,7 @@ describe('ownership rules', () => {
     const tenant = `uni/tn-${config.aci_config.cluster_tenant}`;
     const apic = new MemoryApic([
       mo('fvTenant', { dn: tenant, name: config.aci_config.cluster_tenant, annotation: ANN }),
-      mo('fvCtx', { dn: `${tenant}/ctx-${config.aci_config.vrf.name}`, name: config.aci_config.vrf.name }),
+      mo('fvCtx', { dn: `${tenant}/ctx-${config.aci_config.vrf.name}`, name: String(config.aci_config.vrf.name) }),
       mo('fvBD', { dn: `${tenant}/BD-kube-pod-bd`, name: 'kube-pod-bd', annotation: ANN }),
     ]);
     const { plan } = await unprovision(apic, apic, owned, { annotation: ANN });

@@ -59,7 +59,7 @@ describe('desired roots', () => {
     const userDn = `uni/userext/user-${name}`;
     config.aci_config.sync_login.cert_data = 'NEW';
     const state = buildDesiredState(config);
-    const user = desiredRoots(state).filter((r) => r.attributes['dn'] === userDn);
+    const user = desiredRoots(state).filter((r) => r.attributes['dn'] === userDn || r.attributes['dn'].startsWith(`${userDn}/`));
     const apicHolding = (data: string, accountStatus: string): ProvisionApic => {
       const current = structuredClone(computePlan(user, new Map()).batches[0].requests[0].body!);
       current.attributes['accountStatus'] = accountStatus;

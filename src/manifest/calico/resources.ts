@@ -20,13 +20,13 @@ interface Rack {
   node?: Array<{ name?: unknown }>;
 }
 
-const racks = (ctx: Ctx): Rack[] => ((ctx.get('topology.rack') as Rack[] | undefined) ?? []).filter(Boolean);
+const racks = (ctx: Ctx): Rack[] => ((ctx.c.topology.rack as Rack[] | undefined) ?? []).filter(Boolean);
 
 /** `custom_resources_aci_calico.yaml` up to the Nodes (the acc-provision input follows). */
 export function buildCalicoResources(ctx: Ctx): KubeObject[] {
-  const calicoNet = (k: string) => ctx.get(`calico_config.net_config.${k}`) as unknown;
-  const pullSecret = ctx.get('registry.image_pull_secret') as unknown;
-  const secret = ctx.get('aci_config.cluster_l3out.bgp.secret') as unknown;
+  const calicoNet = ctx.c.calico_config.net_config;
+  const pullSecret = ctx.c.registry.image_pull_secret;
+  const secret = ctx.c.aci_config.cluster_l3out.bgp.secret;
   const out: KubeObject[] = [
     obj('v1', 'Namespace', { name: 'calico-system', labels: { name: 'calico-system' } }),
     obj(
@@ -39,11 +39,11 @@ export function buildCalicoResources(ctx: Ctx): KubeObject[] {
           calicoNetwork: {
             ipPools: [
               {
-                blockSize: calicoNet('block_size'),
-                cidr: ctx.get('net_config.pod_subnet'),
-                encapsulation: calicoNet('encapsulation'),
-                natOutgoing: calicoNet('nat_outgoing'),
-                nodeSelector: calicoNet('nodeSelector'),
+                blockSize: calicoNet.block_size,
+                cidr: ctx.c.net_config.pod_subnet,
+                encapsulation: calicoNet.encapsulation,
+                natOutgoing: calicoNet.nat_outgoing,
+                nodeSelector: calicoNet.nodeSelector,
               },
             ],
           },
@@ -159,8 +159,8 @@ function calicoctl(): KubeObject[] {
 
 /** `custom_resources_calicoctl.yaml`: BGP without a node mesh, advertising the service subnets; a peer per leaf. */
 export function buildCalicoBgp(ctx: Ctx): KubeObject[] {
-  const peering = (k: string) => ctx.get(`aci_config.cluster_l3out.bgp.peering.${k}`) as unknown;
-  const dynamic = ctx.get('net_config.extern_dynamic') as unknown;
+  const peering = ctx.c.aci_config.cluster_l3out.bgp.peering;
+  const dynamic = ctx.c.net_config.extern_dynamic;
   const out: KubeObject[] = [
     obj(
       'projectcalico.org/v3',
@@ -168,11 +168,11 @@ export function buildCalicoBgp(ctx: Ctx): KubeObject[] {
       { name: 'default' },
       {
         spec: {
-          asNumber: peering('remote_as_number'),
+          asNumber: peering.remote_as_number,
           logSeverityScreen: 'Info',
           nodeToNodeMeshEnabled: false,
-          ...(truthy(ctx.get('net_config.advertise_cluster_svc_subnet'))
-            ? { serviceClusterIPs: [{ cidr: ctx.get('net_config.cluster_svc_subnet') }] }
+          ...(truthy(ctx.c.net_config.advertise_cluster_svc_subnet)
+            ? { serviceClusterIPs: [{ cidr: ctx.c.net_config.cluster_svc_subnet }] }
             : {}),
           serviceExternalIPs: [{ cidr: dynamic }],
           serviceLoadBalancerIPs: [{ cidr: dynamic }],
@@ -180,7 +180,7 @@ export function buildCalicoBgp(ctx: Ctx): KubeObject[] {
       },
     ),
   ];
-  const secret = truthy(ctx.get('aci_config.cluster_l3out.bgp.secret'));
+  const secret = truthy(ctx.c.aci_config.cluster_l3out.bgp.secret);
   for (const rack of racks(ctx)) {
     for (const leaf of rack.leaf ?? []) {
       if (leaf.local_ip === undefined) continue;
@@ -193,7 +193,7 @@ export function buildCalicoBgp(ctx: Ctx): KubeObject[] {
           {
             spec: {
               peerIP: ip,
-              asNumber: peering('aci_as_number'),
+              asNumber: peering.aci_as_number,
               nodeSelector: `rack_id == "${pyStr(rack.id)}"`,
               ...(secret ? { password: { secretKeyRef: { name: 'bgp-secrets', key: 'rr-password' } } } : {}),
             },

@@ -4,14 +4,14 @@
 // node IP on the kubeapi VLAN subinterface) and of 4.6 on vSphere, and the
 // fabric facts (apic.json) the ESX installer reads. Named as the installer
 // expects them, after the numbered objects in the archive.
-import { Ctx, pyJson } from '../context.js';
+import { Ctx, pyJson, truthy } from '../context.js';
 import type { KubeObject } from '../object.js';
 import { renderDoc } from '../render.js';
 import type { TarEntry } from '../families.js';
 
 /** operator.openshift.io/v1 Network: the cluster's networks, the ACI CNI as default network. */
 function clusterNetwork(ctx: Ctx): KubeObject {
-  const pods: string[] = ctx.get('net_config.pod_subnet') ?? [];
+  const pods: string[] = ctx.c.net_config.pod_subnet ?? [];
   return {
     apiVersion: 'operator.openshift.io/v1',
     kind: 'Network',
@@ -163,13 +163,13 @@ function vsphereWorkerKubelet(): KubeObject {
 /** The fabric facts the ESX installer reads: VLANs (as strings), networks, APICs. */
 function apicFacts(ctx: Ctx): string {
   const facts = {
-    system_id: ctx.get('aci_config.system_id'),
-    kubeapi_vlan: pyJson(ctx.get('net_config.kubeapi_vlan')),
-    infra_vlan: pyJson(ctx.get('net_config.infra_vlan')),
-    node_network: ctx.get('net_config.node_network'),
-    node_network_gateway: ctx.get('net_config.node_network_gateway'),
-    pod_network: ctx.get('net_config.pod_network'),
-    apic_hosts: ctx.get('aci_config.apic_hosts'),
+    system_id: ctx.c.aci_config.system_id,
+    kubeapi_vlan: pyJson(ctx.c.net_config.kubeapi_vlan),
+    infra_vlan: pyJson(ctx.c.net_config.infra_vlan),
+    node_network: ctx.c.net_config.node_network,
+    node_network_gateway: ctx.c.net_config.node_network_gateway,
+    pod_network: ctx.c.net_config.pod_network,
+    apic_hosts: ctx.c.aci_config.apic_hosts,
   };
   return `${JSON.stringify(facts, null, 2)}\n`;
 }
@@ -177,18 +177,18 @@ function apicFacts(ctx: Ctx): string {
 /** The installer's files, in the order the Python tool adds them to the archive. */
 export function installerFiles(ctx: Ctx, opts: { vsphereWorkerKubelet: boolean }): TarEntry[] {
   const out: TarEntry[] = [];
-  const installer = ctx.on('kube_config.generate_installer_files');
-  if (ctx.get('multus.disable') === true && (installer || ctx.on('kube_config.generate_cnet_file'))) {
+  const installer = truthy(ctx.c.kube_config.generate_installer_files);
+  if (ctx.c.multus.disable === true && (installer || truthy(ctx.c.kube_config.generate_cnet_file))) {
     out.push({ name: 'cluster-network-03-config.yaml', content: renderDoc(clusterNetwork(ctx)) });
   }
   if (installer) {
-    const vlan = ctx.get('net_config.kubeapi_vlan');
+    const vlan = ctx.c.net_config.kubeapi_vlan;
     const master = kubeletUnitOnVlan('master', vlan, '    ', '      ');
     const worker = kubeletUnitOnVlan('worker', vlan, ' '.repeat(16), ' '.repeat(16));
     out.push({ name: '99-master-kubelet-node-ip.yaml', content: renderDoc(kubeletOnVlan('master', master)) });
     out.push({ name: '99-worker-kubelet-node-port.yaml', content: renderDoc(kubeletOnVlan('worker', worker)) });
   }
   if (opts.vsphereWorkerKubelet) out.push({ name: '99-worker-kubelet-node-ip.yaml', content: renderDoc(vsphereWorkerKubelet()) });
-  if (ctx.on('kube_config.generate_apic_file')) out.push({ name: 'apic.json', content: apicFacts(ctx) });
+  if (truthy(ctx.c.kube_config.generate_apic_file)) out.push({ name: 'apic.json', content: apicFacts(ctx) });
   return out;
 }

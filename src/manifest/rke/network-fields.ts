@@ -3,6 +3,7 @@
 // network-section generations that read it. A generation is named after the
 // first RKE release of flavors.yaml that reads that key set; later releases
 // name the generation they share (config/data/flavors-rke.ts).
+import type { Config } from '../../config/types.js';
 import { pyStr, truthy, type Ctx } from '../context.js';
 
 /** Generations, oldest first. */
@@ -42,37 +43,39 @@ export interface RkeField {
 // Value helpers with the reference's semantics: a key compared to a default is
 // written whenever it differs (a missing key differs from everything), text is
 // Python's str() of the value, `lower` its lower case.
-const text = (path: string) => (c: Ctx) => pyStr(c.get(path));
-const lower = (path: string) => (c: Ctx) => pyStr(c.get(path)).toLowerCase();
+/** Reads one value of the Config. */
+type Read = (c: Config) => unknown;
+/** Formats the value a Read gives, as a field's value. */
+type Format = (read: Read) => (c: Ctx) => RkeValue;
+const text: Format = (read) => (c) => pyStr(read(c.c));
+const lower: Format = (read) => (c) => pyStr(read(c.c)).toLowerCase();
 const ifSet =
-  (path: string, f = text(path)) =>
+  (read: Read, f: Format = text) =>
   (c: Ctx) =>
-    truthy(c.get(path)) ? f(c) : undefined;
+    truthy(read(c.c)) ? f(read)(c) : undefined;
 const ifNot =
-  (path: string, dflt: unknown, f = text(path)) =>
+  (read: Read, dflt: unknown, f: Format = text) =>
   (c: Ctx) =>
-    c.get(path) !== dflt ? f(c) : undefined;
+    read(c.c) !== dflt ? f(read)(c) : undefined;
 const ifIs =
-  (path: string, v: unknown, f = lower(path)) =>
+  (read: Read, v: unknown, f: Format = lower) =>
   (c: Ctx) =>
-    c.get(path) === v ? f(c) : undefined;
+    read(c.c) === v ? f(read)(c) : undefined;
 
-const list = (c: Ctx, path: string): unknown[] => {
-  const v = c.get(path);
-  return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-};
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[]) : v === undefined || v === null ? [] : [v]);
 /** Several values in one quoted string: `"a","b"` as the list's only element. */
-const quotedList = (path: string) => (c: Ctx) => {
-  const items = list(c, path);
+const quotedList = (read: Read) => (c: Ctx) => {
+  const items = list(read(c.c));
   return items.length === 0 ? [] : [items.map((x) => `"${pyStr(x)}"`).join(',')];
 };
-const joined = (path: string, sep: string) => (c: Ctx) => list(c, path).map(pyStr).join(sep);
-const base64 = (path: string) => (c: Ctx) => Buffer.from(pyStr(c.get(path)), 'utf8').toString('base64');
+const joined = (read: Read, sep: string) => (c: Ctx) => list(read(c.c)).map(pyStr).join(sep);
+const base64 = (read: Read) => (c: Ctx) => Buffer.from(pyStr(read(c.c)), 'utf8').toString('base64');
 
 function delayedServices(c: Ctx): string {
-  const services = list(c, 'kube_config.service_graph_endpoint_add_delay.services') as Array<Record<string, unknown>>;
+  const services = c.c.kube_config.service_graph_endpoint_add_delay?.services ?? [];
   return services
-    .map((svc) => {
+    .map((service) => {
+      const svc: Record<string, unknown> = { ...service };
       const keys = Object.keys(svc);
       const parts = keys.map((k, i) =>
         ['name', 'namespace', 'delay'].includes(k) ? `"${k}":"${pyStr(svc[k])}"${i < keys.length - 1 ? ', ' : ''}` : '',
@@ -83,237 +86,247 @@ function delayedServices(c: Ctx): string {
 }
 
 function snatRedirectExclude(c: Ctx): Array<Record<string, string>> {
-  const items = list(c, 'kube_config.node_snat_redirect_exclude') as Array<{ group?: unknown; labels?: unknown[] }>;
+  const items = c.c.kube_config.node_snat_redirect_exclude ?? [];
   return items.map((it) => ({
     group: pyStr(it.group),
     labels: `[${(it.labels ?? []).map((l) => `"${pyStr(l)}"`).join(', ')}]`,
   }));
 }
 
-const sged = 'kube_config.service_graph_endpoint_add_delay';
-
 export const RKE_FIELDS: RkeField[] = [
-  { key: 'system_id', value: text('aci_config.system_id') },
-  { key: 'apic_refresh_time', value: ifSet('aci_config.apic_refreshtime') },
-  { key: 'apic_hosts', value: quotedList('aci_config.apic_hosts') },
-  { key: 'token', value: text('registry.configuration_version') },
-  { key: 'apic_user_name', value: text('aci_config.sync_login.username') },
-  { key: 'apic_user_key', value: base64('aci_config.sync_login.key_data') },
-  { key: 'apic_user_crt', value: base64('aci_config.sync_login.cert_data') },
-  { key: 'encap_type', value: text('node_config.encap_type') },
-  { key: 'mcast_range_start', value: text('aci_config.vmm_domain.mcast_range.start') },
-  { key: 'mcast_range_end', value: text('aci_config.vmm_domain.mcast_range.end') },
-  { key: 'aep', value: text('aci_config.aep') },
-  { key: 'vrf_name', value: text('aci_config.vrf.name') },
-  { key: 'vrf_tenant', value: text('aci_config.vrf.tenant') },
-  { key: 'l3out', value: text('aci_config.l3out.name') },
+  { key: 'system_id', value: text((c) => c.aci_config.system_id) },
+  { key: 'apic_refresh_time', value: ifSet((c) => c.aci_config.apic_refreshtime) },
+  { key: 'apic_hosts', value: quotedList((c) => c.aci_config.apic_hosts) },
+  { key: 'token', value: text((c) => c.registry.configuration_version) },
+  { key: 'apic_user_name', value: text((c) => c.aci_config.sync_login.username) },
+  { key: 'apic_user_key', value: base64((c) => c.aci_config.sync_login.key_data) },
+  { key: 'apic_user_crt', value: base64((c) => c.aci_config.sync_login.cert_data) },
+  { key: 'encap_type', value: text((c) => c.node_config.encap_type) },
+  { key: 'mcast_range_start', value: text((c) => c.aci_config.vmm_domain.mcast_range.start) },
+  { key: 'mcast_range_end', value: text((c) => c.aci_config.vmm_domain.mcast_range.end) },
+  { key: 'aep', value: text((c) => c.aci_config.aep) },
+  { key: 'vrf_name', value: text((c) => c.aci_config.vrf.name) },
+  { key: 'vrf_tenant', value: text((c) => c.aci_config.vrf.tenant) },
+  { key: 'l3out', value: text((c) => c.aci_config.l3out.name) },
   // Early generations ran the subnets of a list together without a separator.
-  { key: 'node_subnet', until: '1.3.21', value: joined('net_config.node_subnet', '') },
-  { key: 'node_subnet', from: '1.3.21', value: joined('net_config.node_subnet', ',') },
-  { key: 'l3out_external_networks', value: quotedList('aci_config.l3out.external_networks') },
-  { key: 'extern_dynamic', until: '1.3.21', value: joined('net_config.extern_dynamic', '') },
-  { key: 'extern_dynamic', from: '1.3.21', value: joined('net_config.extern_dynamic', ',') },
-  { key: 'extern_static', until: '1.3.21', value: joined('net_config.extern_static', '') },
-  { key: 'extern_static', from: '1.3.21', value: joined('net_config.extern_static', ',') },
-  { key: 'node_svc_subnet', value: text('net_config.node_svc_subnet') },
-  { key: 'kube_api_vlan', value: text('net_config.kubeapi_vlan') },
-  { key: 'service_vlan', value: text('net_config.service_vlan') },
-  { key: 'infra_vlan', value: text('net_config.infra_vlan') },
-  { key: 'tenant', value: ifSet('aci_config.tenant.name') },
-  { key: 'service_monitor_interval', value: ifSet('net_config.service_monitor_interval') },
-  { key: 'pod_subnet_chunk_size', until: '1.3.17', value: ifNot('net_config.pod_subnet_chunk_size', 32) },
-  { key: 'pbr_tracking_non_snat', value: ifSet('net_config.pbr_tracking_non_snat', lower('net_config.pbr_tracking_non_snat')) },
+  { key: 'node_subnet', until: '1.3.21', value: joined((c) => c.net_config.node_subnet, '') },
+  { key: 'node_subnet', from: '1.3.21', value: joined((c) => c.net_config.node_subnet, ',') },
+  { key: 'l3out_external_networks', value: quotedList((c) => c.aci_config.l3out.external_networks) },
+  { key: 'extern_dynamic', until: '1.3.21', value: joined((c) => c.net_config.extern_dynamic, '') },
+  { key: 'extern_dynamic', from: '1.3.21', value: joined((c) => c.net_config.extern_dynamic, ',') },
+  { key: 'extern_static', until: '1.3.21', value: joined((c) => c.net_config.extern_static, '') },
+  { key: 'extern_static', from: '1.3.21', value: joined((c) => c.net_config.extern_static, ',') },
+  { key: 'node_svc_subnet', value: text((c) => c.net_config.node_svc_subnet) },
+  { key: 'kube_api_vlan', value: text((c) => c.net_config.kubeapi_vlan) },
+  { key: 'service_vlan', value: text((c) => c.net_config.service_vlan) },
+  { key: 'infra_vlan', value: text((c) => c.net_config.infra_vlan) },
+  { key: 'tenant', value: ifSet((c) => c.aci_config.tenant.name) },
+  { key: 'service_monitor_interval', value: ifSet((c) => c.net_config.service_monitor_interval) },
+  { key: 'pod_subnet_chunk_size', until: '1.3.17', value: ifNot((c) => c.net_config.pod_subnet_chunk_size, 32) },
+  { key: 'pbr_tracking_non_snat', value: ifSet((c) => c.net_config.pbr_tracking_non_snat, lower) },
   // The first generations' Istio keys (install_istio compared with False).
-  { key: 'install_istio', until: '1.4.20', value: ifNot('istio_config.install_istio', false, lower('istio_config.install_istio')) },
-  { key: 'istio_profile', until: '1.4.20', value: ifSet('istio_config.istio_profile') },
-  { key: 'drop_log_enable', value: ifNot('drop_log_config.enable', true, lower('drop_log_config.enable')) },
-  { key: 'size', value: (c) => (truthy(c.get('logging.size')) ? (c.get('logging.size') as string | number) : undefined) },
-  { key: 'controller_log_level', value: ifNot('logging.controller_log_level', 'info') },
-  { key: 'hostagent_log_level', until: '1.5.14', value: ifNot('logging.hostagent_log_level', 'info') },
-  { key: 'host_agent_log_level', from: '1.5.14', value: ifNot('logging.hostagent_log_level', 'info') },
-  { key: 'opflexagent_log_level', until: '1.5.14', value: ifNot('logging.opflexagent_log_level', 'info') },
-  { key: 'opflex_log_level', from: '1.5.14', value: ifNot('logging.opflexagent_log_level', 'info') },
-  { key: 'ovs_memory_limit', value: ifNot('kube_config.ovs_memory_limit', '1Gi') },
-  { key: 'ovs_memory_request', from: '1.3.24', value: ifNot('kube_config.ovs_memory_request', '128Mi') },
-  { key: 'image_pull_policy', value: ifNot('kube_config.image_pull_policy', 'Always') },
-  { key: 'image_pull_secret', from: '1.3.24', value: ifSet('registry.image_pull_secret') },
-  { key: 'apic_refresh_ticker_adjust', from: '1.3.13', value: ifSet('aci_config.apic_refreshticker_adjust') },
-  { key: 'apic_subscription_delay', from: '1.3.13', value: ifSet('aci_config.apic_subscription_delay') },
-  { key: 'opflex_device_delete_timeout', from: '1.3.13', value: ifSet('aci_config.opflex_device_delete_timeout') },
+  { key: 'install_istio', until: '1.4.20', value: ifNot((c) => c.istio_config.install_istio, false, lower) },
+  // Not a schema key (install_profile is): set only where a file writes it anyway (warned as unknown).
+  { key: 'istio_profile', until: '1.4.20', value: ifSet((c) => (({ ...c.istio_config }) as Record<string, unknown>).istio_profile) },
+  { key: 'drop_log_enable', value: ifNot((c) => c.drop_log_config.enable, true, lower) },
+  { key: 'size', value: (c) => (truthy(c.c.logging.size) ? c.c.logging.size : undefined) },
+  { key: 'controller_log_level', value: ifNot((c) => c.logging.controller_log_level, 'info') },
+  { key: 'hostagent_log_level', until: '1.5.14', value: ifNot((c) => c.logging.hostagent_log_level, 'info') },
+  { key: 'host_agent_log_level', from: '1.5.14', value: ifNot((c) => c.logging.hostagent_log_level, 'info') },
+  { key: 'opflexagent_log_level', until: '1.5.14', value: ifNot((c) => c.logging.opflexagent_log_level, 'info') },
+  { key: 'opflex_log_level', from: '1.5.14', value: ifNot((c) => c.logging.opflexagent_log_level, 'info') },
+  { key: 'ovs_memory_limit', value: ifNot((c) => c.kube_config.ovs_memory_limit, '1Gi') },
+  { key: 'ovs_memory_request', from: '1.3.24', value: ifNot((c) => c.kube_config.ovs_memory_request, '128Mi') },
+  { key: 'image_pull_policy', value: ifNot((c) => c.kube_config.image_pull_policy, 'Always') },
+  { key: 'image_pull_secret', from: '1.3.24', value: ifSet((c) => c.registry.image_pull_secret) },
+  { key: 'apic_refresh_ticker_adjust', from: '1.3.13', value: ifSet((c) => c.aci_config.apic_refreshticker_adjust) },
+  { key: 'apic_subscription_delay', from: '1.3.13', value: ifSet((c) => c.aci_config.apic_subscription_delay) },
+  { key: 'opflex_device_delete_timeout', from: '1.3.13', value: ifSet((c) => c.aci_config.opflex_device_delete_timeout) },
   {
     key: 'disable_wait_for_network',
     from: '1.3.13',
-    value: ifNot('net_config.disable_wait_for_network', false, lower('net_config.disable_wait_for_network')),
+    value: ifNot((c) => c.net_config.disable_wait_for_network, false, lower),
   },
-  { key: 'mtu_head_room', from: '1.3.13', value: ifSet('net_config.interface_mtu_headroom') },
-  { key: 'duration_wait_for_network', from: '1.3.13', value: ifNot('net_config.duration_wait_for_network', 210) },
-  { key: 'node_pod_if_enable', from: '1.3.13', value: ifNot('nodepodif_config.enable', false, lower('nodepodif_config.enable')) },
-  { key: 'sriov_enable', from: '1.3.13', value: ifNot('sriov_config.enable', false, lower('sriov_config.enable')) },
-  { key: 'use_cluster_role', from: '1.3.13', value: ifNot('kube_config.use_cluster_role', true, lower('kube_config.use_cluster_role')) },
+  { key: 'mtu_head_room', from: '1.3.13', value: ifSet((c) => c.net_config.interface_mtu_headroom) },
+  { key: 'duration_wait_for_network', from: '1.3.13', value: ifNot((c) => c.net_config.duration_wait_for_network, 210) },
+  { key: 'node_pod_if_enable', from: '1.3.13', value: ifNot((c) => c.nodepodif_config.enable, false, lower) },
+  { key: 'sriov_enable', from: '1.3.13', value: ifNot((c) => c.sriov_config.enable, false, lower) },
+  { key: 'use_cluster_role', from: '1.3.13', value: ifNot((c) => c.kube_config.use_cluster_role, true, lower) },
   {
     key: 'disable_periodic_snat_global_info_sync',
     from: '1.3.13',
-    value: ifNot(
-      'kube_config.snat_operator.disable_periodic_snat_global_info_sync',
-      false,
-      lower('kube_config.snat_operator.disable_periodic_snat_global_info_sync'),
-    ),
+    value: ifNot((c) => c.kube_config.snat_operator.disable_periodic_snat_global_info_sync, false, lower),
   },
   {
     key: 'no_wait_for_service_ep_readiness',
     from: '1.3.17',
-    value: ifNot('kube_config.no_wait_for_service_ep_readiness', false, lower('kube_config.no_wait_for_service_ep_readiness')),
+    value: ifNot((c) => c.kube_config.no_wait_for_service_ep_readiness, false, lower),
   },
   {
     key: 'add_external_subnets_to_rdconfig',
     from: '1.3.17',
-    value: ifNot('kube_config.add_external_subnets_to_rdconfig', false, lower('kube_config.add_external_subnets_to_rdconfig')),
+    value: ifNot((c) => c.kube_config.add_external_subnets_to_rdconfig, false, lower),
   },
   {
     key: 'service_graph_endpoint_add_delay',
     from: '1.3.18',
-    value: (c) => (truthy(c.get(sged)) && c.get(`${sged}.delay`) !== 0 ? pyStr(c.get(`${sged}.delay`)) : undefined),
+    value: ({ c }) => {
+      const sged = c.kube_config.service_graph_endpoint_add_delay;
+      return truthy(sged) && sged?.delay !== 0 ? pyStr(sged?.delay) : undefined;
+    },
   },
   {
     key: 'service_graph_endpoint_add_services',
     from: '1.3.18',
-    value: (c) =>
-      truthy(c.get(sged)) && c.get(`${sged}.delay`) !== 0 && list(c, `${sged}.services`).length > 0 ? [delayedServices(c)] : undefined,
+    value: (c) => {
+      const sged = c.c.kube_config.service_graph_endpoint_add_delay;
+      return truthy(sged) && sged?.delay !== 0 && list(sged?.services).length > 0 ? [delayedServices(c)] : undefined;
+    },
   },
   {
     key: 'mtu',
     from: '1.3.20',
-    value: (c) => (truthy(c.get('net_config.interface_mtu')) ? (c.get('net_config.interface_mtu') as number) : undefined),
+    value: (c) => (truthy(c.c.net_config.interface_mtu) ? c.c.net_config.interface_mtu : undefined),
   },
-  { key: 'sleep_time_snat_global_info_sync', from: '1.3.20', value: ifSet('kube_config.snat_operator.sleep_time_snat_global_info_sync') },
+  {
+    key: 'sleep_time_snat_global_info_sync',
+    from: '1.3.20',
+    value: ifSet((c) => c.kube_config.snat_operator.sleep_time_snat_global_info_sync),
+  },
   {
     key: 'opflex_agent_opflex_asyncjson_enabled',
     from: '1.3.20',
-    value: ifNot('kube_config.opflex_agent_opflex_asyncjson_enabled', 'false', lower('kube_config.opflex_agent_opflex_asyncjson_enabled')),
+    value: ifNot((c) => c.kube_config.opflex_agent_opflex_asyncjson_enabled, 'false', lower),
   },
   {
     key: 'opflex_agent_ovs_asyncjson_enabled',
     from: '1.3.20',
-    value: ifNot('kube_config.opflex_agent_ovs_asyncjson_enabled', 'false', lower('kube_config.opflex_agent_ovs_asyncjson_enabled')),
+    value: ifNot((c) => c.kube_config.opflex_agent_ovs_asyncjson_enabled, 'false', lower),
   },
-  { key: 'hpp_optimization', from: '1.3.20', value: ifSet('kube_config.hpp_optimization', lower('kube_config.hpp_optimization')) },
-  { key: 'aci_multipod', from: '1.3.21', value: ifIs('kube_config.aci_multipod', true) },
-  { key: 'aci_multipod_ubuntu', from: '1.3.21', value: ifIs('kube_config.aci_multipod_ubuntu', true) },
-  { key: 'dhcp_renew_max_retry_count', from: '1.3.21', value: ifSet('kube_config.dhcp_renew_max_retry_count') },
-  { key: 'dhcp_delay', from: '1.3.21', value: ifSet('kube_config.dhcp_delay') },
-  { key: 'opflex_agent_policy_retry_delay_timer', from: '1.3.21', value: ifSet('kube_config.opflex_agent_policy_retry_delay_timer') },
-  ...[
-    'aci_containers_controller_memory_limit',
-    'aci_containers_controller_memory_request',
-    'aci_containers_host_memory_limit',
-    'aci_containers_host_memory_request',
-    'mcast_daemon_memory_limit',
-    'mcast_daemon_memory_request',
-    'opflex_agent_memory_limit',
-    'opflex_agent_memory_request',
-  ].map((k): RkeField => ({ key: k, from: '1.3.24', value: ifSet(`kube_config.${k}`) })),
-  { key: 'aci_containers_memory_limit', from: '1.3.24', value: ifNot('kube_config.aci_containers_memory_limit', '3Gi') },
-  { key: 'aci_containers_memory_request', from: '1.3.24', value: ifNot('kube_config.aci_containers_memory_request', '128Mi') },
-  { key: 'use_system_node_priority_class', from: '1.3.24', value: ifIs('kube_config.use_system_node_priority_class', true) },
-  { key: 'opflex_device_reconnect_wait_timeout', from: '1.3.24', value: ifSet('kube_config.opflex_device_reconnect_wait_timeout') },
-  { key: 'toleration_seconds', from: '1.4.13', value: ifSet('kube_config.toleration_seconds') },
+  { key: 'hpp_optimization', from: '1.3.20', value: ifSet((c) => c.kube_config.hpp_optimization, lower) },
+  { key: 'aci_multipod', from: '1.3.21', value: ifIs((c) => c.kube_config.aci_multipod, true) },
+  { key: 'aci_multipod_ubuntu', from: '1.3.21', value: ifIs((c) => c.kube_config.aci_multipod_ubuntu, true) },
+  { key: 'dhcp_renew_max_retry_count', from: '1.3.21', value: ifSet((c) => c.kube_config.dhcp_renew_max_retry_count) },
+  { key: 'dhcp_delay', from: '1.3.21', value: ifSet((c) => c.kube_config.dhcp_delay) },
+  {
+    key: 'opflex_agent_policy_retry_delay_timer',
+    from: '1.3.21',
+    value: ifSet((c) => c.kube_config.opflex_agent_policy_retry_delay_timer),
+  },
+  ...(
+    [
+      'aci_containers_controller_memory_limit',
+      'aci_containers_controller_memory_request',
+      'aci_containers_host_memory_limit',
+      'aci_containers_host_memory_request',
+      'mcast_daemon_memory_limit',
+      'mcast_daemon_memory_request',
+      'opflex_agent_memory_limit',
+      'opflex_agent_memory_request',
+    ] as const
+  ).map((k): RkeField => ({ key: k, from: '1.3.24', value: ifSet((c) => c.kube_config[k]) })),
+  { key: 'aci_containers_memory_limit', from: '1.3.24', value: ifNot((c) => c.kube_config.aci_containers_memory_limit, '3Gi') },
+  { key: 'aci_containers_memory_request', from: '1.3.24', value: ifNot((c) => c.kube_config.aci_containers_memory_request, '128Mi') },
+  { key: 'use_system_node_priority_class', from: '1.3.24', value: ifIs((c) => c.kube_config.use_system_node_priority_class, true) },
+  { key: 'opflex_device_reconnect_wait_timeout', from: '1.3.24', value: ifSet((c) => c.kube_config.opflex_device_reconnect_wait_timeout) },
+  { key: 'toleration_seconds', from: '1.4.13', value: ifSet((c) => c.kube_config.toleration_seconds) },
   {
     key: 'opflex_openssl_compat',
     from: '1.4.13',
-    value: ifSet('kube_config.opflex_openssl_compat', lower('kube_config.opflex_openssl_compat')),
+    value: ifSet((c) => c.kube_config.opflex_openssl_compat, lower),
   },
   {
     key: 'node_snat_redirect_exclude',
     from: '1.4.13',
-    value: (c) => (truthy(c.get('kube_config.node_snat_redirect_exclude')) ? snatRedirectExclude(c) : undefined),
+    value: (c) => (truthy(c.c.kube_config.node_snat_redirect_exclude) ? snatRedirectExclude(c) : undefined),
   },
   {
     key: 'enable_opflex_agent_reconnect',
     from: '1.4.13',
-    value: ifSet('kube_config.enable_opflex_agent_reconnect', lower('kube_config.enable_opflex_agent_reconnect')),
+    value: ifSet((c) => c.kube_config.enable_opflex_agent_reconnect, lower),
   },
-  { key: 'opflex_agent_statistics', from: '1.4.13', value: ifIs('kube_config.opflex_agent_statistics', false) },
+  { key: 'opflex_agent_statistics', from: '1.4.13', value: ifIs((c) => c.kube_config.opflex_agent_statistics, false) },
   {
     key: 'add_external_contract_to_default_epg',
     from: '1.4.13',
-    value: ifSet('kube_config.add_external_contract_to_default_epg', lower('kube_config.add_external_contract_to_default_epg')),
+    value: ifSet((c) => c.kube_config.add_external_contract_to_default_epg, lower),
   },
   {
     key: 'disable_hpp_rendering',
     from: '1.4.16',
-    value: ifSet('kube_config.disable_hpp_rendering', lower('kube_config.disable_hpp_rendering')),
+    value: ifSet((c) => c.kube_config.disable_hpp_rendering, lower),
   },
   {
     key: 'apic_connection_retry_limit',
     from: '1.4.16',
-    value: ifSet('kube_config.apic_connection_retry_limit', lower('kube_config.apic_connection_retry_limit')),
+    value: ifSet((c) => c.kube_config.apic_connection_retry_limit, lower),
   },
-  { key: 'taint_not_ready_node', from: '1.4.16', value: ifSet('kube_config.taint_not_ready_node') },
-  { key: 'drop_log_disable_events', from: '1.4.16', value: ifSet('drop_log_config.disable_events') },
-  { key: 'drop_log_opflex_redirect_drop_logs', from: '1.6.5', value: ifSet('drop_log_config.opflex_redirect_drop_logs') },
-  { key: 'opflex_startup_enabled', from: '1.4.20', value: ifIs('kube_config.opflex_startup_enabled', true) },
-  { key: 'opflex_startup_policy_duration', from: '1.4.20', value: ifNot('kube_config.opflex_startup_policy_duration', 60) },
-  { key: 'opflex_startup_resolve_aft_conn', from: '1.4.20', value: ifIs('kube_config.opflex_startup_resolve_aft_conn', true) },
-  { key: 'opflex_switch_sync_delay', from: '1.4.20', value: ifNot('kube_config.opflex_switch_sync_delay', 5) },
-  { key: 'opflex_switch_sync_dynamic', from: '1.4.20', value: ifNot('kube_config.opflex_switch_sync_dynamic', 10) },
-  { key: 'unknown_mac_unicast_action', from: '1.5.13', value: ifSet('kube_config.unknown_mac_unicast_action') },
+  { key: 'taint_not_ready_node', from: '1.4.16', value: ifSet((c) => c.kube_config.taint_not_ready_node) },
+  { key: 'drop_log_disable_events', from: '1.4.16', value: ifSet((c) => c.drop_log_config.disable_events) },
+  { key: 'drop_log_opflex_redirect_drop_logs', from: '1.6.5', value: ifSet((c) => c.drop_log_config.opflex_redirect_drop_logs) },
+  { key: 'opflex_startup_enabled', from: '1.4.20', value: ifIs((c) => c.kube_config.opflex_startup_enabled, true) },
+  { key: 'opflex_startup_policy_duration', from: '1.4.20', value: ifNot((c) => c.kube_config.opflex_startup_policy_duration, 60) },
+  { key: 'opflex_startup_resolve_aft_conn', from: '1.4.20', value: ifIs((c) => c.kube_config.opflex_startup_resolve_aft_conn, true) },
+  { key: 'opflex_switch_sync_delay', from: '1.4.20', value: ifNot((c) => c.kube_config.opflex_switch_sync_delay, 5) },
+  { key: 'opflex_switch_sync_dynamic', from: '1.4.20', value: ifNot((c) => c.kube_config.opflex_switch_sync_dynamic, 10) },
+  { key: 'unknown_mac_unicast_action', from: '1.5.13', value: ifSet((c) => c.kube_config.unknown_mac_unicast_action) },
   {
     key: 'enable_hpp_direct',
     from: '1.5.14',
     except: ['1.6.5'],
-    value: ifSet('kube_config.enable_hpp_direct', lower('kube_config.enable_hpp_direct')),
+    value: ifSet((c) => c.kube_config.enable_hpp_direct, lower),
   },
   {
     key: 'opflex_agent_reset_wait_delay',
     from: '1.5.14',
     except: ['1.6.5'],
-    value: ifSet('kube_config.opflex_agent_reset_wait_delay', lower('kube_config.opflex_agent_reset_wait_delay')),
+    value: ifSet((c) => c.kube_config.opflex_agent_reset_wait_delay, lower),
   },
-  { key: 'vmm_controller', from: '1.5.14', value: ifNot('aci_config.vmm_domain.controller', 'rke') },
+  { key: 'vmm_controller', from: '1.5.14', value: ifNot((c) => c.aci_config.vmm_domain.controller, 'rke') },
   {
     key: 'enable_endpoint_slice',
     from: '1.5.14',
-    value: ifSet('kube_config.enable_endpointslice', lower('kube_config.enable_endpointslice')),
+    value: ifSet((c) => c.kube_config.enable_endpointslice, lower),
   },
   {
     key: 'use_aci_cni_priority_class',
     from: '1.5.14',
-    value: ifSet('kube_config.use_acicni_priority_class', lower('kube_config.use_acicni_priority_class')),
+    value: ifSet((c) => c.kube_config.use_acicni_priority_class, lower),
   },
-  { key: 'no_priority_class', from: '1.5.14', value: ifSet('kube_config.no_priority_class', lower('kube_config.no_priority_class')) },
-  { key: 'pod_subnet_chunk_size', from: '1.5.14', value: ifNot('net_config.pod_subnet_chunk_size', 32) },
-  { key: 'max_nodes_svc_graph', from: '1.5.14', value: ifNot('kube_config.max_nodes_svc_graph', 32) },
-  { key: 'snat_contract_scope', from: '1.5.14', value: ifNot('kube_config.snat_operator.contract_scope', 'global') },
-  { key: 'snat_namespace', from: '1.5.14', value: ifNot('kube_config.snat_operator.snat_namespace', 'aci-containers-system') },
-  { key: 'snat_port_range_start', from: '1.5.14', value: ifNot('kube_config.snat_operator.port_range.start', 5000) },
-  { key: 'snat_port_range_end', from: '1.5.14', value: ifNot('kube_config.snat_operator.port_range.end', 65000) },
-  { key: 'snat_ports_per_node', from: '1.5.14', value: ifNot('kube_config.snat_operator.port_range.ports_per_node', 3000) },
+  { key: 'no_priority_class', from: '1.5.14', value: ifSet((c) => c.kube_config.no_priority_class, lower) },
+  { key: 'pod_subnet_chunk_size', from: '1.5.14', value: ifNot((c) => c.net_config.pod_subnet_chunk_size, 32) },
+  { key: 'max_nodes_svc_graph', from: '1.5.14', value: ifNot((c) => c.kube_config.max_nodes_svc_graph, 32) },
+  { key: 'snat_contract_scope', from: '1.5.14', value: ifNot((c) => c.kube_config.snat_operator.contract_scope, 'global') },
+  { key: 'snat_namespace', from: '1.5.14', value: ifNot((c) => c.kube_config.snat_operator.snat_namespace, 'aci-containers-system') },
+  { key: 'snat_port_range_start', from: '1.5.14', value: ifNot((c) => c.kube_config.snat_operator.port_range.start, 5000) },
+  { key: 'snat_port_range_end', from: '1.5.14', value: ifNot((c) => c.kube_config.snat_operator.port_range.end, 65000) },
+  { key: 'snat_ports_per_node', from: '1.5.14', value: ifNot((c) => c.kube_config.snat_operator.port_range.ports_per_node, 3000) },
   {
     key: 'use_privileged_container',
     from: '1.5.14',
-    value: ifSet('kube_config.use_privileged_containers', lower('kube_config.use_privileged_containers')),
+    value: ifSet((c) => c.kube_config.use_privileged_containers, lower),
   },
-  { key: 'opflex_client_ssl', from: '1.5.14', value: ifNot('aci_config.client_ssl', true, lower('aci_config.client_ssl')) },
-  { key: 'multus_disable', from: '1.5.14', value: ifNot('multus.disable', true, lower('multus.disable')) },
+  { key: 'opflex_client_ssl', from: '1.5.14', value: ifNot((c) => c.aci_config.client_ssl, true, lower) },
+  { key: 'multus_disable', from: '1.5.14', value: ifNot((c) => c.multus.disable, true, lower) },
   // Later generations: written when Istio is to be installed, as given.
-  { key: 'install_istio', from: '1.5.14', value: ifSet('istio_config.install_istio') },
-  { key: 'istio_profile', from: '1.5.14', value: ifNot('istio_config.install_profile', 'demo') },
-  { key: 'proactive_conf', from: '1.6.6', value: ifSet('kube_config.proactive_conf', lower('kube_config.proactive_conf')) },
+  { key: 'install_istio', from: '1.5.14', value: ifSet((c) => c.istio_config.install_istio) },
+  { key: 'istio_profile', from: '1.5.14', value: ifNot((c) => c.istio_config.install_profile, 'demo') },
+  { key: 'proactive_conf', from: '1.6.6', value: ifSet((c) => c.kube_config.proactive_conf, lower) },
   {
     key: 'epg_resolve_prioritize',
     from: '1.6.10',
-    value: ifNot('kube_config.epg_resolve_prioritize', true, lower('kube_config.epg_resolve_prioritize')),
+    value: ifNot((c) => c.kube_config.epg_resolve_prioritize, true, lower),
   },
   {
     key: 'force_ep_undeclares',
     from: '1.6.10',
-    value: ifNot('kube_config.force_ep_undeclares', true, lower('kube_config.force_ep_undeclares')),
+    value: ifNot((c) => c.kube_config.force_ep_undeclares, true, lower),
   },
-  { key: 'apic_request_retry_delay', from: '1.6.10', value: ifNot('kube_config.apic_request_retry_delay', 2) },
+  { key: 'apic_request_retry_delay', from: '1.6.10', value: ifNot((c) => c.kube_config.apic_request_retry_delay, 2) },
   {
     key: 'enable_apic_request_retry_delay',
     from: '1.6.10',
-    value: ifNot('kube_config.enable_apic_request_retry_delay', true, lower('kube_config.enable_apic_request_retry_delay')),
+    value: ifNot((c) => c.kube_config.enable_apic_request_retry_delay, true, lower),
   },
 ];
 

@@ -18,9 +18,9 @@ const at = (g: RkeGeneration) => RKE_GENERATIONS.indexOf(g);
 
 /** The images RKE runs, when the file names its registry. */
 function systemImages(ctx: Ctx): Record<string, string> {
-  const suffix = ctx.on('registry.use_digest') ? '@sha256' : '';
-  const image = (name: string, key: string) =>
-    `${pyStr(ctx.get('registry.image_prefix'))}/${name}${suffix}:${pyStr(ctx.get(`registry.${key}`))}`;
+  const suffix = truthy(ctx.c.registry.use_digest) ? '@sha256' : '';
+  const image = (name: string, key: keyof Config['registry']) =>
+    `${pyStr(ctx.c.registry.image_prefix)}/${name}${suffix}:${pyStr(ctx.c.registry[key])}`;
   return {
     aci_cni_deploy_container: image('cnideploy', 'cnideploy_version'),
     aci_host_container: image('aci-containers-host', 'aci_containers_host_version'),
@@ -43,12 +43,12 @@ export function buildRkeNetworkSection(config: Config): KubeObject {
   }
   const network: Record<string, unknown> = { plugin: 'aci', aci_network_provider: provider };
   // The first generations put the MTU beside the provider settings.
-  if (at(g) < at('1.3.20') && truthy(ctx.get('net_config.interface_mtu'))) network.mtu = ctx.get('net_config.interface_mtu');
-  const podSubnets = (ctx.get('net_config.pod_subnet') as string[] | null) ?? [];
+  if (at(g) < at('1.3.20') && truthy(ctx.c.net_config.interface_mtu)) network.mtu = ctx.c.net_config.interface_mtu;
+  const podSubnets = (ctx.c.net_config.pod_subnet as string[] | null) ?? [];
   const kubeController: Record<string, string> = {};
   if (at(g) < at('1.3.21')) kubeController.cluster_cidr = podSubnets.join('');
   else if (truthy(podSubnets)) kubeController.cluster_cidr = podSubnets.join(',');
   const doc: Record<string, unknown> = { network, services: { 'kube-controller': kubeController } };
-  if (at(g) >= at('1.3.24') && truthy(ctx.get('user_config.registry'))) doc.system_images = systemImages(ctx);
+  if (at(g) >= at('1.3.24') && truthy(ctx.c.user_config.registry)) doc.system_images = systemImages(ctx);
   return doc as unknown as KubeObject;
 }

@@ -336,7 +336,7 @@ function addUserL3outProviders(t: TreeBuilder, config: Config, sys: string): voi
       mo('fvRsProv', { matchT: 'AtleastOne', tnVzBrCPName: `${sys}-l3out-allow-all` }, [], {
         owner: 'cluster',
         removeByDn: true,
-        post: { api: 'mo', wrap: 0, url: 'parent' },
+        post: POST_TO_PARENT,
       }),
     );
   }

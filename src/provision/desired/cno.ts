@@ -81,7 +81,7 @@ function addAepBindings(t: TreeBuilder, config: Config): void {
   }
   t.add(
     t.context(t.context('', 'polUni'), 'infraInfra'),
-    mo('infraAttEntityP', { name: a.aep }, children, { owner: 'shared', post: POST_TO_PARENT }),
+    mo('infraAttEntityP', { name: String(a.aep) }, children, { owner: 'shared', post: POST_TO_PARENT }),
   );
 }
 

@@ -136,7 +136,7 @@ export function addAepBindings(t: TreeBuilder, config: Config): void {
     infra,
     mo(
       'infraAttEntityP',
-      { name: a.aep },
+      { name: String(a.aep) },
       [
         mo('infraRsDomP', { tDn: clusterVmmDomainDn(config) }, [], owned),
         mo('infraRsDomP', { tDn: clusterPhysDomainDn(config) }, [], owned),

@@ -6,26 +6,8 @@ import { ACI_PREFIX } from './names.js';
 import type { TenantExtras } from './tenant.js';
 import { mo, type Spec } from './tree.js';
 
-/** A port range as flavors write it: `range: [from, to]`. */
-export interface PortItem {
-  name: string;
-  range: [number, number];
-  etherT: string;
-  prot: string;
-  stateful: string;
-}
-
-export interface RkeContract {
-  name: string;
-  provided: string[];
-  consumed: string[];
-  filter: string;
-}
-
-export interface RkeConfig {
-  contracts: RkeContract[];
-  filters: Array<{ name: string; items: PortItem[] }>;
-}
+/** A port range as flavors write it (`range: [from, to]`): an item of `aci_config.items` or of an `rke_config` filter. */
+type PortItem = Pick<NonNullable<Config['aci_config']['items']>[number], 'name' | 'etherT' | 'prot' | 'stateful' | 'range'>;
 
 function entry(p: PortItem): Record<string, string> {
   return {
@@ -40,7 +22,7 @@ function entry(p: PortItem): Record<string, string> {
 }
 
 function portItems(config: Config): PortItem[] {
-  return ((config.aci_config as { items?: PortItem[] }).items ?? []).filter((p) => p !== null && typeof p === 'object');
+  return (config.aci_config.items ?? []).filter((p) => p !== null && typeof p === 'object');
 }
 
 /** Docker UCP: its ports in the kube-api filter. */
@@ -55,7 +37,7 @@ export function dockerUcpTenantExtras(config: Config): TenantExtras {
  */
 export function rancherTenantExtras(config: Config): TenantExtras {
   const prefix = `${ACI_PREFIX}${config.aci_config.system_id}-`;
-  const rke = (config as { rke_config?: RkeConfig }).rke_config;
+  const rke = config.rke_config;
   const epgChildren = new Map<string, Spec[]>();
   const children: Spec[] = [];
   const relate = (epg: string, rel: Spec) => epgChildren.set(epg, [...(epgChildren.get(epg) ?? []), rel]);
@@ -73,7 +55,7 @@ export function rancherTenantExtras(config: Config): TenantExtras {
   }
   // The Python tool adds only the last filter of the list (its loop over
   // filters ends before the one over their ports): the same filter set here.
-  const last = rke?.filters[rke.filters.length - 1];
+  const last = rke?.filters?.[rke.filters.length - 1];
   if (last) {
     children.push(
       mo(

@@ -3,7 +3,8 @@
 // The tenant, the L3Out and its external EPGs are the user's; the filter,
 // the contract and the relations are the cluster's, removed one by one.
 import type { Config } from '../../config/types.js';
-import { CLUSTER_ANNOTATION, mo, TreeBuilder } from './tree.js';
+import { REQUEST_LAYOUT } from './layout.js';
+import { mo, TreeBuilder } from './tree.js';
 
 export function l3outContractName(config: Config): string {
   return `${config.aci_config.system_id}-l3out-allow-all`;
@@ -11,15 +12,12 @@ export function l3outContractName(config: Config): string {
 
 export function addL3outContract(t: TreeBuilder, config: Config): void {
   const a = config.aci_config;
-  const sys = a.system_id;
-  const tenant = a.vrf.tenant;
+  const sys = String(a.system_id);
+  const tenant = String(a.vrf.tenant);
   // The VRF's tenant is the user's (or the cluster's, which the tenant builder
-  // describes): here it only wraps the request. `common` is never annotated.
+  // describes): here it only wraps the request (REQUEST_LAYOUT.l3outContract).
   const tenantDn = t.context(t.context('', 'polUni'), 'fvTenant', { name: tenant });
-  const wrapper: Record<string, string> = { name: tenant, dn: tenantDn };
-  if (tenant !== 'common') wrapper.annotation = CLUSTER_ANNOTATION;
-  const post = { api: 'mo', wrap: 1, wrapper, url: 'self', group: 'l3out' } as const;
-  const owned = { owner: 'cluster' as const, removeByDn: true, post };
+  const owned = { owner: 'cluster' as const, removeByDn: true, post: REQUEST_LAYOUT.l3outContract };
   t.add(tenantDn, mo('vzFilter', { name: `${sys}-allow-all-filter` }, [mo('vzEntry', { name: 'allow-all' })], owned));
   t.add(
     tenantDn,
@@ -39,16 +37,16 @@ export function addL3outContract(t: TreeBuilder, config: Config): void {
 /** Each external EPG of the L3Out provides the allow-all contract. */
 export function addExternalEpgContracts(t: TreeBuilder, config: Config): void {
   const a = config.aci_config;
-  const tenantDn = t.context(t.context('', 'polUni'), 'fvTenant', { name: a.vrf.tenant });
-  const out = t.context(tenantDn, 'l3extOut', { name: a.l3out.name });
-  for (const net of a.l3out.external_networks) {
+  const tenantDn = t.context(t.context('', 'polUni'), 'fvTenant', { name: String(a.vrf.tenant) });
+  const out = t.context(tenantDn, 'l3extOut', { name: String(a.l3out.name) });
+  for (const net of a.l3out.external_networks ?? []) {
     const instP = t.context(out, 'l3extInstP', { name: net });
     t.add(
       instP,
       mo('fvRsProv', { matchT: 'AtleastOne', tnVzBrCPName: l3outContractName(config) }, [], {
         owner: 'cluster',
         removeByDn: true,
-        post: { api: 'mo', wrap: 0, url: 'parent' },
+        post: REQUEST_LAYOUT.toParent,
       }),
     );
   }

@@ -5,6 +5,7 @@
 // VMware domain's pool and the nodes EPG bound to the VMware domain.
 import { enhancedLagPolicyDn, epgDn, vmmDomainDn } from '../../aci/dns.js';
 import type { Config } from '../../config/types.js';
+import { REQUEST_LAYOUT } from './layout.js';
 import { mo, POST_SELF, TreeBuilder, type Spec } from './tree.js';
 import { resolveDn } from '../../aci/dn.js';
 import { ACI_PREFIX } from './names.js';
@@ -20,7 +21,7 @@ export function addNestedPortGroup(t: TreeBuilder, config: Config): void {
   const vmm = config.aci_config.vmm_domain;
   const nested = vmm.nested_inside;
   const net = config.net_config;
-  const portgroup = nested.portgroup ?? config.aci_config.system_id;
+  const portgroup = String(nested.portgroup ?? config.aci_config.system_id);
   const vlan = (n: number | null) => `vlan-${n}`;
   const blocks: Spec[] = [net.infra_vlan, net.service_vlan, net.kubeapi_vlan].map((v) =>
     mo('fvnsEncapBlk', { from: vlan(v), to: vlan(v) }),
@@ -70,7 +71,7 @@ export function addSecondKubeApiPortGroup(t: TreeBuilder, config: Config): void 
         annotate: false,
         owner: 'cluster',
         emptyChildren: true,
-        post: { api: 'node/mo', wrap: 0, url: 'self' },
+        post: REQUEST_LAYOUT.nodeSelf,
       }),
     );
   }
@@ -100,7 +101,7 @@ export function addSecondKubeApiPortGroup(t: TreeBuilder, config: Config): void 
         encap: api,
       },
       children,
-      { emptyChildren: true, post: { api: 'node/mo', wrap: 0, url: 'parent' } },
+      { emptyChildren: true, post: REQUEST_LAYOUT.nodeToParent },
     ),
   );
 }

@@ -94,49 +94,49 @@ export function postRequests(state: DesiredState): PostRequest[] {
   return out.sort((a, b) => a.seq - b.seq).map(({ seq: _seq, ...r }) => r);
 }
 
-/** A desired object as the plan reads it: identity, attributes, owner, and what travels with it. */
-export interface RootObject {
+/** A desired object as the plan reads it: its DN (`dn` among the attributes), attributes and owner. */
+export interface PlanObject {
   className: string;
   attributes: Record<string, string>;
-  children: RootObject[];
+  children: PlanObject[];
   owner: DesiredMo['owner'];
 }
 
-function rootObject(mo: DesiredMo): RootObject {
-  return {
-    className: mo.className,
-    attributes: { ...mo.attributes },
-    children: mo.children.filter((c) => !c.post && !c.context).map(rootObject),
-    owner: mo.owner,
-  };
-}
-
 /**
- * The desired roots of the plan, read off the tree: each request's objects at
- * their DN (`dn` among the attributes), with their owners, wrapped in their
- * parent's identity where the request wraps them. The same requests the dump
- * lists, so the plan and the dump cannot disagree.
+ * The objects the plan compares, read off the tree: every object a request
+ * carries (with its attributes), and every parent a request is wrapped in
+ * (with the identity it is wrapped with), each at its DN. They are listed in
+ * the order the requests name them, so the plan's batches go out in the
+ * order the builders declared them; the plan nests them by DN.
  */
-export function requestRoots(state: DesiredState): RootObject[] {
-  const parents = new Map<DesiredMo, DesiredMo>();
-  for (const m of preorder(state.root)) for (const c of m.children) parents.set(c, m);
-  const out: RootObject[] = [];
-  for (const m of [...preorder(state.root)].filter((x) => x.post).sort((a, b) => a.post!.seq - b.post!.seq)) {
-    const root = rootObject(m);
-    if (m.post!.wrap === 0) {
-      root.attributes['dn'] = m.dn;
-      out.push(root);
-      continue;
+export function planObjects(state: DesiredState): PlanObject[] {
+  const found: Array<{ seq: number; index: number; object: PlanObject }> = [];
+  // Objects carried so far by each posted object's request (its body in preorder; a wrapper comes first).
+  const carriedCount = new Map<DesiredMo, number>();
+  const visit = (m: DesiredMo, carrier: DesiredMo | undefined): void => {
+    const carriedBy = m.context ? undefined : m.post ? m : carrier;
+    const parts: Array<{ seq: number; index: number; attributes: Record<string, string> }> = [];
+    if (carriedBy) {
+      const index = carriedCount.get(carriedBy) ?? (carriedBy.post!.wrap === 1 ? 1 : 0);
+      carriedCount.set(carriedBy, index + 1);
+      parts.push({ seq: carriedBy.post!.seq, index, attributes: m.attributes });
     }
-    const parent = parents.get(m)!;
-    out.push({
-      className: parent.className,
-      attributes: { ...(m.post!.wrapper ?? {}), dn: parent.dn },
-      children: [root],
-      owner: parent.owner,
-    });
-  }
-  return out;
+    for (const c of m.children) if (c.post?.wrap === 1) parts.push({ seq: c.post.seq, index: 0, attributes: { ...c.post.wrapper } });
+    if (parts.length > 0) {
+      parts.sort((x, y) => x.seq - y.seq || x.index - y.index);
+      const attributes: Record<string, string> = {};
+      for (const p of parts) for (const [k, v] of Object.entries(p.attributes)) if (k !== 'dn' && k !== 'rn') attributes[k] = v;
+      attributes['dn'] = m.dn;
+      found.push({
+        seq: parts[0].seq,
+        index: parts[0].index,
+        object: { className: m.className, attributes, children: [], owner: m.owner },
+      });
+    }
+    for (const c of m.children) visit(c, carriedBy);
+  };
+  for (const c of state.root.children) visit(c, undefined);
+  return found.sort((x, y) => x.seq - y.seq || x.index - y.index).map((x) => x.object);
 }
 
 export interface RemovalTarget {

@@ -203,18 +203,18 @@ export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAddi
     nodeBdSubnets = nodeBdSubnets.filter((_, i) => i % 2 === 1);
   }
   const nodeBdChildren: Spec[] = [
-    mo('fvRsCtx', { tnFvCtxName: a.vrf.name }),
-    mo('fvRsBDToOut', { tnL3extOutName: a.l3out.name }),
+    mo('fvRsCtx', { tnFvCtxName: String(a.vrf.name) }),
+    mo('fvRsBDToOut', { tnL3extOutName: String(a.l3out.name) }),
     ...nodeBdSubnets,
   ];
   const dhcpRelayLabel = a.dhcp_relay_label;
   if (typeof dhcpRelayLabel === 'string' && dhcpRelayLabel !== '') {
     nodeBdChildren.push(mo('dhcpLbl', { name: dhcpRelayLabel, owner: 'infra' }));
   }
-  const podBdChildren: Spec[] = [mo('fvRsCtx', { tnFvCtxName: a.vrf.name })];
+  const podBdChildren: Spec[] = [mo('fvRsCtx', { tnFvCtxName: String(a.vrf.name) })];
   // The pod BD reaches the L3Out only when pods may reach the outside directly.
   if (config.kube_config.allow_pods_external_access === true) {
-    podBdChildren.push(mo('fvRsBDToOut', { tnL3extOutName: a.l3out.name }));
+    podBdChildren.push(mo('fvRsBDToOut', { tnL3extOutName: String(a.l3out.name) }));
   }
   podBdChildren.push(...podSubnets.map((s) => subnet(s, c)));
 

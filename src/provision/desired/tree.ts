@@ -3,10 +3,10 @@
 // node, so the tree stays the APIC's shape whatever order builders run in.
 import { formatRn, childDn, resolveDn } from '../../aci/dn.js';
 import { requireClass, ROOT_CLASS } from '../../aci/classes.js';
+import { CLUSTER_ANNOTATION, REQUEST_LAYOUT, type RequestLayout } from './layout.js';
 import type { DesiredMo, Ownership, Post } from './types.js';
 
-/** The annotation ACI CNI objects carry; the controller and unprovision look for it. */
-export const CLUSTER_ANNOTATION = 'orchestrator:aci-containers-controller';
+export { CLUSTER_ANNOTATION };
 
 /** A node as builders describe it, before it gets its DN. */
 export interface Spec {
@@ -14,7 +14,8 @@ export interface Spec {
   attributes: Record<string, string>;
   children: Spec[];
   owner?: Ownership;
-  post?: Omit<Post, 'seq'>;
+  /** How it starts a request of its own: an entry of REQUEST_LAYOUT (layout.ts). */
+  post?: RequestLayout;
   removeByDn?: boolean;
   removeIfAnnotated?: boolean;
   emptyChildren?: boolean;
@@ -24,7 +25,7 @@ export interface MoOptions {
   /** Add the cluster annotation (the default). */
   annotate?: boolean;
   owner?: Ownership;
-  post?: Omit<Post, 'seq'>;
+  post?: RequestLayout;
   removeByDn?: boolean;
   removeIfAnnotated?: boolean;
   emptyChildren?: boolean;
@@ -44,10 +45,10 @@ export function mo(className: string, attributes: Record<string, string>, childr
   return spec;
 }
 
-/** Post specs used by the builders. */
-export const POST_SELF: Omit<Post, 'seq'> = { api: 'mo', wrap: 0, url: 'self' };
-export const POST_NODE_SELF: Omit<Post, 'seq'> = { api: 'node/mo', wrap: 0, url: 'self' };
-export const POST_TO_PARENT: Omit<Post, 'seq'> = { api: 'mo', wrap: 0, url: 'parent' };
+/** The layouts builders name most (entries of REQUEST_LAYOUT). */
+export const POST_SELF: RequestLayout = REQUEST_LAYOUT.self;
+export const POST_NODE_SELF: RequestLayout = REQUEST_LAYOUT.nodeSelf;
+export const POST_TO_PARENT: RequestLayout = REQUEST_LAYOUT.toParent;
 
 export class TreeBuilder {
   readonly root: DesiredMo = { className: ROOT_CLASS, dn: '', attributes: {}, children: [], owner: 'shared' };
@@ -133,7 +134,10 @@ export class TreeBuilder {
       parent.children.push(node);
       this.byDn.set(dn, node);
     }
-    if (spec.post) node.post = { ...spec.post, seq: this.seq++ };
+    if (spec.post) {
+      const { wrapper, ...layout } = spec.post;
+      node.post = { ...layout, ...(wrapper ? { wrapper: wrapper(parent) } : {}), seq: this.seq++ };
+    }
     if (spec.removeByDn) node.removeByDn = true;
     if (spec.removeIfAnnotated) node.removeIfAnnotated = true;
     if (spec.emptyChildren) node.emptyChildren = true;

@@ -2,7 +2,8 @@
 // controller signs its requests with the matching key).
 import { localUserDn } from '../../aci/dns.js';
 import type { Config } from '../../config/types.js';
-import { CLUSTER_ANNOTATION, mo, POST_NODE_SELF, TreeBuilder } from './tree.js';
+import { REQUEST_LAYOUT } from './layout.js';
+import { mo, POST_NODE_SELF, TreeBuilder } from './tree.js';
 
 export function addControllerUser(t: TreeBuilder, config: Config): void {
   const login = config.aci_config.sync_login;
@@ -21,7 +22,7 @@ export function addControllerUser(t: TreeBuilder, config: Config): void {
   t.add(
     localUserDn(login.username),
     mo('aaaUserCert', { name: `${login.username}.crt`, data: login.cert_data }, [], {
-      post: { api: 'node/mo', wrap: 1, wrapper: { name: login.username, annotation: CLUSTER_ANNOTATION }, url: 'self' },
+      post: REQUEST_LAYOUT.userCertificate,
     }),
   );
 }

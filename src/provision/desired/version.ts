@@ -1,8 +1,10 @@
 // APIC release comparisons (`5.2.3` style, as the configuration carries them).
 
 /** Whether `version` is at least `floor`, comparing dotted numbers. */
-export function atLeast(version: string, floor: string): boolean {
-  const a = version.split('.').map((x) => Number.parseInt(x, 10) || 0);
+export function atLeast(version: string | number, floor: string): boolean {
+  const a = String(version)
+    .split('.')
+    .map((x) => Number.parseInt(x, 10) || 0);
   const b = floor.split('.').map((x) => Number.parseInt(x, 10) || 0);
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const d = (a[i] ?? 0) - (b[i] ?? 0);

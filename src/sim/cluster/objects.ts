@@ -67,9 +67,9 @@ function serviceBd(n: CniNames, config: Config): ControllerPost {
     dn,
     what: `service bridge domain ${n.serviceBdName}`,
     mo: mo('fvBD', { dn, name: n.serviceBdName, arpFlood: 'yes', ipLearning: 'no', unkMacUcastAct: 'proxy' }, [
-      mo('fvRsBDToOut', { tnL3extOutName: a.l3out.name }),
-      mo('fvRsCtx', { tnFvCtxName: a.vrf.name }),
-      mo('fvSubnet', { ip: config.net_config.node_svc_subnet }),
+      mo('fvRsBDToOut', { tnL3extOutName: String(a.l3out.name) }),
+      mo('fvRsCtx', { tnFvCtxName: String(a.vrf.name) }),
+      mo('fvSubnet', { ip: String(config.net_config.node_svc_subnet) }),
     ]),
   };
 }
@@ -137,7 +137,7 @@ function servicePosts(n: CniNames, config: Config, w: Workload): ControllerPost[
         w.nodes.map((node) => mo('vnsRedirectDest', { ip: node.serviceIp, mac: node.serviceMac, descr: node.name })),
       ),
     });
-    const extDn = dnOf(['polUni'], tenant, ['l3extOut', { name: a.l3out.name }], ['l3extInstP', { name }]);
+    const extDn = dnOf(['polUni'], tenant, ['l3extOut', { name: String(a.l3out.name) }], ['l3extInstP', { name }]);
     posts.push({
       dn: extDn,
       what: `external EPG of ${key}`,
@@ -155,11 +155,11 @@ function servicePosts(n: CniNames, config: Config, w: Workload): ControllerPost[
       ]),
     });
     // The cluster's external networks consume every service's contract.
-    for (const net of a.l3out.external_networks) {
+    for (const net of a.l3out.external_networks ?? []) {
       const cons = dnOf(
         ['polUni'],
         tenant,
-        ['l3extOut', { name: a.l3out.name }],
+        ['l3extOut', { name: String(a.l3out.name) }],
         ['l3extInstP', { name: net }],
         ['fvRsCons', { tnVzBrCPName: name }],
       );

@@ -65,11 +65,11 @@ export function buildWorkload(config: Config, nodes: readonly NodeSpec[], loadBa
   const workloadNodes = nodes.map((n, i) => ({
     name: n.name,
     ip: n.addresses[0]?.address ?? '',
-    serviceIp: hostOf('net_config.node_svc_subnet', net.node_svc_subnet, i + 2),
+    serviceIp: hostOf('net_config.node_svc_subnet', String(net.node_svc_subnet), i + 2),
     serviceMac: serviceMac(n.name),
   }));
-  const pool = net.extern_dynamic[0];
-  if (loadBalancers > 0 && pool === undefined) {
+  const pool = net.extern_dynamic?.[0] ?? '';
+  if (loadBalancers > 0 && pool === '') {
     throw new InputError([
       { field: 'net_config.extern_dynamic', rule: 'must hold a subnet to give LoadBalancer services their addresses' },
     ]);

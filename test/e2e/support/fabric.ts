@@ -58,7 +58,7 @@ export function seedForConfig(config: Config, overrides: Partial<SeedSpec> = {})
   const a = config.aci_config;
   const nested = a.vmm_domain.nested_inside;
   return seedSchema.parse({
-    version: firmwareOf(a.apic_version),
+    version: firmwareOf(String(a.apic_version)),
     infra_vlan: config.net_config.infra_vlan ?? 4093,
     aeps: [a.aep],
     vrfs: [{ tenant: a.vrf.tenant, name: a.vrf.name }],

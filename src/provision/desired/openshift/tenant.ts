@@ -12,24 +12,13 @@ import type { TenantNames } from '../names.js';
 import type { EpgRole, TenantAdditions } from '../tenant.js';
 import { mo, type Spec } from '../tree.js';
 
+type AciConfig = Config['aci_config'];
 /** A contract a flavor adds (flavors.yaml `items`), its name already cluster-prefixed. */
-interface ContractItem {
-  name: string;
-  range: [number | string, number | string][];
-  etherT: string;
-  prot: string;
-  stateful: string;
-  consumed?: string[];
-  provided?: string[];
-}
+type ContractItem = NonNullable<AciConfig['items']>[number];
 
-/** A filter entry a flavor adds to the kube-api or DNS filter. */
-interface FilterEntry {
-  name: string;
-  range: [number | string, number | string];
-  etherT: string;
-  prot: string;
-  stateful: string;
+/** OpenShift's items list their ports as [FROM, TO] pairs (the RKE family's are one pair). */
+function portPairs(range: ContractItem['range']): (number | string)[][] {
+  return (range as unknown[]).every((r) => Array.isArray(r)) ? (range as (number | string)[][]) : [range as number[]];
 }
 
 const ROLES: EpgRole[] = ['default', 'system', 'nodes'];
@@ -54,11 +43,7 @@ export function openshiftAtLeast48(flavor: string): boolean {
 }
 
 export function openshiftTenantAdditions(config: Config, n: TenantNames): TenantAdditions {
-  const a = config.aci_config as Config['aci_config'] & {
-    items?: ContractItem[];
-    kube_api_entries?: FilterEntry[];
-    dns_entries?: FilterEntry[];
-  };
+  const a = config.aci_config;
   const items = a.items ?? [];
   const api = mo('fvRsProv', { tnVzBrCPName: `${n.apiContractPrefix}api` });
   const dns = mo('fvRsCons', { tnVzBrCPName: `${n.contractPrefix}dns` });
@@ -84,7 +69,7 @@ export function openshiftTenantAdditions(config: Config, n: TenantNames): Tenant
     mo(
       'vzFilter',
       { name: `${item.name}-filter` },
-      item.range.map(([from, to]) => entry(`${item.name}-${from}`, item, from, to)),
+      portPairs(item.range).map(([from, to]) => entry(`${item.name}-${from}`, item, from, to)),
     ),
   );
   return {
