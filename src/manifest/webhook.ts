@@ -304,7 +304,7 @@ function fabricVlanPool(vlans: readonly string[]): KubeObject {
 
 /** The webhook and what goes with it, for chained CNI and VMM lite (none otherwise). */
 export function buildWebhook(ctx: Ctx): KubeObject[] {
-  const c = ctx.c as Config;
+  const c = ctx.c;
   const chained = ctx.chained;
   const vmmLite = ctx.aaepMonitoring;
   if (!chained && !vmmLite) return [];
