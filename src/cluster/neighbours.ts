@@ -16,7 +16,10 @@ import type { DesiredState } from '../provision/desired/types.js';
 import { allObjects } from '../provision/desired/requests.js';
 import { CLUSTER_ANNOTATION } from '../provision/desired/tree.js';
 
-export type NeighbourReader = Pick<ApicClient, 'getClass' | 'getMo'>;
+export type NeighbourReader = Pick<ApicClient, 'get' | 'getClass' | 'getMo'>;
+
+/** What other clusters hold in the fabric's policies, with their children: read in one request. */
+const HELD_CLASSES = ['vmmDomP', 'physDomP', 'fvnsVlanInstP', 'fvnsMcastAddrInstP'] as const;
 
 /** What the fabric holds that other clusters may own: read in one round, judged once the cluster is built. */
 export interface FabricNeighbours {
@@ -40,11 +43,8 @@ function dnOf(mo: ManagedObject): string {
 
 export async function readNeighbours(apic: NeighbourReader, probe: Config): Promise<FabricNeighbours> {
   const a = probe.aci_config;
-  const [vmmDomains, physDomains, vlanPools, mcastPools, aep, registrations, vrfTenant] = await Promise.all([
-    apic.getClass('vmmDomP', { subtree: 'children' }),
-    apic.getClass('physDomP', { subtree: 'children' }),
-    apic.getClass('fvnsVlanInstP', { subtree: 'children' }),
-    apic.getClass('fvnsMcastAddrInstP', { subtree: 'children' }),
+  const [held, aep, registrations, vrfTenant] = await Promise.all([
+    apic.get('/api/mo/uni.json', { 'query-target': 'subtree', 'target-subtree-class': HELD_CLASSES.join(','), 'rsp-subtree': 'children' }),
     apic.getMo(aepDn(String(a.aep)), { subtree: 'full' }),
     apic.getClass('vmmInjectedClusterInfo'),
     // Read as the prerequisite check reads it: one request for both.
@@ -53,11 +53,12 @@ export async function readNeighbours(apic: NeighbourReader, probe: Config): Prom
   const l3outVrf = findBelow(vrfTenant, tenantDn(String(a.vrf.tenant)), l3outDn(String(a.vrf.tenant), String(a.l3out.name)))?.children.find(
     (c) => c.className === 'l3extRsEctx',
   );
+  const of = (className: (typeof HELD_CLASSES)[number]): ManagedObject[] => held.filter((m) => m.className === className);
   return {
-    vmmDomains,
-    physDomains,
-    vlanPools,
-    mcastPools,
+    vmmDomains: of('vmmDomP'),
+    physDomains: of('physDomP'),
+    vlanPools: of('fvnsVlanInstP'),
+    mcastPools: of('fvnsMcastAddrInstP'),
     ...(aep ? { aep } : {}),
     registrations,
     ...(l3outVrf ? { l3outVrf } : {}),
