@@ -5,22 +5,27 @@
 // piece gains, and the rules the code must keep for it: docs/startup.md.
 //
 // In the bundle: dist/ and the libraries every run needs (yaml, zod's v3
-// API, commander, ipaddr.js). Left as packages, loaded from node_modules on
-// first use: what only -a/-d, verify, the demo or a new certificate need
-// (undici, @peculiar/x509, better-sqlite3, ws, zod's v4 API used by apic-sim).
+// API, commander, ipaddr.js), and the parts of undici the APIC client loads.
+// Left as packages, loaded from node_modules on first use: what only verify,
+// the demo or a new certificate need (@peculiar/x509, better-sqlite3, ws,
+// zod's v4 API used by apic-sim).
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(repo, 'dist');
 const outfile = join(dist, 'bundle', 'acc-provision.cjs');
 const launcher = join(dist, 'cli', 'launch.cjs');
 const INLINE = new Set(['yaml', 'zod/v3', 'commander', 'ipaddr.js']);
+// The parts of undici the APIC client loads (src/apic/undici.ts), with what
+// they require inside undici: compiled from the cache instead of from source
+// on every -a/-d/plan/verify run. Loaded only when a command talks to an APIC.
+const INLINE_PREFIXES = ['undici/lib/'];
 const TRAINING_FLAVOR = 'kubernetes-1.35';
 
 /** Bare package imports outside INLINE stay `require()` calls into node_modules. */
@@ -28,7 +33,7 @@ const packagesOutside = {
   name: 'packages-outside',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:') || INLINE.has(args.path)) return undefined;
+      if (args.path.startsWith('node:') || INLINE.has(args.path) || INLINE_PREFIXES.some((p) => args.path.startsWith(p))) return undefined;
       return { path: args.path, external: true };
     });
   },
@@ -77,7 +82,11 @@ const result = await build({
   logLevel: 'warning',
 });
 
-if (/\bimport\(/.test(readFileSync(outfile, 'utf8'))) {
+// Type annotations in comments (`@param {import('./client.js')}`) do not count.
+const codeLines = readFileSync(outfile, 'utf8')
+  .split('\n')
+  .filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l));
+if (codeLines.some((l) => /\bimport\(/.test(l))) {
   throw new Error(`${outfile} holds an import() call, which fails when run from the code cache`);
 }
 
@@ -102,22 +111,35 @@ try {
   rmSync(join(repo, 'dist', 'RELEASE-VERSION'), { force: true });
 }
 
-// Training run: generating the sample configuration's manifest, operator
-// resource, tarball and APIC dump compiles what a generation runs. There is
-// no cache yet, so the launcher writes one when it finishes; the package
-// ships it (an installed copy is seldom writable).
+// Training run: `-a` of the sample configuration against an apic-sim in
+// this process (seeded with the sample's prerequisites), writing the
+// manifest, operator resource, tarball and APIC dump: it compiles what a
+// generation runs and what provisioning adds (the APIC client and undici,
+// discovery, the plan). There is no cache yet, so the launcher writes one
+// when it finishes; the package ships it (an installed copy is seldom
+// writable).
 const scratch = mkdtempSync(join(tmpdir(), 'acc-provision-training-'));
+const { startSim } = await import(pathToFileURL(join(dist, 'sim', 'server.js')).href);
+const { defaultSeed } = await import(pathToFileURL(join(dist, 'sim', 'seed.js')).href);
+const TRAINING_PASSWORD = `training-${randomUUID()}`;
+const sim = await startSim({ listen: '127.0.0.1:0', data: ':memory:', adminPassword: TRAINING_PASSWORD, seed: defaultSeed() });
 try {
+  // Asynchronous: the simulator answers from this process meanwhile.
   const run = (args) =>
-    execFileSync(process.execPath, [launcher, ...args], {
-      cwd: scratch,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: '' },
+    new Promise((done, fail) => {
+      execFile(
+        process.execPath,
+        [launcher, ...args],
+        { cwd: scratch, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ACC_PROVISION_PASS: TRAINING_PASSWORD } },
+        (error, stdout, stderr) => (error ? fail(new Error(`training run ${args.join(' ')}: ${stderr}`)) : done(stdout)),
+      );
     });
-  writeFileSync(join(scratch, 'cluster.yaml'), run(['--sample', '-f', TRAINING_FLAVOR]));
+  const sample = await run(['--sample', '-f', TRAINING_FLAVOR]);
+  const pointed = sample.replace(/(apic_hosts:[^\n]*\n\s+- )\S+/, `$1127.0.0.1:${sim.port}`);
+  if (pointed === sample) throw new Error('training run: no apic_hosts entry in the sample to point at the simulator');
+  writeFileSync(join(scratch, 'cluster.yaml'), pointed);
   rmSync(`${outfile}.cache`, { force: true });
-  run([
+  await run([
     '-c',
     'cluster.yaml',
     '-f',
@@ -130,7 +152,11 @@ try {
     'apic.txt',
     '--version-token',
     'training',
+    '-a',
+    '-u',
+    'admin',
   ]);
 } finally {
+  await sim.close();
   rmSync(scratch, { recursive: true, force: true });
 }
