@@ -10,6 +10,17 @@ import { normalizeCidr, splitSubnet } from './ip.js';
 import { getPath, isTree, type Tree } from './merge.js';
 import { adjustCalico } from './calico-adjust.js';
 
+/** OpenShift's own namespaces, placed in the system EPG with kube-system. */
+export const OPENSHIFT_SYSTEM_NAMESPACES = [
+  'kube-service-catalog',
+  'openshift-console',
+  'openshift-dns',
+  'openshift-authentication',
+  'openshift-authentication-operator',
+  'openshift-monitoring',
+  'openshift-web-console',
+] as const;
+
 /** Prefix of object names under the current naming convention. */
 export const ACI_PREFIX = 'aci-containers-';
 
@@ -96,17 +107,7 @@ export function deriveConfig(config: Tree, opts: { versionToken?: string; fixedP
   };
   namespaceEpgs['kube-system'] = epgOf(systemEpg);
   if (vmm.type === 'OpenShift') {
-    for (const ns of [
-      'kube-service-catalog',
-      'openshift-console',
-      'openshift-dns',
-      'openshift-authentication',
-      'openshift-authentication-operator',
-      'openshift-monitoring',
-      'openshift-web-console',
-    ]) {
-      namespaceEpgs[ns] = epgOf(systemEpg);
-    }
+    for (const ns of OPENSHIFT_SYSTEM_NAMESPACES) namespaceEpgs[ns] = epgOf(systemEpg);
   }
   if (config.flavor === 'k8s-overlay') {
     // The basic overlay places only kube-system's pods in the system EPG.

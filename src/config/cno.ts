@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Problem } from '../errors.js';
 import { getPath, isTree, truthy, type Tree } from './merge.js';
-import { syncLoginPassword } from './adjust.js';
+import { OPENSHIFT_SYSTEM_NAMESPACES, syncLoginPassword } from './adjust.js';
 import { bridgeNadProblems } from './bridge-nad.js';
 import { yamlLibrary } from './lazy.js';
 
@@ -239,17 +239,7 @@ export function deriveCnoConfig(config: Tree, files: CnoFiles, opts: { fixedPass
     };
     (derived.aci_config as Tree).node_config = { encap_type: vmm.encap_type };
     if (vmm.type === 'OpenShift') {
-      for (const ns of [
-        'kube-service-catalog',
-        'openshift-console',
-        'openshift-dns',
-        'openshift-authentication',
-        'openshift-authentication-operator',
-        'openshift-monitoring',
-        'openshift-web-console',
-      ]) {
-        namespaceEpgs[ns] = systemEpg;
-      }
+      for (const ns of OPENSHIFT_SYSTEM_NAMESPACES) namespaceEpgs[ns] = systemEpg;
     }
   }
   if (isChainedMode(config)) {
