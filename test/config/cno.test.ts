@@ -5,22 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fabricVlanPool, nadVlanMapping } from '../../src/config/cno.js';
-import { load, problemsOf } from './helpers.js';
+import { CNO_BASE as BASE, load, problemsOf } from './helpers.js';
 
 const CHAINED_FLAVOR = 'openshift-sdn-ovn-baremetal';
 const VMM_LITE_FLAVOR = 'openshift-vmm-lite-baremetal';
 
-const BASE = `aci_config:
-  system_id: kube
-  apic_hosts: [10.30.120.100]
-  aep: kube-aep
-  secondary_aep: kube-aep-2
-  vrf: {name: kube, tenant: common}
-  l3out: {name: l3out, external_networks: [default]}
-net_config:
-  node_subnet: 10.1.0.1/16
-  kubeapi_vlan: 4001
-`;
 const CHAINED = `${BASE}chained_cni_config:
   secondary_interface_chaining: true
   secondary_vlans: [4002, "4003, 4009", 4004-4007]

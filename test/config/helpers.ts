@@ -61,3 +61,16 @@ export function edit(from: string, to: string, text = VALID): string {
 export function fields(problems: Problem[]): string[] {
   return problems.map((p) => p.field);
 }
+
+/** A cluster of the chained CNI and VMM-lite flavors before its mode's section (test/config/cno, test/manifest/cno). */
+export const CNO_BASE = `aci_config:
+  system_id: kube
+  apic_hosts: [10.30.120.100]
+  aep: kube-aep
+  secondary_aep: kube-aep-2
+  vrf: {name: kube, tenant: common}
+  l3out: {name: l3out, external_networks: [default]}
+net_config:
+  node_subnet: 10.1.0.1/16
+  kubeapi_vlan: 4001
+`;

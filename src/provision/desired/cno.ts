@@ -4,13 +4,14 @@
 // through the AEP on the kubeapi VLAN of a physical domain; the controller
 // gets its user, and tenant common an application profile the controller
 // puts the EPGs of secondary networks in.
-import { epgDn, physDomainDn, tenantDn, vlanPoolDn, vmmDomainDn } from '../../aci/dns.js';
+import { epgDn, physDomainDn, vlanPoolDn, vmmDomainDn } from '../../aci/dns.js';
 import { CNO_PREFIX, isVmmLite, provisionsNodeNetwork } from '../../config/cno.js';
 import type { Config } from '../../config/types.js';
 import { addExternalEpgContracts, addL3outContract } from './l3out.js';
 import { CLUSTER_ANNOTATION, mo, POST_SELF, POST_TO_PARENT, TreeBuilder, type Spec } from './tree.js';
 import type { DesiredState } from './types.js';
 import { addControllerUser } from './user.js';
+import { addTenantNode } from './tenant.js';
 import { usesKubeapiVlan } from './flavor-options.js';
 
 const vlan = (n: unknown) => `vlan-${String(n)}`;
@@ -115,18 +116,7 @@ function addTenant(t: TreeBuilder, config: Config): void {
   for (const name of a.custom_epgs ?? []) apChildren.push(mo('fvAEPg', { name }, userVmmDomain(config) ? [vmmDomAtt()] : []));
   const ap = mo('fvAp', { name: a.app_profile }, apChildren, { emptyChildren: true });
   const children = [ap, ...tenantChildren];
-  // A pre-existing tenant is the user's: never annotated nor removed.
-  const preExisting = a.use_pre_existing_tenant;
-  for (const child of children) child.removeIfAnnotated = true;
-  t.add(
-    t.context('', 'polUni'),
-    mo(
-      'fvTenant',
-      { name: a.cluster_tenant, dn: tenantDn(a.cluster_tenant) },
-      children.map((ch) => ({ ...ch, owner: 'cluster' as const })),
-      { annotate: !preExisting, owner: preExisting ? 'shared' : 'cluster', removeIfAnnotated: !preExisting, post: POST_SELF },
-    ),
-  );
+  addTenantNode(t, a.cluster_tenant, a.use_pre_existing_tenant, children);
 }
 
 /** The application profile in tenant common for the EPGs of secondary networks. */

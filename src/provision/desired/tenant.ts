@@ -284,15 +284,21 @@ export function addClusterTenant(t: TreeBuilder, config: Config, add: TenantAddi
     );
   }
 
-  // A pre-existing tenant is the user's: never annotated nor removed; what the
-  // cluster puts in it is removed object by object, when annotated as ours.
-  const preExisting = a.use_pre_existing_tenant;
+  addTenantNode(t, n.tenant, a.use_pre_existing_tenant, children);
+}
+
+/**
+ * The cluster's tenant holding `children`, all the cluster's. A pre-existing
+ * tenant is the user's: never annotated nor removed; what the cluster puts in
+ * it is removed object by object, when annotated as ours.
+ */
+export function addTenantNode(t: TreeBuilder, name: string, preExisting: boolean, children: Spec[]): void {
   for (const child of children) child.removeIfAnnotated = true;
   t.add(
     t.context('', 'polUni'),
     mo(
       'fvTenant',
-      { name: n.tenant, dn: tenantDn(n.tenant) },
+      { name, dn: tenantDn(name) },
       children.map((ch) => ({ ...ch, owner: 'cluster' as const })),
       {
         annotate: !preExisting,
