@@ -7,7 +7,7 @@
 // In the bundle: dist/ and the libraries every run needs (yaml, zod's v3
 // API, commander, ipaddr.js), and the parts of undici the APIC client loads.
 // Left as packages, loaded from node_modules on first use: what only verify,
-// the demo or a new certificate need (@peculiar/x509, better-sqlite3, ws,
+// the demo or apic-sim need (@peculiar/x509, better-sqlite3, ws,
 // zod's v4 API used by apic-sim).
 import { build } from 'esbuild';
 import { execFile, execFileSync } from 'node:child_process';

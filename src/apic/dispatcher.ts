@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Dispatcher } from 'undici';
 import { Agent, ProxyAgent } from './undici.js';
 import { InputError } from '../errors.js';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { handedOverExtraCa } from './extra-ca.js';
 
 export interface DispatcherOptions {
@@ -39,7 +39,10 @@ export function makeDispatcher(opts: DispatcherOptions): ApicDispatcher {
     }
   }
   const verified = ca !== undefined;
-  const tls = verified ? { ca, rejectUnauthorized: true } : { rejectUnauthorized: false };
+  // One TLS context for every connection: otherwise each of a round's
+  // parallel connections builds its own (and parses the CA again).
+  const secureContext = createSecureContext(verified ? { ca } : {});
+  const tls = { secureContext, rejectUnauthorized: verified };
   // `proxy:3128` as users write it means an HTTP proxy.
   const proxy = opts.proxy && !/^[a-z][a-z0-9+.-]*:\/\//i.test(opts.proxy) ? `http://${opts.proxy}` : opts.proxy;
   // An https:// proxy is checked against the default trust.

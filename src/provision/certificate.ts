@@ -28,38 +28,35 @@ function readIfExists(path: string): string | undefined {
   }
 }
 
-function pem(label: string, der: ArrayBuffer): string {
-  const b64 = Buffer.from(der)
+function pem(label: string, der: ArrayBuffer | Uint8Array): string {
+  const b64 = Buffer.from(der instanceof Uint8Array ? der : new Uint8Array(der))
     .toString('base64')
     .replace(/.{1,64}/g, '$&\n');
   return `-----BEGIN ${label}-----\n${b64}-----END ${label}-----\n`;
 }
 
 /** A new RSA 2048 key and a self-signed SHA-256 certificate for `username`,
- * valid from 12 hours ago for 10 years. */
+ * valid from 12 hours ago for 10 years. The key is made in libuv's thread
+ * pool (a tenth of a second or more, at random): `-a` asks for the pair
+ * before it logs in, and gets it while it reads the APIC. */
 export async function generateControllerCertificate(username: string, now = new Date()): Promise<{ certPem: string; keyPem: string }> {
-  // Loaded only when a certificate is really made: most runs reuse files.
-  await import('../crypto/reflect-metadata.js');
-  const x509 = await import('@peculiar/x509');
   const { webcrypto } = await import('node:crypto');
+  const { selfSignedCertificate } = await import('../crypto/self-signed.js');
   const alg = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
   const keys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']);
-  const cert = await x509.X509CertificateGenerator.createSelfSigned(
-    {
-      serialNumber: SERIAL_HEX,
-      name: [{ C: ['US'] }, { O: ['Cisco Systems'] }, { CN: [`User ${username}`] }],
-      notBefore: new Date(now.getTime() - HALF_DAY_MS),
-      notAfter: new Date(now.getTime() + TEN_YEARS_MS),
-      keys,
-      signingAlgorithm: alg,
-      // An end-entity certificate; also keeps the extensions list non-empty,
-      // which strict DER parsers require when it is present.
-      extensions: [new x509.BasicConstraintsExtension(false, undefined, true)],
-    },
-    webcrypto as unknown as Crypto,
-  );
+  const cert = await selfSignedCertificate({
+    serialHex: SERIAL_HEX,
+    name: [
+      ['C', 'US'],
+      ['O', 'Cisco Systems'],
+      ['CN', `User ${username}`],
+    ],
+    notBefore: new Date(now.getTime() - HALF_DAY_MS),
+    notAfter: new Date(now.getTime() + TEN_YEARS_MS),
+    keys,
+  });
   const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
-  return { certPem: cert.toString('pem') + '\n', keyPem: pem('PRIVATE KEY', pkcs8) };
+  return { certPem: pem('CERTIFICATE', cert), keyPem: pem('PRIVATE KEY', pkcs8) };
 }
 
 /** Reads the pair when both files exist; otherwise generates an RSA 2048 key

@@ -125,6 +125,20 @@ describe('acc-provision -a / -d', () => {
     expect(existsSync(join(dir, 'user-lambda.key'))).toBe(false);
   });
 
+  it('half a certificate pair: -a refuses before its first request (the pair is looked at before the login)', async () => {
+    const requests: string[] = [];
+    await fresh(sharedSeed(), { log: (line) => requests.push(line) });
+    const cfg = config('pi', 8);
+    writeFileSync(join(dir, 'user-pi.crt'), 'the certificate the APIC trusts');
+    const r = await spawnCli(['-c', cfg, '-f', FLAVOR, '-o', join(dir, 'pi-out.yaml'), '-a'], { cwd: dir, env });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/ERR: +aci_config\.sync_login\.keyfile = ".*user-pi\.key": is missing while its certificate/);
+    expect(r.stderr).not.toMatch(/Logging in/);
+    expect(requests).toEqual([]);
+    expect(readFileSync(join(dir, 'user-pi.crt'), 'utf8')).toBe('the certificate the APIC trusts');
+    expect(existsSync(join(dir, 'pi-out.yaml'))).toBe(false);
+  });
+
   it('a wrong password fails the login with exit 1, without echoing it', async () => {
     await fresh();
     const cfg = config('mu', 4);

@@ -91,7 +91,8 @@ const DISCARD = '/dev/null';
  * leaves every file untouched.
  */
 export interface ApicHooks {
-  cluster(source: ClusterSource): Promise<Cluster>;
+  /** `validated` is called with the configuration once it is checked, before the first request. */
+  cluster(source: ClusterSource, validated: (config: Config) => void): Promise<Cluster>;
   beforeWrite(cluster: Cluster): Promise<void>;
 }
 
@@ -115,9 +116,18 @@ export async function generate(
   hooks?: ApicHooks,
 ): Promise<void> {
   const source = await clusterSource(opts, flavor, reporter, deps);
+  // The certificate pair is asked for as soon as the configuration is known:
+  // with -a, a new one is made while the APIC is read.
+  let certificate: Promise<ControllerCertificate> | undefined;
+  const startCertificate = (config: Config) => {
+    certificate ??= controllerCertificate(config, deps);
+    certificate.catch(() => undefined); // awaited below; a failure on the APIC first must not leave it unhandled
+  };
   let cluster: Cluster;
   if (hooks) {
-    cluster = await hooks.cluster(source);
+    cluster = await hooks.cluster(source, (config) => {
+      if (!opts.operatorMode) startCertificate(config);
+    });
   } else {
     const { offlineFacts } = await import('../../cluster/facts.js');
     cluster = await deps.buildCluster(source, offlineFacts(opts.infraVlan));
@@ -136,7 +146,8 @@ export async function generate(
     syncLogin.cert_data = null;
     syncLogin.cert_reused = true;
   } else {
-    const cert = await deps.ensureControllerCertificate(syncLogin.username, syncLogin.certfile, syncLogin.keyfile);
+    startCertificate(config);
+    const cert = await certificate!;
     reporter.info(cert.reused ? 'Reusing existing certs for kubernetes controller' : 'Generating certs for kubernetes controller');
     if (cert.warning) reporter.warn(cert.warning);
     reporter.info(`  Private key file: "${syncLogin.keyfile}"`);
@@ -145,7 +156,6 @@ export async function generate(
     syncLogin.cert_data = cert.certPem;
     syncLogin.cert_reused = cert.reused;
     if (!cert.reused) {
-      halfPairCheck(syncLogin.certfile, syncLogin.keyfile);
       // A new pair is written only with the other outputs, never over a file.
       batch.add({ path: syncLogin.certfile, content: cert.certPem, mode: 0o644, noClobber: true, field: 'aci_config.sync_login.certfile' });
       batch.add({ path: syncLogin.keyfile, content: cert.keyPem, mode: 0o600, noClobber: true, field: 'aci_config.sync_login.keyfile' });
@@ -236,6 +246,13 @@ function withDumpPassword(config: Config): Config {
   // Copied along the path to the password only: the dump reads the rest.
   const aci = config.aci_config;
   return { ...config, aci_config: { ...aci, sync_login: { ...aci.sync_login, password: DUMP_PASSWORD_PLACEHOLDER } } };
+}
+
+/** The pair the run uses: the files when both exist, else a new pair (never with one file of a pair left). */
+function controllerCertificate(config: Config, deps: GenerateDeps): Promise<ControllerCertificate> {
+  const login = config.aci_config.sync_login;
+  halfPairCheck(login.certfile, login.keyfile);
+  return deps.ensureControllerCertificate(login.username, login.certfile, login.keyfile);
 }
 
 /** One file of the pair without the other: a new pair would replace the

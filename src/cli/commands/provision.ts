@@ -96,8 +96,8 @@ export async function runApic(
   try {
     if (run.mode === 'apply' && !run.planOnly) {
       await generate(opts, flavor, reporter, deps, {
-        cluster: async (source) => {
-          const cluster = await clusterFromFabric(source, run.mode, session, reporter, deps);
+        cluster: async (source, validated) => {
+          const cluster = await clusterFromFabric(source, run.mode, session, reporter, deps, validated);
           // The plan's reads travel while the manifest and the certificate are made.
           prefetchPlanReads(reads!, cluster.desired(), cluster.config);
           return cluster;
@@ -150,10 +150,12 @@ async function clusterFromFabric(
   session: { connect(config: Config): Promise<ApicConnection> },
   reporter: Reporter,
   deps: ApicDeps,
+  validated?: (config: Config) => void,
 ): Promise<Cluster> {
   const { probeCluster, discoverFabric } = await import('../../cluster/index.js');
   const probe = probeCluster(source);
   for (const w of probe.warnings) reporter.warn(w);
+  validated?.(probe.config);
   const client = await session.connect(probe.config);
   const writes = mode === 'apply';
   const facts = await discoverFabric(client, probe.config, {
