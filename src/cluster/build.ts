@@ -10,7 +10,7 @@ import { InputError, type Problem } from '../errors.js';
 import { buildDesiredState } from '../provision/desired/index.js';
 import { allObjects } from '../provision/desired/requests.js';
 import type { DesiredState } from '../provision/desired/types.js';
-import type { FabricFacts } from './facts.js';
+import { offlineFacts, type FabricFacts } from './facts.js';
 import { neighbourFindings } from './neighbours.js';
 
 /** The configuration as given: the file's text and the flags. */
@@ -41,6 +41,19 @@ export interface Cluster {
  */
 export function probeCluster(source: ClusterSource): LoadResult {
   return loadConfig(source.text, source.file, { ...source.options, infraVlanFromFabric: true });
+}
+
+/**
+ * The desired tree of a probed configuration, before the fabric's facts: the
+ * objects it names are, but for rare cases, those of the cluster built later
+ * (`-a` reads them while discovery runs). Undefined when the facts are needed.
+ */
+export function probeDesired(probe: Config, infraVlan?: number): DesiredState | undefined {
+  try {
+    return buildDesiredState(probe, offlineFacts(infraVlan ?? probe.net_config.infra_vlan ?? undefined));
+  } catch {
+    return undefined;
+  }
 }
 
 export function buildCluster(source: ClusterSource, facts: FabricFacts): Cluster {

@@ -152,17 +152,23 @@ async function clusterFromFabric(
   deps: ApicDeps,
   validated?: (config: Config) => void,
 ): Promise<Cluster> {
-  const { probeCluster, discoverFabric } = await import('../../cluster/index.js');
+  const { probeCluster, probeDesired, discoverFabric } = await import('../../cluster/index.js');
   const probe = probeCluster(source);
   for (const w of probe.warnings) reporter.warn(w);
   validated?.(probe.config);
   const client = await session.connect(probe.config);
   const writes = mode === 'apply';
-  const facts = await discoverFabric(client, probe.config, {
+  const discovered = discoverFabric(client, probe.config, {
     ...(source.options.infraVlan !== undefined ? { infraVlan: source.options.infraVlan } : {}),
     prerequisites: writes,
     neighbours: writes,
   });
+  // The plan's reads travel with discovery's: the objects they name come from
+  // the file's names, which the fabric's facts seldom change (a read they do
+  // change is made once the cluster is built).
+  const guess = writes ? probeDesired(probe.config, source.options.infraVlan) : undefined;
+  if (guess) prefetchPlanReads(client, guess, probe.config);
+  const facts = await discovered;
   if (facts.apicVersion) reporter.info(`APIC version ${facts.apicVersion.raw}`);
   if (facts.infraVlan !== undefined && facts.infraVlan !== probe.config.net_config.infra_vlan) {
     reporter.info(`Using infra_vlan from ACI: ${facts.infraVlan}`);
