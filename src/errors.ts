@@ -59,3 +59,14 @@ export class ApicError extends Error {
     super(message);
   }
 }
+
+/** The Kubernetes API server (`verify --kubeconfig`) refused or could not be reached: exit 1. */
+export class KubernetesError extends Error {
+  override name = 'KubernetesError';
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}

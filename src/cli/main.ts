@@ -4,7 +4,7 @@
 // only with --debug; known secrets are masked in everything printed.
 import type { Command } from 'commander';
 import { CommanderError } from './commander.js';
-import { ApicError, InputError, UsageError } from '../errors.js';
+import { ApicError, InputError, KubernetesError, UsageError } from '../errors.js';
 import { restoreExtraCaVariable } from '../apic/extra-ca.js';
 import { Reporter, wantsColor } from './output/reporter.js';
 import { buildProgram, usageLine, type RunState } from './program.js';
@@ -106,6 +106,10 @@ function failure(e: unknown, reporter: Reporter, program: Command | undefined, d
   if (e instanceof InputError) {
     for (const w of e.warnings) reporter.warn(w);
     reporter.problems(e.problems);
+    return 1;
+  }
+  if (e instanceof KubernetesError) {
+    reporter.error(`Kubernetes: ${e.message}`);
     return 1;
   }
   if (e instanceof ApicError) {

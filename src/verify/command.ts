@@ -5,6 +5,11 @@ import type { ApicClientOptions } from '../apic/client.js';
 import { readTextFile } from '../config/file.js';
 import { DEFAULT_VERIFY_FLAVOR, withCertificate } from './config.js';
 import { formatVerifyJson, formatVerifyText, verifyCluster, type VerifyReport } from './index.js';
+import type { KubeClusterState } from './kube.js';
+import type { RunningExpectation } from './running.js';
+
+/** Each request to the Kubernetes API server, without -w (the APIC client's default too). */
+const KUBE_TIMEOUT_SECONDS = 90;
 
 export interface VerifyCommandFlags {
   config: string;
@@ -16,6 +21,10 @@ export interface VerifyCommandFlags {
   apicProxy?: string;
   /** `--nodes`: the node inventory; the running cluster is then checked. */
   nodes?: string;
+  /** `--kubeconfig`: read the nodes and LoadBalancer services from the live cluster and check those. */
+  kubeconfig?: string;
+  /** `--context`: the kubeconfig's context to use instead of its current one. */
+  context?: string;
   outputFormat: 'text' | 'json';
 }
 
@@ -38,6 +47,8 @@ export async function runVerify(
   flags: VerifyCommandFlags,
   io: VerifyCommandIo,
 ): Promise<{ output: string; ok: boolean; report: VerifyReport }> {
+  if (flags.context !== undefined && flags.kubeconfig === undefined)
+    throw UsageError.of([{ field: '--context', value: flags.context, rule: 'needs --kubeconfig' }]);
   const infraVlan = wholeNumber('--infra-vlan', flags.infraVlan, 1, 4094);
   const timeoutSeconds = wholeNumber('--timeout', flags.timeout, 0, Number.MAX_SAFE_INTEGER);
   // The same two steps as -a (src/cluster): what verify expects is what -a wrote.
@@ -49,7 +60,10 @@ export async function runVerify(
   };
   const probe = probeCluster(source);
   for (const w of probe.warnings) io.warn(w);
-  const nodes = flags.nodes !== undefined ? await nodeNames(flags.nodes) : undefined;
+  const fileNodes = flags.nodes !== undefined ? await nodeNames(flags.nodes) : undefined;
+  // The live cluster is read before the APIC is asked anything: a bad kubeconfig sends no request to the APIC.
+  const live = flags.kubeconfig !== undefined ? await readLiveCluster(flags.kubeconfig, flags.context, timeoutSeconds) : undefined;
+  const running = runningExpectation(fileNodes, live);
 
   const { apicClientOptions } = await import('../apic/from-config.js');
   const { ApicClient, retryMessage } = await import('../apic/client.js');
@@ -80,14 +94,35 @@ export async function runVerify(
       inventory: client,
       apic: client.currentHost,
       ignore: expected.ignore,
-      notes: expected.notes,
-      ...(nodes ? { running: { expect: { nodes }, reader: client } } : {}),
+      notes: [...expected.notes, ...(live ? [liveNote(live)] : [])],
+      ...(running ? { running: { expect: running, reader: client } } : {}),
     });
     const output = flags.outputFormat === 'json' ? formatVerifyJson(report) : formatVerifyText(report);
     return { output, ok: report.ok, report };
   } finally {
     await client.close();
   }
+}
+
+async function readLiveCluster(file: string, context: string | undefined, timeoutSeconds: number | undefined): Promise<KubeClusterState> {
+  const { readKubeCluster } = await import('./kube.js');
+  const timeoutMs = (timeoutSeconds !== undefined && timeoutSeconds > 0 ? timeoutSeconds : KUBE_TIMEOUT_SECONDS) * 1000;
+  return readKubeCluster(file, { ...(context !== undefined ? { context } : {}), timeoutMs });
+}
+
+/**
+ * With both --nodes and --kubeconfig, every node of either must be in the VMM
+ * inventory: the file's nodes first, then those only Kubernetes lists.
+ */
+function runningExpectation(fileNodes: string[] | undefined, live: KubeClusterState | undefined): RunningExpectation | undefined {
+  if (!fileNodes && !live) return undefined;
+  const nodes = [...new Set([...(fileNodes ?? []), ...(live?.nodes ?? [])])];
+  return { nodes, ...(live ? { loadBalancers: live.loadBalancers } : {}) };
+}
+
+function liveNote(live: KubeClusterState): string {
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  return `Kubernetes ${live.server} (context ${live.context}): ${count(live.nodes.length, 'node')}, ${count(live.loadBalancers.length, 'LoadBalancer service')}`;
 }
 
 /** The node names of an inventory file (YAML or CSV): all verify needs of it. */

@@ -21,7 +21,7 @@ export interface VerifyInput {
   /** Reads the running cluster's inventory; omitted: no information section. */
   inventory?: InventoryReader;
   /**
-   * Check the running cluster (`--nodes`): these nodes, the usual namespaces
+   * Check the running cluster (`--nodes`, `--kubeconfig`): these nodes, the usual namespaces
    * and the L4-L7 objects of its LoadBalancer services become FAIL/PASS lines
    * instead of information. Read through `inventory`'s client.
    */
@@ -30,6 +30,7 @@ export interface VerifyInput {
   apic: string;
   /** `className.attribute` pairs not to compare. */
   ignore?: ReadonlySet<string>;
+  /** Remarks printed before the checks. */
   notes?: string[];
 }
 
@@ -69,6 +70,6 @@ export async function verifyCluster(input: VerifyInput): Promise<VerifyReport> {
     checklist,
     info,
     requests: requests + snapshot.reads,
-    notes: input.notes ?? [],
+    notes: [...(input.notes ?? []), ...(running?.notes ?? [])],
   };
 }

@@ -12,7 +12,7 @@ export interface VerifyReport {
   info: InfoItem[];
   /** GET requests made (logins excluded). */
   requests: number;
-  /** Things the checks could not cover (a certificate file not at hand). */
+  /** Remarks before the checks: what they could not cover (a certificate file not at hand), where the live cluster was read. */
   notes: string[];
 }
 

@@ -1,9 +1,10 @@
-// The running cluster checked (`verify --nodes`): what the ACI CNI
-// controller reports once the cluster runs. Every node of the inventory and
+// The running cluster checked (`verify --nodes` / `--kubeconfig`): what the
+// ACI CNI controller reports once the cluster runs. Every node expected and
 // every usual namespace must be in the VMM inventory; for each service of
-// type LoadBalancer the controller reported there, the cluster's service
-// graph template and device, the service's contract and the graph instance
-// the APIC deployed for it must exist. Two reads.
+// type LoadBalancer (those Kubernetes lists with --kubeconfig, else those the
+// controller reported), the cluster's service graph template and device, the
+// service's contract and the graph instance the APIC deployed for it must
+// exist. Two reads.
 import type { ManagedObject } from '../aci/types.js';
 import { cniNames, USUAL_NAMESPACES } from '../cluster/cni.js';
 import type { Config } from '../config/types.js';
@@ -20,8 +21,14 @@ export interface RunningReader {
 }
 
 export interface RunningExpectation {
-  /** Node names from the inventory file. */
+  /** Node names: from the inventory file, the live cluster, or both. */
   nodes: readonly string[];
+  /**
+   * The live cluster's services of type LoadBalancer (`namespace/name`): each
+   * must also be reported by the controller. Omitted: the services the
+   * controller reports are the ones checked.
+   */
+  loadBalancers?: readonly string[];
 }
 
 function flatten(mo: ManagedObject | undefined, out: ManagedObject[] = []): ManagedObject[] {
@@ -46,7 +53,7 @@ export async function checkRunningCluster(
   reader: RunningReader,
   config: Config,
   expect: RunningExpectation,
-): Promise<{ group: CheckGroup; reads: number }> {
+): Promise<{ group: CheckGroup; reads: number; notes: string[] }> {
   const n = cniNames(config);
   const [inventoryRoot, l4l7] = await Promise.all([
     reader.getMo(n.injectedCont, { subtree: 'full', query: { 'rsp-subtree-class': 'vmmInjectedHost,vmmInjectedNs,vmmInjectedSvc' } }),
@@ -65,18 +72,31 @@ export async function checkRunningCluster(
     const dn = `${n.injectedCont}/ns-[${ns}]`;
     checks.push(line(`Namespace ${ns}`, dn, 'vmmInjectedNs', reported.has(dn), notRunning));
   }
-  const services = [...reported.values()]
+  const reportedServices = [...reported.values()]
     .filter((m) => m.className === 'vmmInjectedSvc' && m.attributes['type'] === 'loadBalancer')
     .map((m) => {
       const ns = /\/ns-\[([^\]]+)\]\/svc-\[/.exec(m.attributes['dn'] ?? '')?.[1] ?? '';
       return `${ns}/${m.attributes['name'] ?? ''}`;
     })
     .sort();
+  const live = expect.loadBalancers;
+  const services = live ? [...live].sort() : reportedServices;
+  const notes = live
+    ? reportedServices
+        .filter((key) => !live.includes(key))
+        .map((key) => `the controller still reports LoadBalancer service ${key}, which the cluster no longer has (not checked)`)
+    : [];
   if (services.length > 0) {
     const has = (cls: string, dn: string) => l4l7.some((m) => m.className === cls && m.attributes['dn'] === dn);
     checks.push(line(`Service graph template ${n.graphName}`, n.graphDn, 'vnsAbsGraph', has('vnsAbsGraph', n.graphDn)));
     checks.push(line(`L4-L7 device ${n.graphName}`, n.deviceDn, 'vnsLDevVip', has('vnsLDevVip', n.deviceDn)));
     for (const key of services) {
+      if (live) {
+        const slash = key.indexOf('/');
+        const svcDn = `${n.injectedCont}/ns-[${key.slice(0, slash)}]/svc-[${key.slice(slash + 1)}]`;
+        const why = inventoryRoot ? 'not reported by the controller as a LoadBalancer service' : notRunning;
+        checks.push(line(`LoadBalancer service ${key}`, svcDn, 'vmmInjectedSvc', reportedServices.includes(key), why));
+      }
       const ctrctDn = dnOf(['polUni'], ['fvTenant', { name: n.vrfTenant }], ['vzBrCP', { name: n.serviceName(key) }]);
       const instance = l4l7.find(
         (m) => m.className === 'vnsGraphInst' && m.attributes['ctrctDn'] === ctrctDn && m.attributes['graphDn'] === n.graphDn,
@@ -94,5 +114,5 @@ export async function checkRunningCluster(
     }
   }
   const title = GROUPS.find((g) => g.id === 'running-cluster')!.title;
-  return { group: { id: 'running-cluster', title, checks }, reads: 2 };
+  return { group: { id: 'running-cluster', title, checks }, reads: 2, notes };
 }

@@ -10,6 +10,7 @@ import { list } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../sim/helpers.js';
 import { cliPath, ensureBuilt, repoRoot } from '../support/cli.js';
+import { KUBE_CLIENT_PACKAGE } from '../../src/verify/kube.js';
 
 const MiB = 1024 * 1024;
 const work = mkdtempSync(join(tmpdir(), 'acc-package-'));
@@ -170,4 +171,21 @@ describe('the npm package', () => {
     expect(tenant.status).toBe(200);
     child.kill('SIGTERM');
   });
+
+  // Last: it installs the optional peer into the prefix, which the size check above leaves out.
+  it('verify --kubeconfig asks for @kubernetes/client-node, then loads it once installed next to acc-provision', () => {
+    const cwd = mkdtempSync(join(work, 'kube-'));
+    writeFileSync(join(cwd, 'cluster.yaml'), run(cliPath, ['--sample', '-f', 'kubernetes-1.35'], cwd).stdout);
+    const args = ['verify', '-c', 'cluster.yaml', '-u', 'admin', '-p', 'package-pw-2', '--kubeconfig', 'no-such-kubeconfig'];
+    const without = run(bin('acc-provision'), args, cwd);
+    expect(without.status).toBe(1);
+    expect(without.stderr).toContain(`--kubeconfig needs the package @kubernetes/client-node, which is not installed`);
+    expect(without.stderr).toContain(`npm install -g '${KUBE_CLIENT_PACKAGE}'`);
+    npm(['install', '--global', '--prefix', prefix, '--prefer-offline', KUBE_CLIENT_PACKAGE], work);
+    // The bundle reaches the ES module package through require(): it loads, then the missing file is the problem.
+    const withIt = run(bin('acc-provision'), args, cwd);
+    expect(withIt.status).toBe(1);
+    expect(withIt.stderr).toContain('--kubeconfig = "no-such-kubeconfig": no such file');
+    expect(withIt.stderr).not.toContain('Warning');
+  }, 300_000);
 });

@@ -15,12 +15,17 @@ export function register(program: Command): void {
     .option('-f, --flavor <flavor>', 'configuration flavor (default: kubernetes-1.35)')
     .option('-u, --username <name>', 'APIC user name (default: aci_config.apic_login.username)')
     .option('-p, --password <pass>', 'APIC password (default: environment variable ACC_PROVISION_PASS)')
-    .option('-w, --timeout <seconds>', 'timeout of each APIC request')
+    .option('-w, --timeout <seconds>', 'timeout of each APIC request (and of each Kubernetes API request with --kubeconfig)')
     .option('--infra-vlan <vlan>', "the fabric's infra VLAN, when the configuration does not give it")
     .option(
       '--nodes <file>',
       'the node inventory (as node-config reads it): check the running cluster too (nodes and namespaces in the VMM inventory, L4-L7 objects of its LoadBalancer services)',
     )
+    .option(
+      '--kubeconfig <file>',
+      "read the nodes and LoadBalancer services from the live cluster (the kubeconfig's current context) and check them as --nodes does; with --nodes too, the nodes of both",
+    )
+    .option('--context <name>', 'the kubeconfig context to use (default: its current-context)')
     .addOption(new Option('--apic-proxy <addr>', 'reach the APIC through this proxy').hideHelp())
     .addOption(new Option('--output-format <format>', 'text or json').choices(['text', 'json']).default('text'))
     .addHelpText(
@@ -33,6 +38,7 @@ export function register(program: Command): void {
         '  ACC_PROVISION_PASS=... acc-provision verify -c cluster.yaml -u admin',
         '  acc-provision verify -c cluster.yaml -f kubernetes-1.35 -u admin -p PASS --output-format json',
         '  acc-provision verify -c cluster.yaml -u admin --nodes nodes.yaml',
+        '  acc-provision verify -c cluster.yaml -u admin --kubeconfig ~/.kube/config',
       ].join('\n'),
     )
     .action(async (given: VerifyFlags, cmd: Command) => {
