@@ -139,6 +139,20 @@ describe('acc-provision -a / -d', () => {
     expect(existsSync(join(dir, 'pi-out.yaml'))).toBe(false);
   });
 
+  it('--dpu without a DPU in the configuration: -a refuses before its first request', async () => {
+    const requests: string[] = [];
+    await fresh(sharedSeed(), { log: (line) => requests.push(line) });
+    const cfg = config('rho', 9);
+    const r = await spawnCli(['-c', cfg, '-f', FLAVOR, '-o', join(dir, 'rho-out.yaml'), '--dpu', join(dir, 'rho-dpu.yaml'), '-a'], {
+      cwd: dir,
+      env,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/ERR: +--dpu: needs dpu_config\.enable: true/);
+    expect(requests).toEqual([]);
+    expect(existsSync(join(dir, 'rho-out.yaml'))).toBe(false);
+  });
+
   it('a wrong password fails the login with exit 1, without echoing it', async () => {
     await fresh();
     const cfg = config('mu', 4);

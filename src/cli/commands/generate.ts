@@ -92,7 +92,7 @@ const DISCARD = '/dev/null';
  */
 export interface ApicHooks {
   /** `validated` is called with the configuration once it is checked, before the first request. */
-  cluster(source: ClusterSource, validated: (config: Config) => void): Promise<Cluster>;
+  cluster(source: ClusterSource, validated: (config: Config) => Promise<void>): Promise<Cluster>;
   beforeWrite(cluster: Cluster): Promise<void>;
 }
 
@@ -125,7 +125,9 @@ export async function generate(
   };
   let cluster: Cluster;
   if (hooks) {
-    cluster = await hooks.cluster(source, (config) => {
+    cluster = await hooks.cluster(source, async (config) => {
+      // What --dpu needs of the configuration is checked before the APIC is read too.
+      if (opts.dpu !== undefined) (await import('../../manifest/dpu-containers.js')).checkDpuConfig(config);
       if (!opts.operatorMode) startCertificate(config);
     });
   } else {

@@ -150,12 +150,12 @@ async function clusterFromFabric(
   session: { connect(config: Config): Promise<ApicConnection> },
   reporter: Reporter,
   deps: ApicDeps,
-  validated?: (config: Config) => void,
+  validated?: (config: Config) => Promise<void>,
 ): Promise<Cluster> {
   const { probeCluster, probeDesired, discoverFabric } = await import('../../cluster/index.js');
   const probe = probeCluster(source);
   for (const w of probe.warnings) reporter.warn(w);
-  validated?.(probe.config);
+  await validated?.(probe.config);
   const client = await session.connect(probe.config);
   const writes = mode === 'apply';
   const discovered = discoverFabric(client, probe.config, {
