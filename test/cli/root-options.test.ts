@@ -85,6 +85,18 @@ describe('Reporter', () => {
     ]);
   });
 
+  it('masks a short secret (-p x) only where it stands alone: messages stay readable and do not show it by the gaps', () => {
+    const { lines, r } = capture('text');
+    r.addSecret('x');
+    r.addSecret('pw-1');
+    r.info('--context = "foo": needs --kubeconfig; login x failed');
+    r.info('https://admin:pw-1@apic, pw-12 is another');
+    expect(lines).toEqual([
+      'INFO: --context = "foo": needs --kubeconfig; login *** failed\n',
+      'INFO: https://admin:***@apic, pw-12 is another\n',
+    ]);
+  });
+
   it('prints JSON lines with field, value, rule and position', () => {
     const { lines, r } = capture('json');
     r.problems([{ field: 'f', value: 1, rule: 'r', at: 'c.yaml:1:1' }]);

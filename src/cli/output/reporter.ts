@@ -15,6 +15,10 @@ export interface ReporterOptions {
 }
 
 const MASK = '***';
+/** Secrets shorter than this are masked as whole words only (see redact). */
+const WHOLE_WORD_BELOW = 8;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Field names whose values are never shown, whatever the source says. */
 const SECRET_FIELD = /pass(word)?|secret|key_data|private/i;
@@ -38,7 +42,15 @@ export class Reporter {
 
   redact(text: string): string {
     let out = text;
-    for (const s of this.secrets) out = out.split(s).join(MASK);
+    for (const s of this.secrets) {
+      // A short secret (`-p x`) masked wherever its letters occur would
+      // garble every message ("--conte***t") and show it by the gaps: it is
+      // masked where it stands alone.
+      out =
+        s.length >= WHOLE_WORD_BELOW
+          ? out.split(s).join(MASK)
+          : out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(s)}(?![\\p{L}\\p{N}])`, 'gu'), MASK);
+    }
     return out;
   }
 
