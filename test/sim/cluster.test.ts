@@ -6,7 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApicClient } from '../../src/apic/client.js';
 import { main as accProvision } from '../../src/cli/main.js';
 import { DEMO_FLAVOR, demoConfig, exampleInventory } from '../../src/demo/demo.js';
@@ -14,6 +14,7 @@ import { main as apicSim } from '../../src/sim/main.js';
 import { startSim, type RunningSim } from '../../src/sim/server.js';
 import { selfSignedCertificate } from '../../src/sim/tls.js';
 import { runVerify } from '../../src/verify/command.js';
+import { runEntry } from '../support/entry.js';
 
 const PASSWORD = 'cluster-sim-pass-1';
 const dir = mkdtempSync(join(tmpdir(), 'apic-sim-cluster-'));
@@ -27,27 +28,23 @@ const GRAPH = 'uni/tn-common/AbsGraph-mykube_svc_global';
 let sim: RunningSim;
 let admin: ApicClient;
 
-/** Runs an in-process entry point, capturing what it prints and its exit code. */
-async function run(entry: (argv: string[]) => Promise<unknown>, argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  const before = process.exitCode;
-  process.exitCode = 0;
-  try {
-    const r = await entry(argv);
-    const code = typeof r === 'number' ? r : Number(process.exitCode ?? 0);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    process.exitCode = before;
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
-
 const emulate = (nodes: string, keyFile = key, extra: string[] = []) =>
-  run(apicSim, ['cluster', '--apic', sim.url, '-c', cfg, '-f', DEMO_FLAVOR, '--nodes', nodes, '--cert', cert, '--key', keyFile, ...extra]);
+  runEntry(apicSim, [
+    'cluster',
+    '--apic',
+    sim.url,
+    '-c',
+    cfg,
+    '-f',
+    DEMO_FLAVOR,
+    '--nodes',
+    nodes,
+    '--cert',
+    cert,
+    '--key',
+    keyFile,
+    ...extra,
+  ]);
 
 const verify = (nodes?: string) =>
   runVerify(
@@ -69,7 +66,7 @@ beforeAll(async () => {
   writeFileSync(nodes4, `${exampleInventory()}- name: node-4\n  uplink: ens192\n  infra_mac: "00:50:56:aa:00:04"\n  node_ip: 10.1.0.14\n`);
   admin = new ApicClient({ hosts: [sim.url], username: 'admin', password: PASSWORD, ca: sim.certificate, maxRetries: 0 });
   process.env.ACC_PROVISION_PASS = PASSWORD;
-  const provisioned = await run(accProvision, ['-c', cfg, '-f', DEMO_FLAVOR, '-o', join(dir, 'out.yaml'), '-a', '-u', 'admin']);
+  const provisioned = await runEntry(accProvision, ['-c', cfg, '-f', DEMO_FLAVOR, '-o', join(dir, 'out.yaml'), '-a', '-u', 'admin']);
   delete process.env.ACC_PROVISION_PASS;
   expect(provisioned.code, provisioned.err).toBe(0);
 }, 60_000);
@@ -161,7 +158,7 @@ describe('apic-sim cluster', () => {
 
   it('-a again leaves what the controller wrote alone', async () => {
     process.env.ACC_PROVISION_PASS = PASSWORD;
-    const again = await run(accProvision, ['-c', cfg, '-f', DEMO_FLAVOR, '-o', join(dir, 'out.yaml'), '-a', '-u', 'admin']);
+    const again = await runEntry(accProvision, ['-c', cfg, '-f', DEMO_FLAVOR, '-o', join(dir, 'out.yaml'), '-a', '-u', 'admin']);
     delete process.env.ACC_PROVISION_PASS;
     expect(again.code, again.err).toBe(0);
     expect(await admin.getMo('uni/tn-common/out-mykube_l3out/instP-mykube_extepg/rscons-mykube_svc_default_lb-1')).toBeDefined();

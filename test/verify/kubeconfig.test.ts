@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApicClient } from '../../src/apic/client.js';
 import { main as accProvision } from '../../src/cli/main.js';
 import { DEMO_FLAVOR, demoConfig, exampleInventory } from '../../src/demo/demo.js';
@@ -15,6 +15,7 @@ import { startSim, type RunningSim } from '../../src/sim/server.js';
 import { selfSignedCertificate, type TlsMaterial } from '../../src/sim/tls.js';
 import { runVerify, type VerifyCommandFlags } from '../../src/verify/command.js';
 import { kubeconfigText, startKubeApiserver, type FakeKubeApiserver, type KubeService } from './kube-apiserver.js';
+import { runEntry } from '../support/entry.js';
 
 const PASSWORD = 'kubeconfig-sim-pass-1';
 const TOKEN = 'kube-token-s3cret-0123456789abcdef';
@@ -34,30 +35,11 @@ let tls: TlsMaterial;
 let sim: RunningSim;
 let kube: FakeKubeApiserver;
 
-/** Runs an in-process entry point, capturing what it prints and its exit code. */
-async function run(entry: (argv: string[]) => Promise<unknown>, argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  const before = process.exitCode;
-  process.exitCode = 0;
-  try {
-    const r = await entry(argv);
-    const code = typeof r === 'number' ? r : Number(process.exitCode ?? 0);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    process.exitCode = before;
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
-
 /** `acc-provision verify` through the command line, the APIC password from the environment. */
 async function cliVerify(args: string[]) {
   process.env.ACC_PROVISION_PASS = PASSWORD;
   try {
-    return await run(accProvision, ['verify', '-c', cfg, '-f', DEMO_FLAVOR, '-u', 'admin', ...args]);
+    return await runEntry(accProvision, ['verify', '-c', cfg, '-f', DEMO_FLAVOR, '-u', 'admin', ...args]);
   } finally {
     delete process.env.ACC_PROVISION_PASS;
   }
@@ -93,13 +75,13 @@ beforeAll(async () => {
   writeFileSync(nodesFile, exampleInventory());
   writeKubeconfig(kubeconfig);
   process.env.ACC_PROVISION_PASS = PASSWORD;
-  const provisioned = await run(accProvision, ['-c', cfg, '-f', DEMO_FLAVOR, '-o', join(dir, 'out.yaml'), '-a', '-u', 'admin']);
+  const provisioned = await runEntry(accProvision, ['-c', cfg, '-f', DEMO_FLAVOR, '-o', join(dir, 'out.yaml'), '-a', '-u', 'admin']);
   delete process.env.ACC_PROVISION_PASS;
   expect(provisioned.code, provisioned.err).toBe(0);
   const cert = join(dir, 'user-mykube.crt');
   const key = join(dir, 'user-mykube.key');
   const controller = ['cluster', '--apic', sim.url, '-c', cfg, '-f', DEMO_FLAVOR, '--nodes', nodesFile, '--load-balancers', '2'];
-  const emulated = await run(apicSim, [...controller, '--cert', cert, '--key', key]);
+  const emulated = await runEntry(apicSim, [...controller, '--cert', cert, '--key', key]);
   expect(emulated.code, emulated.err).toBe(0);
 }, 60_000);
 
