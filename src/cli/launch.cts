@@ -37,7 +37,8 @@ function loadBundle(): LoadedBundle | undefined {
       const mtime = statSync(join(dirname(BUNDLE), input), { throwIfNoEntry: false })?.mtimeMs ?? 0;
       if (mtime > st.mtimeMs) return undefined;
     }
-    source = readFileSync(BUNDLE, 'utf8');
+    // Pure ASCII (scripts/bundle.mjs sees to it), so read as Latin-1: half the time of UTF-8 decoding.
+    source = readFileSync(BUNDLE, 'latin1');
     const build = /^\/\/ acc-provision build (\S+)\n/.exec(source);
     if (!build) return undefined;
     stamp = `${MAGIC} ${st.size} ${build[1]}\n`;

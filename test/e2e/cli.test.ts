@@ -42,7 +42,17 @@ describe('acc-provision -a / -d', () => {
     await fresh();
     const cfg = config('iota', 1, `  apic_tls_cert: ${join(dir, 'apic-ca.pem')}\n`);
     const out = join(dir, 'iota-out.yaml');
-    const first = await spawnCli(['-c', cfg, '-f', FLAVOR, '-o', out, '-a', '-u', 'admin'], { cwd: dir, env });
+    // Which of Node's own modules the run loads, written as it exits.
+    const preload = join(dir, 'modules.cjs');
+    const loaded = join(dir, 'iota-modules.txt');
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loaded)}, process.moduleLoadList.join('\\n')));\n`,
+    );
+    const first = await spawnCli(['-c', cfg, '-f', FLAVOR, '-o', out, '-a', '-u', 'admin'], {
+      cwd: dir,
+      env: { ...env, NODE_OPTIONS: `--require ${preload}` },
+    });
     expect(first.stderr).not.toMatch(STACK);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/\[1\/\d\] POST uni \(\d+ subtrees in one transaction\)/);
@@ -54,6 +64,10 @@ describe('acc-provision -a / -d', () => {
     expect(statSync(join(dir, 'user-iota.key')).mode & 0o777).toBe(0o600);
     const cert = readFileSync(join(dir, 'user-iota.crt'), 'utf8');
     expect(fabric.rows().get('uni/userext/user-iota/usercert-iota.crt')?.attrs['data']).toBe(cert);
+    // From the bundle, undici's HTTP/2 client (and node:http2 with it) is left out: the APIC client never offers h2.
+    const modules = readFileSync(loaded, 'utf8').split('\n');
+    expect(modules).toContain('NativeModule tls');
+    expect(modules).not.toContain('NativeModule http2');
 
     // Any write now fails: the second run must send none.
     fabric.sim.faults.set(REJECT_WRITES);
