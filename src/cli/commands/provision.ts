@@ -98,7 +98,7 @@ export async function runApic(
       await generate(opts, flavor, reporter, deps, {
         cluster: async (source, validated) => {
           const cluster = await clusterFromFabric(source, run.mode, session, reporter, deps, validated);
-          // The plan's reads travel while the manifest and the certificate are made.
+          // A read the fabric's facts changed (seldom: see clusterFromFabric) travels while the manifest is made.
           prefetchPlanReads(reads!, cluster.desired(), cluster.config);
           return cluster;
         },
