@@ -132,6 +132,14 @@ export async function applyProvision(apic: ProvisionApic, plan: Plan, onProgress
 }
 
 /** Reads the state of what the cluster owns and decides what `-d` deletes. Sends no write. */
+/**
+ * `-d`'s reads, started before the cluster is built (see prefetchPlanReads):
+ * `planRemoval` later gets their answers from the cache.
+ */
+export function prefetchRemovalReads(apic: ProvisionApic, state: DesiredState, config: Config, opts: OwnershipOptions = {}): void {
+  planRemoval(apic, state, config, opts).catch(() => undefined);
+}
+
 export async function planRemoval(
   apic: ProvisionApic,
   state: DesiredState,

@@ -61,6 +61,37 @@ describe('two clusters on one fabric', () => {
   });
 });
 
+describe('round trips', () => {
+  it("the plan's reads (-a) and the removal's reads (-d) go out with discovery's, not after its answers", async () => {
+    // Discovery's version read held 300 ms: a read sent with it is answered first, one sent after it is answered later.
+    const answered: string[] = [];
+    const f = await startFabric(seed(), { log: (line) => answered.push(line.split(' ')[1] ?? '') });
+    try {
+      const text = clusterYaml({ systemId: 'zeta', n: 4 });
+      const order = async (run: typeof apply | typeof remove) => {
+        answered.length = 0;
+        f.sim.faults.set([{ path: '^/api/node/class/firmwareCtrlrRunning', latencyMs: 300 }]);
+        await runInProcess(f, 'zeta.yaml', run, { text });
+        f.sim.faults.set([]);
+        return {
+          version: answered.indexOf('/api/node/class/firmwareCtrlrRunning.json'),
+          tenant: answered.indexOf('/api/mo/uni/tn-zeta.json'),
+        };
+      };
+      const a = await order(apply);
+      expect(a.version).toBeGreaterThan(0);
+      expect(a.tenant).toBeGreaterThan(0);
+      expect(a.tenant).toBeLessThan(a.version);
+      const d = await order(remove);
+      expect(d.tenant).toBeGreaterThan(0);
+      expect(d.tenant).toBeLessThan(d.version);
+      expect(clusterRows(f, 'zeta')).toEqual([]);
+    } finally {
+      await f.close();
+    }
+  });
+});
+
 describe('faults', () => {
   it('converges through 503s, dropped connections, latency and a dead first APIC', async () => {
     const f = await startFabric(seed(), {

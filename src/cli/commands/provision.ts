@@ -23,6 +23,7 @@ import {
   applyRemoval,
   planProvision,
   prefetchPlanReads,
+  prefetchRemovalReads,
   planRemoval,
   redactPlan,
   removalToJson,
@@ -166,8 +167,9 @@ async function clusterFromFabric(
   // The plan's reads travel with discovery's: the objects they name come from
   // the file's names, which the fabric's facts seldom change (a read they do
   // change is made once the cluster is built).
-  const guess = writes ? probeDesired(probe.config, source.options.infraVlan) : undefined;
-  if (guess) prefetchPlanReads(client, guess, probe.config);
+  const guess = probeDesired(probe.config, source.options.infraVlan);
+  if (guess && writes) prefetchPlanReads(client, guess, probe.config);
+  if (guess && !writes) prefetchRemovalReads(client, guess, probe.config, { skipAppProfileCheck: source.options.skipAppProfileCheck });
   const facts = await discovered;
   if (facts.apicVersion) reporter.info(`APIC version ${facts.apicVersion.raw}`);
   if (facts.infraVlan !== undefined && facts.infraVlan !== probe.config.net_config.infra_vlan) {
