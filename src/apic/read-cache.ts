@@ -1,11 +1,13 @@
 // Reads shared by the steps of one run. Discovery, the prerequisite check,
 // the look at other clusters and the plan each ask for what they need; the
-// same object is fetched once, and an object of a class read whole (every
-// AEP with its bindings, say) is answered from that class answer: through a
-// slow link each request saved is a round trip. Nothing is written between
-// these reads, so the answers stay true for the run.
-import { classOfDn } from '../aci/dn.js';
+// same object is fetched once, an object of a class read whole (every AEP
+// with its bindings, say) is answered from that class answer, and an object
+// below one read with its whole subtree (the cluster's tenant) from that
+// subtree: through a slow link each request saved is a round trip. Nothing is
+// written between these reads, so the answers stay true for the run.
+import { classOfDn, parentDn, splitDn } from '../aci/dn.js';
 import type { ManagedObject } from '../aci/types.js';
+import { classTableNaming } from '../provision/engine/naming.js';
 import type { ApicClient, SubtreeDepth } from './client.js';
 import type { Query } from './path.js';
 
@@ -30,15 +32,26 @@ export function sharedReads<T extends CachedReader>(apic: T): T {
     const whole = cls
       ? (classes.get(key(cls, '', 'full', {})) ?? (o.subtree !== 'full' ? classes.get(key(cls, '', o.subtree ?? '', {})) : undefined))
       : undefined;
+    const trimmed = (found: ManagedObject | undefined) => (found ? atDepth(found, o.subtree) : undefined);
+    // So does the whole subtree of an ancestor (or of the object itself, read deeper).
+    const tree = o.query ? undefined : subtreeHolding(dn);
     p = whole
-      ? whole.then((all) => {
-          const found = all.find((m) => m.attributes['dn'] === dn);
-          if (!found || o.subtree === 'full') return found;
-          return { ...found, children: o.subtree === 'children' ? found.children.map((c) => ({ ...c, children: [] })) : [] };
-        })
-      : apic.getMo(dn, o);
+      ? whole.then((all) => trimmed(all.find((m) => m.attributes['dn'] === dn)))
+      : tree
+        ? tree.answer.then((root) => trimmed(root && descendant(root, tree.dn, dn)))
+        : apic.getMo(dn, o);
     mos.set(k, p);
+    if (o.subtree === 'full' && !o.query) trees.set(dn, p);
     return p;
+  };
+  /** Whole-subtree reads (no query) by DN. */
+  const trees = new Map<string, Promise<ManagedObject | undefined>>();
+  const subtreeHolding = (dn: string): { dn: string; answer: Promise<ManagedObject | undefined> } | undefined => {
+    for (let at: string | undefined = dn; at !== undefined; at = parentDn(at)) {
+      const answer = trees.get(at);
+      if (answer) return { dn: at, answer };
+    }
+    return undefined;
   };
   return new Proxy(apic, {
     get(target, prop, receiver) {
@@ -48,4 +61,20 @@ export function sharedReads<T extends CachedReader>(apic: T): T {
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
+}
+
+/** The object at `dn` in the subtree read at `rootDn`, with its DN; undefined when the subtree does not hold it. */
+function descendant(root: ManagedObject, rootDn: string, dn: string): ManagedObject | undefined {
+  let mo: ManagedObject | undefined = root;
+  for (const rn of splitDn(dn).slice(splitDn(rootDn).length)) {
+    mo = mo.children.find((c) => classTableNaming.rnOf(c) === rn);
+    if (!mo) return undefined;
+  }
+  return { ...mo, attributes: { ...mo.attributes, dn } };
+}
+
+/** An answer cut to the depth asked for, as the APIC would give it. */
+function atDepth(mo: ManagedObject, subtree: SubtreeDepth | undefined): ManagedObject {
+  if (subtree === 'full') return mo;
+  return { ...mo, children: subtree === 'children' ? mo.children.map((c) => ({ ...c, children: [] })) : [] };
 }

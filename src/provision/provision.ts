@@ -146,7 +146,12 @@ export async function planRemoval(
   config: Config,
   opts: OwnershipOptions = {},
 ): Promise<UnprovisionPlan> {
-  return planUnprovision(apicStateReader(apic), ownedObjects(state, config, opts), {
+  const owned = ownedObjects(state, config, opts);
+  // The cluster's own tenant read whole, first: through the run's shared
+  // reads (apic/read-cache.ts), the objects below it are answered from it.
+  const tenant = owned.find((o) => o.className === 'fvTenant' && o.owned !== 'never');
+  if (tenant) apic.getMo(tenant.dn, { subtree: 'full' }).catch(() => undefined);
+  return planUnprovision(apicStateReader(apic), owned, {
     annotation: state.annotation,
     concurrency: CONCURRENCY,
   });
