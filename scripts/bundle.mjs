@@ -112,7 +112,8 @@ if (wide >= 0) {
 }
 
 // Type annotations in comments (`@param {import('./client.js')}`) do not count.
-const codeLines = readFileSync(outfile, 'utf8')
+const codeLines = bytes
+  .toString('latin1')
   .split('\n')
   .filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l));
 if (codeLines.some((l) => /\bimport\(/.test(l))) {

@@ -24,6 +24,23 @@ export const OPENSHIFT_SYSTEM_NAMESPACES = [
 /** Prefix of object names under the current naming convention. */
 export const ACI_PREFIX = 'aci-containers-';
 
+/**
+ * The controller's APIC login as the adjustment derives it: the user, a new
+ * password, the certificate pair's file names; the certificate step fills
+ * the data later (the Python tool does it after adjusting).
+ */
+export function derivedSyncLogin(username: string, fixedPassword: boolean) {
+  return {
+    username,
+    password: syncLoginPassword(fixedPassword),
+    certfile: `user-${username}.crt`,
+    keyfile: `user-${username}.key`,
+    key_data: null,
+    cert_data: null,
+    cert_reused: false,
+  };
+}
+
 /** The password the controller's APIC user gets; random unless a fixed one is asked for (tests). */
 export function syncLoginPassword(fixed: boolean): string {
   if (fixed) return 'NotRandom!';
@@ -137,16 +154,7 @@ export function deriveConfig(config: Tree, opts: { versionToken?: string; fixedP
       physical_domain: { domain: `${systemId}-pdom`, vlan_pool: `${systemId}-pool` },
       vmm_domain: derivedVmm,
       vrf: { dn: `uni/tn-${String(getPath(aci, 'vrf.tenant'))}/ctx-${String(getPath(aci, 'vrf.name'))}` },
-      sync_login: {
-        username: systemId,
-        password: syncLoginPassword(opts.fixedPassword),
-        certfile: `user-${systemId}.crt`,
-        keyfile: `user-${systemId}.key`,
-        // The certificate step fills these (the Python tool does it after adjusting).
-        key_data: null,
-        cert_data: null,
-        cert_reused: false,
-      },
+      sync_login: derivedSyncLogin(systemId, opts.fixedPassword),
       node_bd_dn: `${bdPrefix}node-bd`,
       pod_bd_dn: `${bdPrefix}pod-bd`,
       subnet_dn: {},

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Problem } from '../errors.js';
 import { getPath, isTree, truthy, type Tree } from './merge.js';
-import { OPENSHIFT_SYSTEM_NAMESPACES, syncLoginPassword } from './adjust.js';
+import { derivedSyncLogin, OPENSHIFT_SYSTEM_NAMESPACES } from './adjust.js';
 import { bridgeNadProblems } from './bridge-nad.js';
 import { yamlLibrary } from './lazy.js';
 
@@ -204,15 +204,7 @@ export function deriveCnoConfig(config: Tree, files: CnoFiles, opts: { fixedPass
         vlan_pool: systemId ? `${systemId}-pool` : null,
       },
       vrf: { dn: `uni/tn-${py(getPath(aci, 'vrf.tenant'))}/ctx-${py(getPath(aci, 'vrf.name'))}` },
-      sync_login: {
-        username,
-        password: syncLoginPassword(opts.fixedPassword),
-        certfile: `user-${username}.crt`,
-        keyfile: `user-${username}.key`,
-        key_data: null,
-        cert_data: null,
-        cert_reused: false,
-      },
+      sync_login: derivedSyncLogin(username, opts.fixedPassword),
       node_bd_dn: `uni/tn-${py(tenant)}/BD-${CNO_PREFIX}nodes`,
       subnet_dn: {},
       vrf_dn: {},

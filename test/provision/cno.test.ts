@@ -5,20 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { renderDesiredDump } from '../../src/provision/dump.js';
 import { buildDesiredState } from '../../src/provision/desired/index.js';
 import { allObjects, postRequests, removalTargets } from '../../src/provision/desired/requests.js';
-import { load } from '../config/helpers.js';
+import { CNO_BASE as BASE, load } from '../config/helpers.js';
 
-const BASE = `aci_config:
-  system_id: kube
-  apic_hosts: [10.30.120.100]
-  aep: kube-aep
-  secondary_aep: kube-aep-2
-  vrf: {name: kube, tenant: common}
-  l3out: {name: l3out, external_networks: [default]}
-  sync_login: {certfile: user.crt, keyfile: user.key}
-net_config:
-  node_subnet: 10.1.0.1/16
-  kubeapi_vlan: 4001
-`;
 const chained = (extra = '', base = BASE) =>
   `${base}chained_cni_config:\n  secondary_interface_chaining: true\n  secondary_vlans: [4002]\n${extra}`;
 const VMM_LITE = `${BASE}vmm_lite_config:\n  aaep_monitoring_enabled: true\n  bridge_name: bridge1\n  apic_username: mykube\n`;
